@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of reviewdesk-tool. */
+enum {
+  RD_TOOL_EXIT_OK = 0,
+  RD_TOOL_EXIT_FAILURE = 1,   /* the command ran and found a problem */
+  RD_TOOL_EXIT_USAGE = 2,     /* the command line is wrong */
+};
+
+typedef struct {
+  const char *name;
+  const char *arguments;  /* shown in usage, e.g. "FILE…" */
+  const char *summary;    /* translatable, marked with N_() */
+  /* argv[0] is the command's name; returns an exit code */
+  int (*run) (int argc, char **argv);
+} RdToolCommand;
+
+typedef struct {
+  const char          *name;
+  const char          *summary;  /* translatable, marked with N_() */
+  const RdToolCommand *commands;
+  gsize                n_commands;
+} RdToolGroup;
+
+extern const RdToolGroup rd_tool_policy_group;
+extern const RdToolGroup rd_tool_case_group;
+
+int  rd_tool_usage_error (const char *group,
+                          const char *command,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-application.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_WINDOW (rd_window_get_type ())
+G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
+
+RdWindow *rd_window_new         (RdApplication *application);
+void      rd_window_open_case   (RdWindow      *self,
+                                 GFile         *file);
+void      rd_window_show_toast  (RdWindow      *self,
+                                 const char    *message);
+const char *rd_window_get_visible_page_name (RdWindow *self);
+
+G_END_DECLS

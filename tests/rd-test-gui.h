@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-application.h"
+
+G_BEGIN_DECLS
+
+void           rd_test_gui_init         (int     *argc,
+                                         char  ***argv);
+RdApplication *rd_test_gui_application  (void);
+void           rd_test_gui_spin         (void);
+gboolean       rd_test_gui_wait_for     (gboolean (*condition) (gpointer data),
+                                         gpointer  data,
+                                         guint     timeout_ms);
+GtkWindow     *rd_test_gui_find_window  (GType     type);
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rd-start-page.h"
+#include "rd-test-gui.h"
+#include "rd-window.h"
+
+static RdWindow *
+new_window (void)
+{
+  RdWindow *window = rd_window_new (rd_test_gui_application ());
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+  return window;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type,
+                 const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (action_name == NULL ||
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0))
+        return child;
+      if ((found = find_descendant (child, type, action_name)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_start_page (void)
+{
+  RdWindow *window = new_window ();
+  GtkWidget *new_button, *open_button;
+
+  g_assert_cmpstr (rd_window_get_visible_page_name (window), ==, "start");
+
+  new_button = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.new-case");
+  open_button = find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON, "win.open-case");
+  g_assert_nonnull (new_button);
+  g_assert_nonnull (open_button);
+  g_assert_true (gtk_widget_get_sensitive (new_button));
+  g_assert_true (gtk_widget_is_visible (open_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_accelerators (void)
+{
+  GtkApplication *app = GTK_APPLICATION (rd_test_gui_application ());
+  const struct { const char *action, *accel; } expected[] = {
+    { "win.new-case", "<Control>n" },
+    { "win.open-case", "<Control>o" },
+    { "window.close", "<Control>w" },
+    { "app.quit", "<Control>q" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, expected[i].action);
+      g_test_message ("%s", expected[i].action);
+      g_assert_nonnull (accels);
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+    }
+}
+
+static gboolean
+about_window_shown (gpointer data)
+{
+  return rd_test_gui_find_window (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static gboolean
+shortcuts_window_shown (gpointer data)
+{
+  return rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
+}
+
+static void
+test_window_about_and_shortcuts (void)
+{
+  RdWindow *window = new_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
+  g_assert_true (rd_test_gui_wait_for (about_window_shown, NULL, 2000));
+  gtk_window_destroy (rd_test_gui_find_window (ADW_TYPE_ABOUT_WINDOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (rd_test_gui_wait_for (shortcuts_window_shown, NULL, 2000));
+  gtk_window_destroy (rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_remembered (void)
+{
+  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
+  RdWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1111);
+  g_settings_set_int (settings, "window-height", 777);
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 768);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_close_action (void)
+{
+  RdWindow *window = new_window ();
+  g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  rd_test_gui_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/window/start-page", test_window_start_page);
+  g_test_add_func ("/window/accelerators", test_window_accelerators);
+  g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/close-action", test_window_close_action);
+
+  return g_test_run ();
+}
