@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-types.h"
+
+static gboolean
+lookup (const char * const *names,
+        guint               n_names,
+        const char         *name,
+        int                *value)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (names[i] != NULL && g_strcmp0 (names[i], name) == 0)
+        {
+          *value = (int) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char * const score_names[] = {
+  [RD_SCORE_UNSCORED] = "unscored",
+  [RD_SCORE_MET] = "met",
+  [RD_SCORE_NOT_MET] = "not-met",
+  [RD_SCORE_NOT_DOCUMENTED] = "not-documented",
+  [RD_SCORE_NOT_APPLICABLE] = "not-applicable",
+};
+
+const char *
+rd_score_to_string (RdScore score)
+{
+  g_return_val_if_fail (score <= RD_SCORE_NOT_APPLICABLE, NULL);
+  return score_names[score];
+}
+
+gboolean
+rd_score_from_string (const char *name,
+                      RdScore    *score)
+{
+  int value;
+
+  if (!lookup (score_names, G_N_ELEMENTS (score_names), name, &value))
+    return FALSE;
+  *score = (RdScore) value;
+  return TRUE;
+}
+
+const char *
+rd_score_to_label (RdScore score)
+{
+  switch (score)
+    {
+    case RD_SCORE_UNSCORED: return _("Not scored");
+    case RD_SCORE_MET: return _("Met");
+    case RD_SCORE_NOT_MET: return _("Not met");
+    case RD_SCORE_NOT_DOCUMENTED: return _("Not documented");
+    case RD_SCORE_NOT_APPLICABLE: return _("Not applicable");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static const char * const request_type_names[] = {
+  [RD_REQUEST_TYPE_INITIAL] = "initial",
+  [RD_REQUEST_TYPE_REPLACEMENT] = "replacement",
+  [RD_REQUEST_TYPE_TRIAL] = "trial",
+};
+
+const char *
+rd_request_type_to_string (RdRequestType type)
+{
+  g_return_val_if_fail (type <= RD_REQUEST_TYPE_TRIAL, NULL);
+  return request_type_names[type];
+}
+
+gboolean
+rd_request_type_from_string (const char    *name,
+                             RdRequestType *type)
+{
+  int value;
+
+  if (!lookup (request_type_names, G_N_ELEMENTS (request_type_names), name, &value))
+    return FALSE;
+  *type = (RdRequestType) value;
+  return TRUE;
+}
+
+static const char * const urgency_names[] = {
+  [RD_URGENCY_STANDARD] = "standard",
+  [RD_URGENCY_EXPEDITED] = "expedited",
+};
+
+const char *
+rd_urgency_to_string (RdUrgency urgency)
+{
+  g_return_val_if_fail (urgency <= RD_URGENCY_EXPEDITED, NULL);
+  return urgency_names[urgency];
+}
+
+gboolean
+rd_urgency_from_string (const char *name,
+                        RdUrgency  *urgency)
+{
+  int value;
+
+  if (!lookup (urgency_names, G_N_ELEMENTS (urgency_names), name, &value))
+    return FALSE;
+  *urgency = (RdUrgency) value;
+  return TRUE;
+}

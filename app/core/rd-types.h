@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RdScore:
+ * @RD_SCORE_UNSCORED: the reviewer has not scored the criterion yet
+ * @RD_SCORE_MET: the records show the criterion is met
+ * @RD_SCORE_NOT_MET: the records show it is not met
+ * @RD_SCORE_NOT_DOCUMENTED: the records do not say (unknown to the engine)
+ * @RD_SCORE_NOT_APPLICABLE: the criterion does not apply to this case
+ *
+ * A reviewer's score of one criterion. Conditions are answered with the same
+ * values: met = yes, not met = no, not documented = not known yet.
+ */
+typedef enum {
+  RD_SCORE_UNSCORED,
+  RD_SCORE_MET,
+  RD_SCORE_NOT_MET,
+  RD_SCORE_NOT_DOCUMENTED,
+  RD_SCORE_NOT_APPLICABLE,
+} RdScore;
+
+const char *rd_score_to_string   (RdScore     score);   /* "met", "not-met", ... */
+gboolean    rd_score_from_string (const char *name,
+                                  RdScore    *score);
+const char *rd_score_to_label    (RdScore     score);   /* translated, for people */
+
+typedef enum {
+  RD_REQUEST_TYPE_INITIAL,
+  RD_REQUEST_TYPE_REPLACEMENT,
+  RD_REQUEST_TYPE_TRIAL,
+} RdRequestType;
+
+const char *rd_request_type_to_string   (RdRequestType  type);  /* "initial", ... */
+gboolean    rd_request_type_from_string (const char    *name,
+                                         RdRequestType *type);
+
+typedef enum {
+  RD_URGENCY_STANDARD,   /* decision due 7 calendar days after receipt */
+  RD_URGENCY_EXPEDITED,  /* decision due 72 hours after receipt */
+} RdUrgency;
+
+const char *rd_urgency_to_string   (RdUrgency   urgency);  /* "standard", "expedited" */
+gboolean    rd_urgency_from_string (const char *name,
+                                    RdUrgency  *urgency);
+
+typedef enum {
+  RD_ROLE_NURSE_REVIEWER,
+  RD_ROLE_MEDICAL_DIRECTOR,
+  RD_ROLE_TRAINER,
+} RdRole;
+
+G_END_DECLS
