@@ -79,7 +79,7 @@ rd_window_get_case_page (RdWindow *self)
   return child ? RD_CASE_PAGE (child) : NULL;
 }
 
-static void
+G_GNUC_UNUSED static void
 show_case_page (RdWindow   *self,
                 RdCasePage *page)
 {
@@ -146,7 +146,8 @@ new_case_action (GtkWidget  *widget,
 {
   RdWindow *self = RD_WINDOW (widget);
 
-  show_case_page (self, RD_CASE_PAGE (rd_case_page_new ()));
+  /* Cases are not stored yet: the intake form opens once they are. */
+  rd_window_show_toast (self, _("Creating a case needs the case file, which this version does not have yet."));
 }
 
 static void
