@@ -15,7 +15,9 @@ struct _RdPageView
   double        height_points;
   double        zoom;          /* logical pixels per point */
   GdkTexture   *texture;
+  int           texture_width; /* the render width the texture was asked for */
   GCancellable *pending;       /* the render job for this page, if any */
+  int           pending_width;
   GArray       *layers[RD_PAGE_N_LAYERS];
   gboolean      selectable;
 
@@ -253,6 +255,7 @@ rd_page_view_set_page (RdPageView *self,
 
   rd_page_view_cancel_pending (self);
   g_clear_object (&self->texture);
+  self->texture_width = 0;
   for (guint i = 0; i < RD_PAGE_N_LAYERS; i++)
     g_clear_pointer (&self->layers[i], g_array_unref);
   self->page = page;
@@ -303,15 +306,37 @@ rd_page_view_get_render_width (RdPageView *self)
 /**
  * rd_page_view_set_texture:
  * @texture: (nullable): the rendered page, or %NULL for a blank page
+ * @render_width: the width it was rendered for (see
+ *   rd_page_view_get_render_width()); a very large zoom renders smaller
  */
 void
 rd_page_view_set_texture (RdPageView *self,
-                          GdkTexture *texture)
+                          GdkTexture *texture,
+                          int         render_width)
 {
   g_return_if_fail (RD_IS_PAGE_VIEW (self));
 
+  self->texture_width = texture != NULL ? render_width : 0;
   if (g_set_object (&self->texture, texture))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * rd_page_view_needs_render:
+ *
+ * Returns: whether the page shows no texture for its current size, and none
+ *   is being rendered for it
+ */
+gboolean
+rd_page_view_needs_render (RdPageView *self)
+{
+  int width;
+
+  g_return_val_if_fail (RD_IS_PAGE_VIEW (self), FALSE);
+
+  width = rd_page_view_get_render_width (self);
+  return !(self->texture != NULL && self->texture_width == width) &&
+         !(self->pending != NULL && self->pending_width == width);
 }
 
 /**
@@ -335,12 +360,14 @@ rd_page_view_get_texture (RdPageView *self)
  */
 void
 rd_page_view_set_pending (RdPageView   *self,
-                          GCancellable *cancellable)
+                          GCancellable *cancellable,
+                          int           render_width)
 {
   g_return_if_fail (RD_IS_PAGE_VIEW (self));
 
   rd_page_view_cancel_pending (self);
   g_set_object (&self->pending, cancellable);
+  self->pending_width = render_width;
 }
 
 void

@@ -39,10 +39,13 @@ void          rd_page_view_set_zoom          (RdPageView   *self,
                                               double        pixels_per_point);
 int           rd_page_view_get_render_width  (RdPageView   *self);
 void          rd_page_view_set_texture       (RdPageView   *self,
-                                              GdkTexture   *texture);
+                                              GdkTexture   *texture,
+                                              int           render_width);
 GdkTexture   *rd_page_view_get_texture       (RdPageView   *self);
+gboolean      rd_page_view_needs_render      (RdPageView   *self);
 void          rd_page_view_set_pending       (RdPageView   *self,
-                                              GCancellable *cancellable);
+                                              GCancellable *cancellable,
+                                              int           render_width);
 void          rd_page_view_cancel_pending    (RdPageView   *self);
 void          rd_page_view_set_layer         (RdPageView   *self,
                                               RdPageLayer   layer,

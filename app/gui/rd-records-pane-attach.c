@@ -342,7 +342,10 @@ record_indexed (GObject      *source,
       _rd_records_pane_toast (self, error->message);
     }
   else
-    _rd_records_pane_reload_records (self, 0);
+    {
+      _rd_records_pane_reload_records (self, 0);
+      _rd_records_pane_search_again (self);
+    }
   indexing_done (self);
 }
 

@@ -12,6 +12,8 @@
 #define PAGE_MARGIN 12                  /* around each page in the list */
 #define THUMBNAIL_WIDTH 96
 #define N_NEIGHBOURS 2                  /* pages rendered ahead in the scroll direction */
+#define ALIGN_SETTLED_FRAMES 15         /* a jump holds the page at the top this long */
+#define ALIGN_MAX_FRAMES 90
 
 static const double zoom_steps[] = { 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
 
@@ -50,6 +52,8 @@ page_rendered (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(RdPageImage) image = rd_document_render_finish (RD_DOCUMENT (source), result, &error);
 
+  if (request->view == NULL && request->pane->prefetches != NULL)
+    g_ptr_array_remove (request->pane->prefetches, request->cancellable);
   if (image == NULL)
     {
       /* Cancelled: the page was unbound or scrolled past; nothing to show. */
@@ -60,15 +64,14 @@ page_rendered (GObject      *source,
     }
 
   rd_page_cache_insert (request->pane->cache, request->document_id, request->width, image);
-  if (request->view != NULL && rd_page_view_get_page (request->view) == request->page)
+  /* Not cancelled, so still the job the view waits for. */
+  if (request->view != NULL)
     {
       g_autoptr(GdkTexture) texture = texture_for_image (image);
 
-      rd_page_view_set_texture (request->view, texture);
-      rd_page_view_set_pending (request->view, NULL);
+      rd_page_view_set_pending (request->view, NULL, 0);
+      rd_page_view_set_texture (request->view, texture, request->width);
     }
-  if (request->view == NULL)
-    g_ptr_array_remove (request->pane->prefetches, request->cancellable);
   render_request_free (request);
 }
 
@@ -88,44 +91,36 @@ request_render (RdRecordsPane *self,
   request->width = width;
   request->cancellable = g_cancellable_new ();
   if (view != NULL)
-    rd_page_view_set_pending (view, request->cancellable);
+    rd_page_view_set_pending (view, request->cancellable, width);
   else
     g_ptr_array_add (self->prefetches, g_object_ref (request->cancellable));
   rd_document_render_async (self->document, page, width, priority, request->cancellable,
                             page_rendered, request);
 }
 
-/* Shows a page from the cache, or asks the worker for it. */
+/* Gives a page the pixels for its size: from the cache, or from the worker
+ * (meanwhile a texture of another size stays, scaled). */
 static void
-show_page_image (RdRecordsPane *self,
-                 RdPageView    *view,
-                 RdJobPriority  priority)
+ensure_page_image (RdRecordsPane *self,
+                   RdPageView    *view,
+                   RdJobPriority  priority)
 {
   guint page = rd_page_view_get_page (view);
   int width = rd_page_view_get_render_width (view);
   g_autoptr(RdPageImage) image = NULL;
 
-  if (self->document == NULL)
+  if (self->document == NULL || !rd_page_view_needs_render (view))
     return;
   image = rd_page_cache_lookup (self->cache, rd_document_get_id (self->document), page, width);
   if (image != NULL)
     {
       g_autoptr(GdkTexture) texture = texture_for_image (image);
 
-      rd_page_view_set_pending (view, NULL);
-      rd_page_view_set_texture (view, texture);
+      rd_page_view_set_pending (view, NULL, 0);
+      rd_page_view_set_texture (view, texture, width);
       return;
     }
-  /* The texture at the old zoom stays, scaled, until the new one arrives. */
   request_render (self, view, page, width, priority);
-}
-
-void
-_rd_records_pane_refresh_page (RdRecordsPane *self,
-                               RdPageView    *view)
-{
-  rd_page_view_set_zoom (view, self->pixels_per_point);
-  show_page_image (self, view, RD_JOB_PRIORITY_VISIBLE);
 }
 
 void
@@ -137,28 +132,115 @@ _rd_records_pane_cancel_prefetches (RdRecordsPane *self)
     g_ptr_array_set_size (self->prefetches, 0);
 }
 
-/* Renders the pages just beyond those bound, in the direction the reader
- * scrolls, into the cache, so they are ready when they come into view. */
+static int
+render_width_of (RdRecordsPane *self,
+                 guint          page)
+{
+  double width_points;
+
+  rd_document_get_page_size (self->document, page, &width_points, NULL);
+  return MAX (1, (int) ceil (width_points * self->pixels_per_point) * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+/* Renders the pages just beyond the visible ones, in the direction the reader
+ * scrolls, so they are ready when they come into view: through their widget
+ * when the list has bound one, otherwise into the cache. */
 static void
-prefetch_neighbours (RdRecordsPane *self,
-                     guint          first,
-                     guint          last)
+render_neighbours (RdRecordsPane *self,
+                   guint          first,
+                   guint          last)
 {
   guint n_pages = rd_document_get_n_pages (self->document);
-  double width_points;
 
   for (guint i = 1; i <= N_NEIGHBOURS; i++)
     {
       gint64 page = self->scroll_direction >= 0 ? (gint64) last + i : (gint64) first - i;
+      RdPageView *view;
       int width;
 
       if (page < 0 || page >= n_pages)
         break;
-      rd_document_get_page_size (self->document, (guint) page, &width_points, NULL);
-      width = (int) ceil (width_points * self->pixels_per_point) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      if ((view = _rd_records_pane_find_page_view (self, (guint) page)) != NULL)
+        {
+          ensure_page_image (self, view, RD_JOB_PRIORITY_NEIGHBOUR);
+          continue;
+        }
+      width = render_width_of (self, (guint) page);
       if (!rd_page_cache_contains (self->cache, rd_document_get_id (self->document), (guint) page, width))
         request_render (self, NULL, (guint) page, width, RD_JOB_PRIORITY_NEIGHBOUR);
     }
+}
+
+static gboolean
+is_on_screen (GtkWidget *view,
+              GtkWidget *list)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (view) && gtk_widget_compute_bounds (view, list, &bounds) &&
+         bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (list) &&
+         bounds.size.height > 0;
+}
+
+/* Asks for the pixels of what is on screen, then of its neighbours. The list
+ * binds more items than it shows (all of them before its first layout), so
+ * binding alone does not decide what is rendered: the layout does. */
+static void
+render_pass (RdRecordsPane *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->pages_view);
+  GHashTableIter iter;
+  gpointer view;
+  guint first = G_MAXUINT, last = 0;
+
+  if (self->document == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound_pages);
+  while (g_hash_table_iter_next (&iter, &view, NULL))
+    if (is_on_screen (view, list))
+      {
+        guint page = rd_page_view_get_page (view);
+
+        first = MIN (first, page);
+        last = MAX (last, page);
+        ensure_page_image (self, view, RD_JOB_PRIORITY_VISIBLE);
+      }
+  if (first != G_MAXUINT)
+    render_neighbours (self, first, last);
+
+  list = GTK_WIDGET (self->thumbnails_view);
+  g_hash_table_iter_init (&iter, self->bound_thumbnails);
+  while (g_hash_table_iter_next (&iter, &view, NULL))
+    if (is_on_screen (view, list))
+      ensure_page_image (self, view, RD_JOB_PRIORITY_THUMBNAIL);
+}
+
+static gboolean
+render_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  RdRecordsPane *self = user_data;
+
+  self->render_tick = 0;
+  render_pass (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a render pass at the next frame, once the list has laid itself out. */
+static void
+schedule_render (RdRecordsPane *self)
+{
+  if (self->render_tick == 0)
+    self->render_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), render_tick, self, NULL);
+}
+
+void
+_rd_records_pane_refresh_page (RdRecordsPane *self,
+                               RdPageView    *view)
+{
+  rd_page_view_set_zoom (view, self->pixels_per_point);
+  schedule_render (self);
 }
 
 RdPageView *
@@ -200,7 +282,7 @@ update_current_page (RdRecordsPane *self)
   GHashTableIter iter;
   gpointer view;
   double best = -1;
-  guint current = self->page, first = G_MAXUINT, last = 0;
+  guint current = self->page;
 
   if (self->document == NULL || self->align_page != G_MAXUINT)
     return;
@@ -211,10 +293,10 @@ update_current_page (RdRecordsPane *self)
       guint page = rd_page_view_get_page (view);
       double visible;
 
-      if (!gtk_widget_compute_bounds (view, GTK_WIDGET (self->pages_view), &bounds))
+      /* The list keeps some items bound off screen, unmapped, at old positions. */
+      if (!gtk_widget_get_mapped (view) ||
+          !gtk_widget_compute_bounds (view, GTK_WIDGET (self->pages_view), &bounds))
         continue;
-      first = MIN (first, page);
-      last = MAX (last, page);
       visible = MIN (bounds.origin.y + bounds.size.height, viewport) - MAX (bounds.origin.y, 0);
       if (visible > best + 0.5 || (fabs (visible - best) <= 0.5 && page < current))
         {
@@ -224,8 +306,6 @@ update_current_page (RdRecordsPane *self)
     }
   if (best > 0)
     set_current_page (self, current);
-  if (first != G_MAXUINT)
-    prefetch_neighbours (self, first, last);
 }
 
 static void
@@ -238,6 +318,7 @@ scrolled (RdRecordsPane *self,
     self->scroll_direction = value > self->last_scroll ? 1 : -1;
   self->last_scroll = value;
   update_current_page (self);
+  schedule_render (self);
 }
 
 static void
@@ -250,7 +331,8 @@ stop_aligning (RdRecordsPane *self)
 }
 
 /* Brings the page being jumped to to the top of the view once the list has
- * laid it out: list.scroll-to-item only makes it visible somewhere. */
+ * laid it out (list.scroll-to-item only makes it visible somewhere), and keeps
+ * it there while the view settles, e.g. as the search results slide open above. */
 static gboolean
 align_tick (GtkWidget     *widget,
             GdkFrameClock *clock,
@@ -260,31 +342,35 @@ align_tick (GtkWidget     *widget,
   RdPageView *view = _rd_records_pane_find_page_view (self, self->align_page);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view));
   graphene_rect_t bounds;
+  double target, max;
 
-  if (++self->align_attempts > 30)
+  if (++self->align_attempts > ALIGN_MAX_FRAMES)
     {
       self->align_tick = 0;
       self->align_page = G_MAXUINT;
+      update_current_page (self);
       return G_SOURCE_REMOVE;
     }
-  if (view == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (view), widget, &bounds) ||
+  if (view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (view), widget, &bounds) ||
       gtk_widget_get_height (GTK_WIDGET (view)) == 0)
     {
+      self->align_settled = 0;
       gtk_widget_activate_action (widget, "list.scroll-to-item", "u", self->align_page);
       return G_SOURCE_CONTINUE;
     }
-  if (fabs (bounds.origin.y - PAGE_MARGIN) > 0.5)
+  target = gtk_adjustment_get_value (adjustment) + bounds.origin.y - PAGE_MARGIN / 2;
+  max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  /* Near the end the last pages cannot reach the top: as close as it goes. */
+  target = CLAMP (target, 0, MAX (max, 0));
+  if (fabs (target - gtk_adjustment_get_value (adjustment)) > 0.5)
     {
-      double target = gtk_adjustment_get_value (adjustment) + bounds.origin.y - PAGE_MARGIN;
-      double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-      /* Near the end the last pages cannot reach the top: as close as it goes. */
-      if (target <= max + 0.5 || fabs (gtk_adjustment_get_value (adjustment) - max) > 0.5)
-        {
-          gtk_adjustment_set_value (adjustment, MIN (target, max));
-          return G_SOURCE_CONTINUE;
-        }
+      self->align_settled = 0;
+      gtk_adjustment_set_value (adjustment, target);
+      return G_SOURCE_CONTINUE;
     }
+  if (++self->align_settled < ALIGN_SETTLED_FRAMES)
+    return G_SOURCE_CONTINUE;
   self->align_tick = 0;
   self->align_page = G_MAXUINT;
   self->last_scroll = gtk_adjustment_get_value (adjustment);
@@ -309,6 +395,7 @@ _rd_records_pane_scroll_to_page (RdRecordsPane *self,
   set_current_page (self, page);
   self->align_page = page;
   self->align_attempts = 0;
+  self->align_settled = 0;
   gtk_widget_activate_action (GTK_WIDGET (self->pages_view), "list.scroll-to-item", "u", page);
   self->align_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->pages_view), align_tick, self, NULL);
 }
@@ -498,7 +585,11 @@ ctrl_scrolled (GtkEventControllerScroll *controller,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
   if (!(state & GDK_CONTROL_MASK) || dy == 0 || self->document == NULL)
-    return FALSE;
+    {
+      /* The reader scrolls: a jump in progress gives way. */
+      stop_aligning (self);
+      return FALSE;
+    }
   zoom_step (self, dy < 0 ? 1 : -1);
   return TRUE;
 }
@@ -577,7 +668,7 @@ unbind_page (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound_pages, view);
   rd_page_view_cancel_pending (view);
   /* Pixels live in the cache, within its budget, not in pages off screen. */
-  rd_page_view_set_texture (view, NULL);
+  rd_page_view_set_texture (view, NULL, 0);
 }
 
 static void
@@ -617,7 +708,8 @@ bind_thumbnail (GtkSignalListItemFactory *factory,
   rd_page_view_set_zoom (view, THUMBNAIL_WIDTH / width);
   text = g_strdup_printf ("%u", page + 1);
   gtk_label_set_text (label, text);
-  show_page_image (self, view, RD_JOB_PRIORITY_THUMBNAIL);
+  g_hash_table_add (self->bound_thumbnails, view);
+  schedule_render (self);
 }
 
 static void
@@ -627,8 +719,9 @@ unbind_thumbnail (GtkSignalListItemFactory *factory,
 {
   RdPageView *view = RD_PAGE_VIEW (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
 
+  g_hash_table_remove (self->bound_thumbnails, view);
   rd_page_view_cancel_pending (view);
-  rd_page_view_set_texture (view, NULL);
+  rd_page_view_set_texture (view, NULL, 0);
 }
 
 static void
@@ -639,22 +732,32 @@ thumbnail_activated (RdRecordsPane *self,
     _rd_records_pane_scroll_to_page (self, position);
 }
 
+static gboolean
+zoom_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  RdRecordsPane *self = user_data;
+
+  self->zoom_tick = 0;
+  apply_zoom (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list tells its new size while it lays itself out: the pages are resized
+ * for it at the start of the next frame, not in the middle of this layout. */
 static void
 viewport_resized (RdRecordsPane *self)
 {
-  if (self->zoom_mode != RD_ZOOM_FREE)
-    apply_zoom (self);
+  if (self->zoom_mode != RD_ZOOM_FREE && self->zoom_tick == 0)
+    self->zoom_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), zoom_tick, self, NULL);
+  schedule_render (self);
 }
 
 static void
 scale_factor_changed (RdRecordsPane *self)
 {
-  GHashTableIter iter;
-  gpointer view;
-
-  g_hash_table_iter_init (&iter, self->bound_pages);
-  while (g_hash_table_iter_next (&iter, &view, NULL))
-    _rd_records_pane_refresh_page (self, view);
+  schedule_render (self);
 }
 
 /**
@@ -693,6 +796,7 @@ _rd_records_pane_pages_init (RdRecordsPane *self)
   GtkAdjustment *adjustment;
 
   self->prefetches = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound_thumbnails = g_hash_table_new (NULL, NULL);
   self->zoom_mode = RD_ZOOM_FIT_WIDTH;
   self->zoom = 1;
 
@@ -715,12 +819,16 @@ _rd_records_pane_pages_init (RdRecordsPane *self)
                            GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->page_labels)))));
   g_signal_connect_object (self->thumbnails_view, "activate", G_CALLBACK (thumbnail_activated),
                            self, G_CONNECT_SWAPPED);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (schedule_render), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (schedule_render), self, G_CONNECT_SWAPPED);
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view));
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled), self, G_CONNECT_SWAPPED);
   adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->pages_view));
   g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (viewport_resized), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pages_scroller, "notify::height", G_CALLBACK (viewport_resized), self, G_CONNECT_SWAPPED);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view));
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (viewport_resized), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed), NULL);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -736,6 +844,13 @@ void
 _rd_records_pane_pages_dispose (RdRecordsPane *self)
 {
   stop_aligning (self);
+  if (self->zoom_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
+  self->zoom_tick = 0;
+  if (self->render_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->render_tick);
+  self->render_tick = 0;
+  g_clear_pointer (&self->bound_thumbnails, g_hash_table_unref);
   _rd_records_pane_cancel_prefetches (self);
   g_clear_pointer (&self->prefetches, g_ptr_array_unref);
 }

@@ -66,6 +66,8 @@ struct _RdRecordsPane
   guint            target_page;      /* page index to show once open (G_MAXUINT: none) */
   GtkStringList   *page_labels;      /* one item per page: the list model of both views */
   GHashTable      *bound_pages;      /* RdPageView bound in the page list → itself */
+  GHashTable      *bound_thumbnails; /* likewise in the thumbnails */
+  guint            render_tick;
   RdPageCache     *cache;
   GPtrArray       *prefetches;       /* GCancellable of neighbour renders under way */
   guint            page;             /* index of the current page */
@@ -74,7 +76,9 @@ struct _RdRecordsPane
   guint            align_page;       /* page to bring to the top once laid out */
   guint            align_tick;
   guint            align_attempts;
+  guint            align_settled;
 
+  guint            zoom_tick;
   RdZoomMode       zoom_mode;
   double           zoom;             /* 1.0 = 100 % = 96 pixels per inch */
   double           pixels_per_point; /* what the pages are laid out at */
@@ -140,6 +144,7 @@ void         _rd_records_pane_search_class_init (GtkWidgetClass *widget_class);
 void         _rd_records_pane_search_dispose    (RdRecordsPane *self);
 void         _rd_records_pane_highlight_hits    (RdRecordsPane *self,
                                                  RdPageView    *view);
+void         _rd_records_pane_search_again      (RdRecordsPane *self);
 
 /* rd-records-pane-cite.c */
 void         _rd_records_pane_cite_init         (RdRecordsPane *self);

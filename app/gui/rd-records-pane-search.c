@@ -180,6 +180,13 @@ run_search (RdRecordsPane *self)
             count = g_strdup_printf (ngettext ("%u page has these words", "%u pages have these words",
                                                self->hits->len), self->hits->len);
         }
+      if (self->indexing_record != 0)
+        {
+          g_autofree char *partial = g_strdup_printf ("%s %s", count,
+                                                      _("Records still being indexed are searched when they are done."));
+          g_free (count);
+          count = g_steal_pointer (&partial);
+        }
       gtk_label_set_text (self->hits_label, count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
@@ -187,6 +194,18 @@ run_search (RdRecordsPane *self)
     }
   highlight_bound_pages (self);
   _rd_records_pane_update_actions (self);
+}
+
+/**
+ * _rd_records_pane_search_again:
+ *
+ * Runs the search shown again, e.g. when more text was indexed.
+ */
+void
+_rd_records_pane_search_again (RdRecordsPane *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    run_search (self);
 }
 
 static void

@@ -295,6 +295,8 @@ rd_records_pane_dispose (GObject *object)
   if (self->page_labels != NULL)
     close_document (self);
   _rd_records_pane_pages_dispose (self);
+  /* AdwBin must forget its child before the template drops it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_RECORDS_PANE);
   g_clear_object (&self->case_file);
   g_clear_object (&self->cite_targets);
