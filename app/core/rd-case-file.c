@@ -293,6 +293,18 @@ _rd_case_open_worker_db (RdCaseFile  *self,
   return db;
 }
 
+sqlite3 *
+_rd_case_thread_db (RdCaseFile  *self,
+                    gboolean     writable,
+                    gboolean    *owned,
+                    GError     **error)
+{
+  *owned = g_thread_self () != self->owner;
+  if (!*owned)
+    return _rd_case_check_readable (self, error) ? self->db : NULL;
+  return _rd_case_open_worker_db (self, writable, error);
+}
+
 gboolean
 _rd_case_check_readable (RdCaseFile  *self,
                          GError     **error)
