@@ -75,6 +75,13 @@ gboolean  _rd_case_check_id       (const char   *value,
 char     *_rd_case_content_digest (sqlite3      *db,
                                    gint64        audit_seq,
                                    GError      **error);
+/* Creates a case file of format @version and closes it: what
+ * rd_case_file_create() does with the current version, and how the tests
+ * make files of older versions to migrate. */
+gboolean  _rd_case_file_create_at_version (const char  *path,
+                                           const char  *case_id,
+                                           guint        version,
+                                           GError     **error);
 /* A second connection to the same file, for a worker thread. */
 sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    gboolean      writable,

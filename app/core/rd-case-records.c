@@ -370,11 +370,15 @@ store_pages (sqlite3              *db,
              guint                *n_with_text,
              GError              **error)
 {
-  g_autoptr(RdStmt) remove = _rd_db_prepare (db, "DELETE FROM record_page WHERE record_id = ?", error);
-  g_autoptr(RdStmt) insert = _rd_db_prepare (db, "INSERT INTO record_page (record_id, page_number, text,"
-                                                 " has_text_layer) VALUES (?, ?, ?, ?)", error);
+  g_autoptr(RdStmt) remove = NULL;
+  g_autoptr(RdStmt) insert = NULL;
 
-  if (remove == NULL || insert == NULL)
+  remove = _rd_db_prepare (db, "DELETE FROM record_page WHERE record_id = ?", error);
+  if (remove == NULL)
+    return FALSE;
+  insert = _rd_db_prepare (db, "INSERT INTO record_page (record_id, page_number, text, has_text_layer)"
+                               " VALUES (?, ?, ?, ?)", error);
+  if (insert == NULL)
     return FALSE;
   _rd_db_bind (remove, "i", record_id);
   if (!_rd_db_step_done (db, remove, error))

@@ -151,9 +151,11 @@ rd_case_file_set_indications (RdCaseFile          *self,
   if (old == NULL)
     goto fail;
   remove = _rd_db_prepare (self->db, "DELETE FROM review_indication WHERE policy_id = ?", error);
+  if (remove == NULL)
+    goto fail;
   insert = _rd_db_prepare (self->db, "INSERT OR IGNORE INTO review_indication (policy_id, indication_id)"
                                      " VALUES (?, ?)", error);
-  if (remove == NULL || insert == NULL)
+  if (insert == NULL)
     goto fail;
   _rd_db_bind (remove, "s", policy_id);
   if (!_rd_db_step_done (self->db, remove, error))
