@@ -67,20 +67,29 @@ writer (const char *path,
     }
 }
 
-static gint64
-read_last_ack (int    fd,
-               gint64 none)
+static gboolean
+read_ack (int     fd,
+          gint64 *value)
 {
-  gint64 value, last = none;
   gssize n;
 
-  while ((n = read (fd, &value, sizeof value)) != 0)
-    {
-      if (n < 0 && errno == EINTR)
-        continue;
-      g_assert_cmpint (n, ==, sizeof value);  /* a killed writer never leaves half a number */
-      last = value;
-    }
+  do
+    n = read (fd, value, sizeof *value);
+  while (n < 0 && errno == EINTR);
+  if (n == 0)
+    return FALSE;
+  g_assert_cmpint (n, ==, sizeof *value);  /* a killed writer never leaves half a number */
+  return TRUE;
+}
+
+static gint64
+read_last_ack (int    fd,
+               gint64 last)
+{
+  gint64 value;
+
+  while (read_ack (fd, &value))
+    last = value;
   return last;
 }
 
@@ -108,16 +117,43 @@ spawn (void (*child) (const char *, gint64, int),
 }
 
 static void
-kill_after_random_delay (pid_t pid)
+kill_now (pid_t pid)
 {
   int status;
 
-  g_usleep (g_test_rand_int_range (2000, 150000));
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   /* The writer must not have stopped on its own (an error, not the kill). */
   if (!WIFSIGNALED (status))
     g_error ("the writer exited with status %d before it was killed", WEXITSTATUS (status));
+}
+
+/* Kills the writer at a random moment: sometimes while it opens the case
+ * (and recovers the log of the previous kill), usually after a random number
+ * of acknowledged changes plus a random part of the time one change takes,
+ * so the kill lands anywhere inside a transaction however fast the build. */
+static gint64
+kill_at_random_point (pid_t  pid,
+                      int    ack_fd,
+                      gint64 last_ack)
+{
+  guint wanted = g_test_rand_int_range (0, 12);
+  gint64 started = g_get_monotonic_time (), value;
+
+  if (wanted == 0)
+    g_usleep (g_test_rand_int_range (0, 20000));
+  for (guint n = 0; n < wanted; n++)
+    {
+      if (!read_ack (ack_fd, &value))
+        g_error ("the writer stopped before it was killed");
+      last_ack = value;
+      if (n == 0)
+        started = g_get_monotonic_time ();
+    }
+  if (wanted > 1)
+    g_usleep (g_test_rand_int_range (0, (g_get_monotonic_time () - started) / (wanted - 1) + 1));
+  kill_now (pid);
+  return read_last_ack (ack_fd, last_ack);
 }
 
 /* Checks that every acknowledged change is there. */
@@ -202,16 +238,12 @@ test_kill_writer (void)
     {
       int ack_fd;
       pid_t pid = spawn (writer, path, next, &ack_fd);
-      gint64 ack;
+      gint64 ack = kill_at_random_point (pid, ack_fd, last_ack);
 
-      kill_after_random_delay (pid);
-      ack = read_last_ack (ack_fd, -1);
       close (ack_fd);
-      if (ack >= 0)
-        {
-          last_ack = ack;
-          n_killed_with_acks++;
-        }
+      if (ack > last_ack)
+        n_killed_with_acks++;
+      last_ack = ack;
       check_case (path, last_ack);
       /* The next writer repeats what was not acknowledged. */
       next = last_ack + 1;
@@ -252,10 +284,8 @@ test_kill_creator (void)
     {
       int ack_fd;
       pid_t pid = spawn (creator, dir, next, &ack_fd);
-      gint64 ack;
+      gint64 ack = kill_at_random_point (pid, ack_fd, next - 1);
 
-      kill_after_random_delay (pid);
-      ack = read_last_ack (ack_fd, next - 1);
       close (ack_fd);
       /* Every case that exists opens, acknowledged or not. */
       for (gint64 i = next; i <= ack + 1; i++)

@@ -287,6 +287,7 @@ test_killed_holder_releases_lock (void)
   g_autofree char *dir = rd_test_case_dir ();
   g_autofree char *path = make_case (dir, "killed.rdcase");
   g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseScore) score = NULL;
   g_autoptr(GError) error = NULL;
   int release_fd, status;
   pid_t pid;
@@ -298,7 +299,8 @@ test_killed_holder_releases_lock (void)
   cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_false (rd_case_file_is_read_only (cf));
-  g_assert_nonnull (rd_case_file_get_score (cf, "p", "from-other", &error));
+  score = rd_case_file_get_score (cf, "p", "from-other", &error);
+  g_assert_nonnull (score);
   rd_case_file_close (cf);
   rd_test_remove_dir (dir);
 }
