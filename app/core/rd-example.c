@@ -173,7 +173,6 @@ load_request (RdExample  *self,
   g_autofree char *type = child_text (node, "type");
   g_autofree char *urgency = child_text (node, "urgency");
   g_autofree char *received = child_text (node, "received");
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GError) local_error = NULL;
 
   request->member_name = child_text (member, "name");
@@ -209,10 +208,11 @@ load_request (RdExample  *self,
       !rd_urgency_from_string (urgency, &request->urgency))
     return inconsistent (error, self, node, _("unknown request type or urgency."));
 
-  request->received = g_date_time_new_from_iso8601 (received, utc);
+  /* A time without a zone would be read differently on each reviewer's machine. */
+  request->received = g_date_time_new_from_iso8601 (received, NULL);
   if (request->received == NULL)
     return inconsistent (error, self, rd_xml_first_element (node, "received"),
-                         _("“%s” is not a date and time such as 2026-10-05T09:30:00Z."), received);
+                         _("“%s” is not a date and time with its time zone, such as 2026-10-05T09:30:00Z or 2026-10-05T09:30:00-07:00."), received);
 
   if (!g_str_has_prefix (request->member_id, "SYN"))
     return inconsistent (error, self, member,
@@ -247,7 +247,9 @@ check_tables (RdExample  *self,
                 n_cells++;
               if (n_cells != n_columns)
                 return inconsistent (error, self, row,
-                                     _("this row has %u cells but the table has %u columns."),
+                                     ngettext ("this row has %u cell but the table has %u columns.",
+                                               "this row has %u cells but the table has %u columns.",
+                                               n_cells),
                                      n_cells, n_columns);
             }
         }
@@ -400,7 +402,7 @@ propagate_xml_error (GError  **error,
 
 /**
  * rd_example_load:
- * @path: an example case file (data/examples/*.xml)
+ * @path: an example case file, such as data/examples/01-itb-spasticity.xml
  *
  * Reads an example safely (it may come from anyone), validates it against the
  * example grammar and checks its request and records.

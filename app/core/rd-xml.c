@@ -132,6 +132,7 @@ rd_xml_read_file (const char  *path,
 
 typedef struct {
   char *message;
+  char *element;
   int   line;
 } FirstError;
 
@@ -145,6 +146,11 @@ keep_first_error (void            *data,
     return;
   first->message = strip_message (err->message);
   first->line = err->node ? xmlGetLineNo ((xmlNode *) err->node) : err->line;
+  /* Messages such as "Error validating value" do not say where; name the element
+   * unless the message already does. */
+  if (err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE &&
+      strstr (first->message, "Element ") == NULL)
+    first->element = g_strdup ((const char *) ((xmlNode *) err->node)->name);
 }
 
 /**
@@ -164,7 +170,7 @@ rd_xml_validate (xmlDoc      *doc,
   xmlRelaxNGParserCtxt *parser;
   xmlRelaxNG *schema;
   xmlRelaxNGValidCtxt *valid;
-  FirstError first = { NULL, 0 };
+  FirstError first = { NULL, NULL, 0 };
   int result;
 
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -180,9 +186,11 @@ rd_xml_validate (xmlDoc      *doc,
                    _("The grammar %s cannot be loaded (%s); reinstall ReviewDesk."),
                    schema_path, first.message ? first.message : _("not found"));
       g_free (first.message);
+      g_free (first.element);
       return FALSE;
     }
   g_clear_pointer (&first.message, g_free);
+  g_clear_pointer (&first.element, g_free);
 
   valid = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (valid, keep_first_error, &first);
@@ -192,10 +200,16 @@ rd_xml_validate (xmlDoc      *doc,
 
   if (result != 0)
     {
-      g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_INVALID,
-                   _("%s, line %d: %s"), name, first.line,
-                   first.message ? first.message : _("does not match its grammar"));
+      if (first.element != NULL)
+        g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_INVALID,
+                     _("%s, line %d, element <%s>: %s"), name, first.line, first.element,
+                     first.message ? first.message : _("does not match its grammar"));
+      else
+        g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_INVALID,
+                     _("%s, line %d: %s"), name, first.line,
+                     first.message ? first.message : _("does not match its grammar"));
       g_free (first.message);
+      g_free (first.element);
       return FALSE;
     }
   return TRUE;
