@@ -110,3 +110,76 @@ rd_test_gui_find_window (GType type)
     }
   return NULL;
 }
+
+/**
+ * rd_test_gui_find_named:
+ * @type: the type of widget sought
+ * @name: (nullable): its widget name (gtk_widget_set_name()), or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @root, depth first.
+ */
+GtkWidget *
+rd_test_gui_find_named (GtkWidget  *root,
+                        GType       type,
+                        const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0))
+        return child;
+      if ((found = rd_test_gui_find_named (child, type, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * rd_test_gui_screenshot:
+ * @name: the file name, without ".png"
+ *
+ * Saves what @widget shows as a PNG in the directory named by the environment
+ * variable RD_SCREENSHOT_DIR; does nothing when it is not set.
+ */
+void
+rd_test_gui_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  const char *dir = g_getenv ("RD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* Let the widgets settle: allocation, styles and a frame drawn. */
+  for (int i = 0; i < 20; i++)
+    {
+      rd_test_gui_spin ();
+      g_usleep (10000);
+    }
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -15,5 +15,10 @@ gboolean       rd_test_gui_wait_for     (gboolean (*condition) (gpointer data),
                                          gpointer  data,
                                          guint     timeout_ms);
 GtkWindow     *rd_test_gui_find_window  (GType     type);
+GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,
+                                         GType       type,
+                                         const char *name);
+void           rd_test_gui_screenshot   (GtkWidget  *widget,
+                                         const char *name);
 
 G_END_DECLS

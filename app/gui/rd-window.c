@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-case-page.h"
+#include "rd-preferences-window.h"
 #include "rd-start-page.h"
 #include "rd-window.h"
 
@@ -14,6 +16,8 @@ struct _RdWindow
   AdwWindowTitle       *window_title;
   AdwViewStack         *stack;
   RdStartPage          *start_page;
+  AdwBin               *case_bin;
+  GtkSpinner           *loading_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -57,6 +61,32 @@ rd_window_get_visible_page_name (RdWindow *self)
 {
   g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * rd_window_get_case_page:
+ *
+ * Returns: (transfer none) (nullable): the page of the open case.
+ */
+RdCasePage *
+rd_window_get_case_page (RdWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (RD_IS_WINDOW (self), NULL);
+
+  child = adw_bin_get_child (self->case_bin);
+  return child ? RD_CASE_PAGE (child) : NULL;
+}
+
+G_GNUC_UNUSED static void
+show_case_page (RdWindow   *self,
+                RdCasePage *page)
+{
+  adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
+  g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
+  gtk_spinner_stop (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, "case");
 }
 
 void
@@ -116,7 +146,21 @@ new_case_action (GtkWidget  *widget,
 {
   RdWindow *self = RD_WINDOW (widget);
 
-  rd_window_show_toast (self, _("Creating a case needs the intake form, which this version does not have yet."));
+  /* Cases are not stored yet: the intake form opens once they are. */
+  rd_window_show_toast (self, _("Creating a case needs the case file, which this version does not have yet."));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *preferences = rd_preferences_window_new (GTK_WINDOW (self),
+                                                      rd_application_get_settings (RD_APPLICATION (app)));
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -131,9 +175,13 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, case_bin);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, loading_spinner);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", NULL, open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-case-page.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,6 @@ void      rd_window_open_case   (RdWindow      *self,
 void      rd_window_show_toast  (RdWindow      *self,
                                  const char    *message);
 const char *rd_window_get_visible_page_name (RdWindow *self);
+RdCasePage *rd_window_get_case_page (RdWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-case-page.h"
+#include "rd-due-clock.h"
+#include "rd-intake-page.h"
+
+/* One case on screen: the header (member, request, policy, urgency, due clock,
+ * saved state), the review side (step list and the step's page) and the records
+ * side. The pages do the work; the page keeps them in step. */
+struct _RdCasePage
+{
+  AdwBin           parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkLabel        *member_label;
+  GtkLabel        *urgency_label;
+  GtkLabel        *request_label;
+  GtkLabel        *policy_label;
+  RdDueClock      *due_clock;
+  GtkWidget       *saved_box;
+  GtkLabel        *saved_label;
+  GtkPaned        *paned;
+  RdStepList      *step_list;
+  GtkStack        *step_stack;
+  AdwBin          *records_bin;
+
+  RdIntakePage    *intake_page;
+  char            *title;
+  gboolean         show_records;
+};
+
+G_DEFINE_FINAL_TYPE (RdCasePage, rd_case_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SHOW_RECORDS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+rd_case_page_new (void)
+{
+  return g_object_new (RD_TYPE_CASE_PAGE, NULL);
+}
+
+/**
+ * rd_case_page_get_step_list:
+ *
+ * Returns: (transfer none): the list of review steps.
+ */
+RdStepList *
+rd_case_page_get_step_list (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return self->step_list;
+}
+
+/**
+ * rd_case_page_get_step_page:
+ *
+ * Returns: (transfer none) (nullable): the page of the step @step_id.
+ */
+GtkWidget *
+rd_case_page_get_step_page (RdCasePage *self,
+                            const char *step_id)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return gtk_stack_get_child_by_name (self->step_stack, step_id);
+}
+
+/**
+ * rd_case_page_get_title:
+ *
+ * Returns: what the window title shows for the case: the member's name, or
+ *   "New Case" before intake names the member.
+ */
+const char *
+rd_case_page_get_title (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return self->title;
+}
+
+void
+rd_case_page_show_toast (RdCasePage *self,
+                         const char *message)
+{
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+set_title (RdCasePage *self,
+           const char *title)
+{
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+join_codes (GString      *text,
+            const char   *system,
+            char * const *codes)
+{
+  if (codes == NULL || codes[0] == NULL)
+    return;
+  if (text->len)
+    g_string_append (text, " · ");
+  g_string_append_printf (text, "%s ", system);
+  for (guint i = 0; codes[i]; i++)
+    g_string_append_printf (text, i ? ", %s" : "%s", codes[i]);
+}
+
+static void
+show_request (RdCasePage      *self,
+              const RdRequest *request)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GDateTime) due = rd_request_get_due_time (request);
+  const char *member = request->member_name ? request->member_name : _("New Case");
+
+  gtk_label_set_label (self->member_label, member);
+  set_title (self, member);
+
+  join_codes (text, "CPT", request->cpt_codes);
+  join_codes (text, "HCPCS", request->hcpcs_codes);
+  join_codes (text, "ICD-10-PCS", request->icd10_pcs_codes);
+  join_codes (text, "ICD-10-CM", request->icd10_cm_codes);
+  if (request->drug || request->route)
+    {
+      if (text->len)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s%s%s", request->drug ? request->drug : "",
+                              request->drug && request->route ? ", " : "",
+                              request->route ? request->route : "");
+    }
+  if (text->len == 0)
+    g_string_append (text, _("Request not entered yet"));
+  gtk_label_set_label (self->request_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->request_label), text->str);
+
+  gtk_label_set_label (self->urgency_label,
+                       request->urgency == RD_URGENCY_EXPEDITED ? _("Expedited") : _("Standard"));
+  if (request->urgency == RD_URGENCY_EXPEDITED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->urgency_label), "expedited");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), "expedited");
+
+  rd_due_clock_set_due_time (self->due_clock, due);
+}
+
+static void
+intake_changed (RdCasePage   *self,
+                RdIntakePage *page)
+{
+  g_autoptr(RdRequest) request = rd_intake_page_get_request (page);
+
+  show_request (self, request);
+}
+
+static void
+step_selected (RdCasePage *self,
+               const char *id)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->step_stack, id);
+
+  if (child == NULL)
+    return;
+  gtk_stack_set_visible_child (self->step_stack, child);
+}
+
+static void
+move_step (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+  int delta = g_str_equal (action_name, "case.next-step") ? 1 : -1;
+
+  /* Leaving a step saves what was being typed there. */
+  rd_intake_page_flush (self->intake_page);
+  rd_step_list_move (self->step_list, delta);
+}
+
+static void
+show_step (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+
+  rd_intake_page_flush (self->intake_page);
+  rd_step_list_select (self->step_list, g_variant_get_string (param, NULL));
+}
+
+static void
+set_show_records (RdCasePage *self,
+                  gboolean    show)
+{
+  GtkWidget *records = GTK_WIDGET (self->records_bin);
+
+  if (self->show_records == show)
+    return;
+  self->show_records = show;
+  gtk_widget_set_visible (records, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_RECORDS]);
+}
+
+static void
+rd_case_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RdCasePage *self = RD_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SHOW_RECORDS:
+      g_value_set_boolean (value, self->show_records);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_RECORDS:
+      set_show_records (RD_CASE_PAGE (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_case_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_CASE_PAGE);
+  G_OBJECT_CLASS (rd_case_page_parent_class)->dispose (object);
+}
+
+static void
+rd_case_page_finalize (GObject *object)
+{
+  RdCasePage *self = RD_CASE_PAGE (object);
+
+  g_free (self->title);
+  G_OBJECT_CLASS (rd_case_page_parent_class)->finalize (object);
+}
+
+static void
+rd_case_page_class_init (RdCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_case_page_dispose;
+  object_class->finalize = rd_case_page_finalize;
+  object_class->get_property = rd_case_page_get_property;
+  object_class->set_property = rd_case_page_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_RECORDS] =
+    g_param_spec_boolean ("show-records", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RD_TYPE_DUE_CLOCK);
+  g_type_ensure (RD_TYPE_STEP_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, member_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, urgency_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, request_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, policy_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, due_clock);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, saved_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, step_list);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, step_stack);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, records_bin);
+
+  gtk_widget_class_install_action (widget_class, "case.next-step", NULL, move_step);
+  gtk_widget_class_install_action (widget_class, "case.previous-step", NULL, move_step);
+  gtk_widget_class_install_action (widget_class, "case.show-step", "s", show_step);
+  gtk_widget_class_install_property_action (widget_class, "case.show-records", "show-records");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.show-records", NULL);
+}
+
+static void
+add_capture_shortcut (GtkShortcutController *controller,
+                      guint                  key,
+                      GdkModifierType        modifiers,
+                      const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+rd_case_page_init (RdCasePage *self)
+{
+  GtkEventController *shortcuts;
+  g_autoptr(RdRequest) empty = rd_request_new ();
+
+  self->show_records = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Page Up/Down move between steps wherever the focus is; in the capture
+   * phase, so that scrolled windows do not take the keys for scrolling. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Down, GDK_CONTROL_MASK, "case.next-step");
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Page_Up, GDK_CONTROL_MASK, "case.previous-step");
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK, "case.next-step");
+  add_capture_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK, "case.previous-step");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_signal_connect_object (self->step_list, "step-selected", G_CALLBACK (step_selected), self, G_CONNECT_SWAPPED);
+
+  self->intake_page = RD_INTAKE_PAGE (rd_intake_page_new ());
+  g_signal_connect_object (self->intake_page, "changed", G_CALLBACK (intake_changed), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->intake_page), "intake");
+  rd_step_list_append (self->step_list, "intake", _("Intake"));
+  rd_step_list_select (self->step_list, "intake");
+  show_request (self, empty);
+}

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-due-clock.h"
+
+/* The decision deadline, counted down in words; amber with a day left, red with
+ * four hours left or once it has passed. */
+struct _RdDueClock
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *image;
+  GtkWidget  *label;
+  GDateTime  *due_time;
+  RdDueLevel  level;
+  guint       tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (RdDueClock, rd_due_clock, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DUE_TIME,
+  PROP_LEVEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define SOON_SPAN   (24 * G_TIME_SPAN_HOUR)
+#define URGENT_SPAN (4 * G_TIME_SPAN_HOUR)
+
+static char *
+format_span (GTimeSpan span)
+{
+  gint64 minutes = span / G_TIME_SPAN_MINUTE;
+  gint64 hours = span / G_TIME_SPAN_HOUR;
+  gint64 days = span / G_TIME_SPAN_DAY;
+
+  if (days >= 2)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int) days);
+  if (hours >= 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int) hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), (int) minutes);
+}
+
+/**
+ * rd_due_clock_describe:
+ * @due_time: (nullable): when the decision is due
+ * @now: the current time
+ * @level: (out) (optional): how close the deadline is
+ *
+ * Returns: (transfer full): the remaining time in words, such as "Due in 3 days".
+ */
+char *
+rd_due_clock_describe (GDateTime  *due_time,
+                       GDateTime  *now,
+                       RdDueLevel *level)
+{
+  g_autofree char *span_text = NULL;
+  GTimeSpan left;
+  RdDueLevel lvl;
+  char *text;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (due_time == NULL)
+    {
+      if (level)
+        *level = RD_DUE_LEVEL_NONE;
+      return g_strdup (_("No due time until receipt is entered"));
+    }
+
+  left = g_date_time_difference (due_time, now);
+  if (left <= 0)
+    {
+      span_text = format_span (-left);
+      /* TRANSLATORS: %s is a duration, such as "3 hours" */
+      text = g_strdup_printf (_("Overdue by %s"), span_text);
+      lvl = RD_DUE_LEVEL_URGENT;
+    }
+  else
+    {
+      span_text = format_span (left);
+      /* TRANSLATORS: %s is a duration, such as "3 hours" */
+      text = g_strdup_printf (_("Due in %s"), span_text);
+      lvl = left <= URGENT_SPAN ? RD_DUE_LEVEL_URGENT
+          : left <= SOON_SPAN ? RD_DUE_LEVEL_SOON
+          : RD_DUE_LEVEL_NORMAL;
+    }
+  if (level)
+    *level = lvl;
+  return text;
+}
+
+static void
+update (RdDueClock *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  RdDueLevel level;
+
+  text = rd_due_clock_describe (self->due_time, now, &level);
+  gtk_label_set_label (GTK_LABEL (self->label), text);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  if (level == RD_DUE_LEVEL_SOON)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+  else if (level == RD_DUE_LEVEL_URGENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->image),
+                                level == RD_DUE_LEVEL_URGENT ? "task-past-due-symbolic"
+                                                             : "task-due-symbolic");
+
+  if (self->due_time)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (self->due_time);
+      /* TRANSLATORS: the decision deadline, a strftime format */
+      g_autofree char *when = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
+      tooltip = g_strdup_printf (_("Decision due %s"), when);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip ? tooltip : "",
+                                  -1);
+
+  if (level != self->level)
+    {
+      self->level = level;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+    }
+}
+
+static gboolean
+tick (gpointer data)
+{
+  update (RD_DUE_CLOCK (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+rd_due_clock_map (GtkWidget *widget)
+{
+  RdDueClock *self = RD_DUE_CLOCK (widget);
+
+  GTK_WIDGET_CLASS (rd_due_clock_parent_class)->map (widget);
+  update (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (30, tick, self);
+}
+
+static void
+rd_due_clock_unmap (GtkWidget *widget)
+{
+  RdDueClock *self = RD_DUE_CLOCK (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  GTK_WIDGET_CLASS (rd_due_clock_parent_class)->unmap (widget);
+}
+
+GtkWidget *
+rd_due_clock_new (void)
+{
+  return g_object_new (RD_TYPE_DUE_CLOCK, NULL);
+}
+
+void
+rd_due_clock_set_due_time (RdDueClock *self,
+                           GDateTime  *due_time)
+{
+  g_return_if_fail (RD_IS_DUE_CLOCK (self));
+
+  if (self->due_time == due_time ||
+      (self->due_time && due_time && g_date_time_equal (self->due_time, due_time)))
+    return;
+  g_clear_pointer (&self->due_time, g_date_time_unref);
+  self->due_time = due_time ? g_date_time_ref (due_time) : NULL;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_TIME]);
+}
+
+/**
+ * rd_due_clock_get_due_time:
+ *
+ * Returns: (transfer none) (nullable): the due time shown.
+ */
+GDateTime *
+rd_due_clock_get_due_time (RdDueClock *self)
+{
+  g_return_val_if_fail (RD_IS_DUE_CLOCK (self), NULL);
+  return self->due_time;
+}
+
+RdDueLevel
+rd_due_clock_get_level (RdDueClock *self)
+{
+  g_return_val_if_fail (RD_IS_DUE_CLOCK (self), RD_DUE_LEVEL_NONE);
+  return self->level;
+}
+
+const char *
+rd_due_clock_get_text (RdDueClock *self)
+{
+  g_return_val_if_fail (RD_IS_DUE_CLOCK (self), NULL);
+  return gtk_label_get_label (GTK_LABEL (self->label));
+}
+
+static void
+rd_due_clock_dispose (GObject *object)
+{
+  RdDueClock *self = RD_DUE_CLOCK (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_pointer (&self->image, gtk_widget_unparent);
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->due_time, g_date_time_unref);
+  G_OBJECT_CLASS (rd_due_clock_parent_class)->dispose (object);
+}
+
+static void
+rd_due_clock_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RdDueClock *self = RD_DUE_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_DUE_TIME:
+      g_value_set_boxed (value, self->due_time);
+      break;
+    case PROP_LEVEL:
+      g_value_set_int (value, self->level);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_due_clock_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DUE_TIME:
+      rd_due_clock_set_due_time (RD_DUE_CLOCK (object), g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_due_clock_class_init (RdDueClockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_due_clock_dispose;
+  object_class->get_property = rd_due_clock_get_property;
+  object_class->set_property = rd_due_clock_set_property;
+  widget_class->map = rd_due_clock_map;
+  widget_class->unmap = rd_due_clock_unmap;
+
+  properties[PROP_DUE_TIME] =
+    g_param_spec_boxed ("due-time", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEVEL] =
+    g_param_spec_int ("level", NULL, NULL, RD_DUE_LEVEL_NONE, RD_DUE_LEVEL_URGENT, RD_DUE_LEVEL_NONE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dueclock");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+static void
+rd_due_clock_init (RdDueClock *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  self->image = gtk_image_new_from_icon_name ("task-due-symbolic");
+  gtk_widget_set_parent (self->image, GTK_WIDGET (self));
+  self->label = gtk_label_new (NULL);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  update (self);
+}

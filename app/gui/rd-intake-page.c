@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rd-codes.h"
+#include "rd-intake-page.h"
+
+/* The intake form: one entry row per request field, each checked as the user
+ * types, with the message on its own line under the field. The page does not
+ * store anything itself: it emits "changed" (after a short pause in typing, or
+ * at once on rd_intake_page_flush()) and its owner saves the request. */
+
+#define SAVE_DELAY_MS 400
+
+typedef enum {
+  FIELD_TEXT,
+  FIELD_CODES,
+  FIELD_RECEIVED,
+} FieldKind;
+
+typedef enum {
+  GROUP_MEMBER,
+  GROUP_PROVIDER,
+  GROUP_SERVICE,
+  GROUP_REQUEST,
+} FieldGroup;
+
+typedef struct {
+  const char *name;
+  const char *title;
+  FieldGroup  group;
+  FieldKind   kind;
+  gboolean    required;
+} FieldSpec;
+
+static const FieldSpec field_specs[] = {
+  { "member-name", N_("Member name"), GROUP_MEMBER, FIELD_TEXT, TRUE },
+  { "member-id", N_("Member ID"), GROUP_MEMBER, FIELD_TEXT, TRUE },
+  { "member-birth-date", N_("Date of birth (year-month-day)"), GROUP_MEMBER, FIELD_TEXT, TRUE },
+  { "provider-name", N_("Provider name"), GROUP_PROVIDER, FIELD_TEXT, TRUE },
+  { "provider-npi", N_("Provider NPI"), GROUP_PROVIDER, FIELD_TEXT, TRUE },
+  { "cpt", N_("CPT codes"), GROUP_SERVICE, FIELD_CODES, FALSE },
+  { "hcpcs", N_("HCPCS codes"), GROUP_SERVICE, FIELD_CODES, FALSE },
+  { "icd10-pcs", N_("ICD-10-PCS codes"), GROUP_SERVICE, FIELD_CODES, FALSE },
+  { "icd10-cm", N_("Diagnoses (ICD-10-CM)"), GROUP_SERVICE, FIELD_CODES, TRUE },
+  { "drug", N_("Drug"), GROUP_SERVICE, FIELD_TEXT, FALSE },
+  { "route", N_("Route (such as intrathecal)"), GROUP_SERVICE, FIELD_TEXT, FALSE },
+  { "device", N_("Device make and model"), GROUP_SERVICE, FIELD_TEXT, FALSE },
+  { "received", N_("Received (year-month-day hour:minute)"), GROUP_REQUEST, FIELD_RECEIVED, TRUE },
+};
+
+typedef struct {
+  const FieldSpec *spec;
+  GtkWidget       *row;          /* AdwEntryRow */
+  GtkWidget       *message_row;
+  GtkWidget       *message_label;
+  char            *message;      /* nullable: what is wrong, shown under the row */
+  gboolean         touched;      /* the user has edited it: "required" may show */
+} Field;
+
+struct _RdIntakePage
+{
+  AdwBin                parent_instance;
+
+  AdwPreferencesGroup  *status_group;
+  AdwActionRow         *status_row;
+  GtkImage             *status_icon;
+  AdwPreferencesGroup  *member_group;
+  AdwPreferencesGroup  *provider_group;
+  AdwPreferencesGroup  *service_group;
+  AdwPreferencesGroup  *request_group;
+  AdwPreferencesGroup  *policies_group;
+
+  AdwComboRow          *type_row;
+  AdwComboRow          *urgency_row;
+  Field                 fields[G_N_ELEMENTS (field_specs)];
+  char                 *status;
+  gboolean              loading;
+  guint                 save_id;
+};
+
+G_DEFINE_FINAL_TYPE (RdIntakePage, rd_intake_page, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static Field *
+find_field (RdIntakePage *self,
+            const char   *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    if (g_str_equal (self->fields[i].spec->name, name))
+      return &self->fields[i];
+  return NULL;
+}
+
+static const char *
+field_text (Field *field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (field->row));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  return copy[0] == '\0';
+}
+
+static char **
+split_codes (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[\\s,;]+", text ? text : "", 0, 0);
+  GPtrArray *codes = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    if (parts[i][0] != '\0')
+      g_ptr_array_add (codes, rd_code_normalize (parts[i]));
+  g_ptr_array_add (codes, NULL);
+  return (char **) g_ptr_array_free (codes, FALSE);
+}
+
+static GDateTime *
+parse_received (const char *text,
+                GError    **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  int y, mo, d, h, mi;
+  char extra;
+  GDateTime *parsed = NULL;
+
+  if (sscanf (stripped, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &extra) == 5)
+    parsed = g_date_time_new_local (y, mo, d, h, mi, 0);
+  if (parsed == NULL)
+    g_set_error (error, RD_REQUEST_ERROR, RD_REQUEST_ERROR_INVALID,
+                 _("“%s” is not a date and time: write it as year-month-day hour:minute, such as 2026-11-02 09:30."),
+                 stripped);
+  return parsed;
+}
+
+static char *
+format_received (GDateTime *received)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (received);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* Returns the message for @field's current text, or NULL when it is acceptable. */
+static char *
+check_field (Field *field)
+{
+  const char *text = field_text (field);
+  g_autoptr(GError) error = NULL;
+
+  if (is_blank (text))
+    {
+      if (!field->spec->required || !field->touched)
+        return NULL;
+      if (field->spec->kind == FIELD_CODES)
+        return g_strdup (_("Enter at least one ICD-10-CM diagnosis."));
+      if (field->spec->kind == FIELD_RECEIVED)
+        return g_strdup (_("Enter when the request was received: the decision deadline counts from it."));
+      rd_request_validate_field (field->spec->name, text, &error);
+      return error ? g_strdup (error->message) : NULL;
+    }
+
+  switch (field->spec->kind)
+    {
+    case FIELD_CODES:
+      {
+        g_auto(GStrv) codes = split_codes (text);
+        for (guint i = 0; codes[i]; i++)
+          if (!rd_request_validate_field (field->spec->name, codes[i], &error))
+            return g_strdup (error->message);
+        return NULL;
+      }
+    case FIELD_RECEIVED:
+      {
+        g_autoptr(GDateTime) received = parse_received (text, &error);
+        return received ? NULL : g_strdup (error->message);
+      }
+    case FIELD_TEXT:
+    default:
+      return rd_request_validate_field (field->spec->name, text, &error) ? NULL
+                                                                         : g_strdup (error->message);
+    }
+}
+
+static void
+show_field_message (Field *field)
+{
+  g_autofree char *message = check_field (field);
+
+  if (g_strcmp0 (message, field->message) == 0)
+    return;
+  g_free (field->message);
+  field->message = g_steal_pointer (&message);
+
+  gtk_label_set_label (GTK_LABEL (field->message_label), field->message ? field->message : "");
+  gtk_widget_set_visible (field->message_row, field->message != NULL);
+  if (field->message)
+    gtk_widget_add_css_class (field->row, "error");
+  else
+    gtk_widget_remove_css_class (field->row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field->row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               field->message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  field->message ? field->message : "",
+                                  -1);
+}
+
+static void
+update_status (RdIntakePage *self)
+{
+  g_autoptr(RdRequest) request = rd_intake_page_get_request (self);
+  g_autoptr(GError) error = NULL;
+  const char *title, *icon;
+
+  g_clear_pointer (&self->status, g_free);
+  if (rd_intake_page_has_invalid_field (self))
+    {
+      title = _("Correct the fields marked in red");
+      icon = "dialog-warning-symbolic";
+      self->status = g_strdup (_("A field has a value that is not valid; its message says how to write it."));
+    }
+  else if (!rd_request_validate (request, &error))
+    {
+      title = _("Still needed");
+      icon = "dialog-information-symbolic";
+      self->status = g_strdup (error->message);
+    }
+  else
+    {
+      title = _("The request is complete");
+      icon = "emblem-ok-symbolic";
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
+  adw_action_row_set_subtitle (self->status_row, self->status ? self->status : "");
+  gtk_image_set_from_icon_name (self->status_icon, icon);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), "success");
+  if (self->status == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "success");
+  else if (rd_intake_page_has_invalid_field (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), "warning");
+}
+
+static gboolean
+emit_changed (gpointer data)
+{
+  RdIntakePage *self = data;
+
+  self->save_id = 0;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (RdIntakePage *self,
+               gboolean      at_once)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (at_once)
+    emit_changed (self);
+  else
+    self->save_id = g_timeout_add (SAVE_DELAY_MS, emit_changed, self);
+}
+
+static void
+field_changed (GtkEditable  *editable,
+               RdIntakePage *self)
+{
+  Field *field = g_object_get_data (G_OBJECT (editable), "rd-field");
+
+  if (self->loading)
+    return;
+  field->touched = TRUE;
+  show_field_message (field);
+  update_status (self);
+  schedule_save (self, FALSE);
+}
+
+static void
+combo_changed (RdIntakePage *self)
+{
+  if (self->loading)
+    return;
+  update_status (self);
+  schedule_save (self, TRUE);
+}
+
+static void
+focus_left (GtkEventControllerFocus *controller,
+            RdIntakePage            *self)
+{
+  /* A field left empty now shows that it is required, and nothing typed waits. */
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Field *field = g_object_get_data (G_OBJECT (row), "rd-field");
+
+  field->touched = TRUE;
+  show_field_message (field);
+  update_status (self);
+  if (self->save_id)
+    schedule_save (self, TRUE);
+}
+
+static void
+set_received_now (GtkButton    *button,
+                  RdIntakePage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = format_received (now);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_field (self, "received")->row), text);
+  rd_intake_page_flush (self);
+}
+
+static AdwPreferencesGroup *
+group_for (RdIntakePage *self,
+           FieldGroup    group)
+{
+  switch (group)
+    {
+    case GROUP_MEMBER:
+      return self->member_group;
+    case GROUP_PROVIDER:
+      return self->provider_group;
+    case GROUP_SERVICE:
+      return self->service_group;
+    case GROUP_REQUEST:
+    default:
+      return self->request_group;
+    }
+}
+
+static void
+build_field (RdIntakePage    *self,
+             Field           *field,
+             const FieldSpec *spec)
+{
+  AdwPreferencesGroup *group = group_for (self, spec->group);
+  GtkEventController *focus;
+
+  field->spec = spec;
+  field->row = adw_entry_row_new ();
+  gtk_widget_set_name (field->row, spec->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(spec->title));
+  g_object_set_data (G_OBJECT (field->row), "rd-field", field);
+  g_signal_connect_object (field->row, "changed", G_CALLBACK (field_changed), self, 0);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_left), self, 0);
+  gtk_widget_add_controller (field->row, focus);
+  adw_preferences_group_add (group, field->row);
+
+  if (spec->kind == FIELD_RECEIVED)
+    {
+      GtkWidget *now = gtk_button_new_with_mnemonic (_("_Now"));
+      gtk_widget_set_valign (now, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (now, "flat");
+      gtk_widget_set_tooltip_text (now, _("Fill in the current date and time"));
+      g_signal_connect_object (now, "clicked", G_CALLBACK (set_received_now), self, 0);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), now);
+    }
+
+  /* The message stands on its own line under the field, so that a long
+   * sentence (or its translation) is read whole rather than cut off. */
+  field->message_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (field->message_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (field->message_label), 0);
+  gtk_widget_add_css_class (field->message_label, "error");
+  gtk_widget_add_css_class (field->message_label, "caption");
+  gtk_widget_set_margin_start (field->message_label, 12);
+  gtk_widget_set_margin_end (field->message_label, 12);
+  gtk_widget_set_margin_top (field->message_label, 6);
+  gtk_widget_set_margin_bottom (field->message_label, 6);
+  field->message_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->message_row), FALSE);
+  gtk_widget_set_focusable (field->message_row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->message_row), field->message_label);
+  gtk_widget_add_css_class (field->message_row, "field-message");
+  gtk_widget_set_visible (field->message_row, FALSE);
+  adw_preferences_group_add (group, field->message_row);
+}
+
+static AdwComboRow *
+build_combo (AdwPreferencesGroup *group,
+             const char          *name,
+             const char          *title,
+             const char * const  *items)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+GtkWidget *
+rd_intake_page_new (void)
+{
+  return g_object_new (RD_TYPE_INTAKE_PAGE, NULL);
+}
+
+static void
+set_field_text (Field      *field,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field->row), text ? text : "");
+}
+
+static void
+set_field_codes (Field        *field,
+                 char * const *codes)
+{
+  g_autofree char *joined = codes ? g_strjoinv (", ", (char **) codes) : NULL;
+  set_field_text (field, joined);
+}
+
+/**
+ * rd_intake_page_set_request:
+ * @request: (nullable): the stored request, or %NULL for an empty form
+ *
+ * Shows @request without emitting "changed".
+ */
+void
+rd_intake_page_set_request (RdIntakePage    *self,
+                            const RdRequest *request)
+{
+  g_autoptr(RdRequest) empty = NULL;
+  g_autofree char *received = NULL;
+
+  g_return_if_fail (RD_IS_INTAKE_PAGE (self));
+
+  if (request == NULL)
+    request = empty = rd_request_new ();
+
+  self->loading = TRUE;
+  set_field_text (find_field (self, "member-name"), request->member_name);
+  set_field_text (find_field (self, "member-id"), request->member_id);
+  set_field_text (find_field (self, "member-birth-date"), request->member_birth_date);
+  set_field_text (find_field (self, "provider-name"), request->provider_name);
+  set_field_text (find_field (self, "provider-npi"), request->provider_npi);
+  set_field_codes (find_field (self, "cpt"), request->cpt_codes);
+  set_field_codes (find_field (self, "hcpcs"), request->hcpcs_codes);
+  set_field_codes (find_field (self, "icd10-pcs"), request->icd10_pcs_codes);
+  set_field_codes (find_field (self, "icd10-cm"), request->icd10_cm_codes);
+  set_field_text (find_field (self, "drug"), request->drug);
+  set_field_text (find_field (self, "route"), request->route);
+  set_field_text (find_field (self, "device"), request->device);
+  if (request->received)
+    received = format_received (request->received);
+  set_field_text (find_field (self, "received"), received);
+  adw_combo_row_set_selected (self->type_row, request->type);
+  adw_combo_row_set_selected (self->urgency_row, request->urgency);
+
+  /* A stored request was entered before: say at once what it still lacks. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    {
+      self->fields[i].touched = !rd_intake_page_is_empty (self);
+      show_field_message (&self->fields[i]);
+    }
+  self->loading = FALSE;
+  update_status (self);
+}
+
+static char *
+text_or_null (Field *field)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field_text (field)));
+  return text[0] ? g_steal_pointer (&text) : NULL;
+}
+
+/* Only the codes that have their system's form are kept: the field still shows
+ * what was typed, with its message. */
+static char **
+valid_codes (Field *field)
+{
+  g_auto(GStrv) codes = split_codes (field_text (field));
+  GPtrArray *valid = g_ptr_array_new ();
+
+  for (guint i = 0; codes[i]; i++)
+    if (rd_request_validate_field (field->spec->name, codes[i], NULL))
+      g_ptr_array_add (valid, g_strdup (codes[i]));
+  g_ptr_array_add (valid, NULL);
+  return (char **) g_ptr_array_free (valid, FALSE);
+}
+
+/**
+ * rd_intake_page_get_request:
+ *
+ * Returns: (transfer full): the request as the form shows it.
+ */
+RdRequest *
+rd_intake_page_get_request (RdIntakePage *self)
+{
+  RdRequest *request;
+
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), NULL);
+
+  request = rd_request_new ();
+  request->member_name = text_or_null (find_field (self, "member-name"));
+  request->member_id = text_or_null (find_field (self, "member-id"));
+  request->member_birth_date = text_or_null (find_field (self, "member-birth-date"));
+  request->provider_name = text_or_null (find_field (self, "provider-name"));
+  request->provider_npi = text_or_null (find_field (self, "provider-npi"));
+  request->cpt_codes = valid_codes (find_field (self, "cpt"));
+  request->hcpcs_codes = valid_codes (find_field (self, "hcpcs"));
+  request->icd10_pcs_codes = valid_codes (find_field (self, "icd10-pcs"));
+  request->icd10_cm_codes = valid_codes (find_field (self, "icd10-cm"));
+  request->drug = text_or_null (find_field (self, "drug"));
+  request->route = text_or_null (find_field (self, "route"));
+  request->device = text_or_null (find_field (self, "device"));
+  request->received = parse_received (field_text (find_field (self, "received")), NULL);
+  request->type = adw_combo_row_get_selected (self->type_row);
+  request->urgency = adw_combo_row_get_selected (self->urgency_row);
+  return request;
+}
+
+/**
+ * rd_intake_page_flush:
+ *
+ * Emits "changed" now if typing is waiting to be saved.
+ */
+void
+rd_intake_page_flush (RdIntakePage *self)
+{
+  g_return_if_fail (RD_IS_INTAKE_PAGE (self));
+
+  if (self->save_id)
+    schedule_save (self, TRUE);
+}
+
+/**
+ * rd_intake_page_get_field:
+ * @field: a field name of rd_request_validate_field(), "received", "type" or "urgency"
+ *
+ * Returns: (transfer none) (nullable): the row that edits @field.
+ */
+GtkWidget *
+rd_intake_page_get_field (RdIntakePage *self,
+                          const char   *field)
+{
+  Field *f;
+
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), NULL);
+
+  if (g_str_equal (field, "type"))
+    return GTK_WIDGET (self->type_row);
+  if (g_str_equal (field, "urgency"))
+    return GTK_WIDGET (self->urgency_row);
+  f = find_field (self, field);
+  return f ? f->row : NULL;
+}
+
+/**
+ * rd_intake_page_get_field_message:
+ *
+ * Returns: (nullable): the message shown under @field, %NULL when it is fine.
+ */
+const char *
+rd_intake_page_get_field_message (RdIntakePage *self,
+                                  const char   *field)
+{
+  Field *f;
+
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), NULL);
+
+  f = find_field (self, field);
+  g_return_val_if_fail (f != NULL, NULL);
+  return f->message;
+}
+
+/**
+ * rd_intake_page_has_invalid_field:
+ *
+ * Returns: whether a field holds text of the wrong form (an empty field does not count).
+ */
+gboolean
+rd_intake_page_has_invalid_field (RdIntakePage *self)
+{
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    if (self->fields[i].message && !is_blank (field_text (&self->fields[i])))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+rd_intake_page_is_empty (RdIntakePage *self)
+{
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    if (!is_blank (field_text (&self->fields[i])))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rd_intake_page_get_status:
+ *
+ * Returns: (nullable): what the request still needs, %NULL when it is complete.
+ */
+const char *
+rd_intake_page_get_status (RdIntakePage *self)
+{
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), NULL);
+  return self->status;
+}
+
+static void
+rd_intake_page_dispose (GObject *object)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (object);
+
+  /* Typing that has not been saved yet is saved now: closing loses nothing. */
+  rd_intake_page_flush (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INTAKE_PAGE);
+  G_OBJECT_CLASS (rd_intake_page_parent_class)->dispose (object);
+}
+
+static void
+rd_intake_page_finalize (GObject *object)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    g_free (self->fields[i].message);
+  g_free (self->status);
+  G_OBJECT_CLASS (rd_intake_page_parent_class)->finalize (object);
+}
+
+static void
+rd_intake_page_class_init (RdIntakePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_intake_page_dispose;
+  object_class->finalize = rd_intake_page_finalize;
+
+  /**
+   * RdIntakePage::changed:
+   *
+   * The user changed the request; rd_intake_page_get_request() has it.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-intake-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, status_group);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, member_group);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, provider_group);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, service_group);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, request_group);
+  gtk_widget_class_bind_template_child (widget_class, RdIntakePage, policies_group);
+}
+
+static void
+rd_intake_page_init (RdIntakePage *self)
+{
+  const char *types[] = { N_("Initial implant"), N_("Replacement"), N_("Trial"), NULL };
+  const char *urgencies[] = { N_("Standard (decision within 7 days)"),
+                              N_("Expedited (decision within 72 hours)"), NULL };
+  const char *translated_types[G_N_ELEMENTS (types)] = { NULL };
+  const char *translated_urgencies[G_N_ELEMENTS (urgencies)] = { NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
+    {
+      build_field (self, &self->fields[i], &field_specs[i]);
+      /* The request type and urgency sit with the received time. */
+      if (g_str_equal (field_specs[i].name, "device"))
+        {
+          for (guint j = 0; types[j]; j++)
+            translated_types[j] = _(types[j]);
+          for (guint j = 0; urgencies[j]; j++)
+            translated_urgencies[j] = _(urgencies[j]);
+          self->type_row = build_combo (self->request_group, "type", _("Request type"), translated_types);
+          self->urgency_row = build_combo (self->request_group, "urgency", _("Urgency"), translated_urgencies);
+          g_signal_connect_object (self->type_row, "notify::selected", G_CALLBACK (combo_changed), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->urgency_row, "notify::selected", G_CALLBACK (combo_changed), self, G_CONNECT_SWAPPED);
+        }
+    }
+  update_status (self);
+}
