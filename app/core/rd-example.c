@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "rd-codes.h"
+#include "rd-core-resources.h"
 #include "rd-example-private.h"
+#include "rd-paths.h"
 #include "rd-xml.h"
 
 /* Example cases are small (tens of kilobytes); anything much larger is not one. */
@@ -414,7 +416,7 @@ rd_example_load (const char  *path,
                  GError     **error)
 {
   g_autoptr(RdExample) self = NULL;
-  g_autofree char *schema = NULL;
+  g_autoptr(GBytes) schema = NULL;
   GError *xml_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -428,7 +430,10 @@ rd_example_load (const char  *path,
       return NULL;
     }
 
-  schema = rd_example_get_schema_path ();
+  schema = g_resource_lookup_data (rd_core_get_resource (),
+                                   "/org/reviewdesk/ReviewDesk/core/example.rng",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (schema != NULL);
   if (!rd_xml_validate (self->doc, schema, path, &xml_error))
     {
       propagate_xml_error (error, xml_error);
@@ -602,21 +607,12 @@ rd_example_get_key (RdExample  *self,
   return NULL;
 }
 
-static gboolean
-running_uninstalled (void)
-{
-  g_autofree char *build_root = g_path_get_dirname (BUILD_DATADIR);
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *prefix = g_strconcat (build_root, G_DIR_SEPARATOR_S, NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, prefix);
-}
-
 /**
  * rd_example_get_bundled_dir:
  *
  * Where the bundled examples are: `$REVIEWDESK_EXAMPLES_DIR` when set, the
- * build tree when ReviewDesk runs from it, otherwise `PKGDATADIR/examples`.
+ * build tree when ReviewDesk runs from it (or nothing is installed), otherwise
+ * `PKGDATADIR/examples`.
  *
  * Returns: (transfer full): a directory path.
  */
@@ -624,27 +620,13 @@ char *
 rd_example_get_bundled_dir (void)
 {
   const char *env = g_getenv ("REVIEWDESK_EXAMPLES_DIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "examples", NULL);
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (running_uninstalled ())
+  if (rd_paths_running_uninstalled () || !g_file_test (installed, G_FILE_TEST_IS_DIR))
     return g_build_filename (BUILD_DATADIR, "examples", NULL);
-  return g_build_filename (PKGDATADIR, "examples", NULL);
-}
-
-/**
- * rd_example_get_schema_path:
- *
- * The example grammar comes with the program, never from beside an example.
- *
- * Returns: (transfer full): the path of example.rng.
- */
-char *
-rd_example_get_schema_path (void)
-{
-  if (running_uninstalled ())
-    return g_build_filename (SOURCE_DATADIR, "examples", "example.rng", NULL);
-  return g_build_filename (PKGDATADIR, "examples", "example.rng", NULL);
+  return g_steal_pointer (&installed);
 }
 
 static int

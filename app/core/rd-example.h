@@ -97,7 +97,6 @@ const RdExampleKey *rd_example_get_key            (RdExample   *self,
                                                    const char  *policy_id);
 
 char               *rd_example_get_bundled_dir    (void);
-char               *rd_example_get_schema_path    (void);
 GStrv               rd_example_list_bundled       (void);
 char               *rd_example_find_bundled       (const char  *example_id,
                                                    GError     **error);

@@ -155,7 +155,7 @@ keep_first_error (void            *data,
 
 /**
  * rd_xml_validate:
- * @schema_path: a RELAX NG grammar shipped with ReviewDesk
+ * @schema: a RELAX NG grammar compiled into ReviewDesk
  * @name: the document's file name, for messages
  *
  * Returns: %TRUE if @doc matches the grammar; otherwise the first mismatch,
@@ -163,7 +163,7 @@ keep_first_error (void            *data,
  */
 gboolean
 rd_xml_validate (xmlDoc      *doc,
-                 const char  *schema_path,
+                 GBytes      *schema_bytes,
                  const char  *name,
                  GError     **error)
 {
@@ -174,17 +174,21 @@ rd_xml_validate (xmlDoc      *doc,
   int result;
 
   g_return_val_if_fail (doc != NULL, FALSE);
-  g_return_val_if_fail (schema_path != NULL, FALSE);
+  g_return_val_if_fail (schema_bytes != NULL, FALSE);
+  g_return_val_if_fail (g_bytes_get_size (schema_bytes) <= G_MAXINT, FALSE);
 
-  parser = xmlRelaxNGNewParserCtxt (schema_path);
+  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL),
+                                       (int) g_bytes_get_size (schema_bytes));
   xmlRelaxNGSetParserStructuredErrors (parser, keep_first_error, &first);
   schema = xmlRelaxNGParse (parser);
   xmlRelaxNGFreeParserCtxt (parser);
   if (schema == NULL)
     {
-      g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_READ,
-                   _("The grammar %s cannot be loaded (%s); reinstall ReviewDesk."),
-                   schema_path, first.message ? first.message : _("not found"));
+      /* A grammar compiled into the program that does not parse is a bug. */
+      g_critical ("A compiled-in RELAX NG grammar does not load: %s",
+                  first.message ? first.message : "unknown error");
+      g_set_error_literal (error, RD_XML_ERROR, RD_XML_ERROR_READ,
+                           _("The grammar compiled into ReviewDesk cannot be loaded; reinstall ReviewDesk."));
       g_free (first.message);
       g_free (first.element);
       return FALSE;

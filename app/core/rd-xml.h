@@ -25,7 +25,7 @@ xmlDoc   *rd_xml_read_memory      (const char  *data,
                                    const char  *name,
                                    GError     **error);
 gboolean  rd_xml_validate         (xmlDoc      *doc,
-                                   const char  *schema_path,
+                                   GBytes      *schema,
                                    const char  *name,
                                    GError     **error);
 char     *rd_xml_get_text         (xmlNode     *node);
