@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rd-example.h"
+#include "rd-verdict.h"
 
 #define STAMP "SYNTHETIC \xe2\x80\x94 NOT A REAL PATIENT"
 
@@ -244,6 +245,114 @@ test_example_bundled (void)
     }
 }
 
+static const char *
+truth_to_result (RdTruth truth)
+{
+  switch (truth)
+    {
+    case RD_TRUTH_TRUE: return "met";
+    case RD_TRUTH_FALSE: return "not-met";
+    default: return "pend";
+    }
+}
+
+static const char *
+key_result (const RdExampleKey *key,
+            const char         *indication_id)
+{
+  for (guint i = 0; i < key->indications->len; i++)
+    {
+      const RdExampleIndicationKey *ikey = key->indications->pdata[i];
+      if (g_str_equal (ikey->indication_id, indication_id))
+        return ikey->result;
+    }
+  return NULL;
+}
+
+/* The engine, given the key's scores, reaches the key's outcome for every
+ * policy, through exactly the indications the key names. */
+static void
+check_reference (RdExample *example,
+                 RdPolicy  *policy)
+{
+  const RdExampleKey *key = rd_example_get_key (example, rd_policy_get_id (policy));
+  g_autoptr(GHashTable) scores = NULL;
+  g_autoptr(RdVerdict) verdict = NULL;
+
+  g_assert_nonnull (key);
+  scores = rd_example_key_get_scores (key);
+  verdict = rd_verdict_new (policy, rd_example_get_request (example), scores);
+  g_test_message ("%s under %s: %s (%s)", rd_example_get_id (example), rd_policy_get_id (policy),
+                  verdict->label, verdict->nurse_may_approve ? "nurse may approve" : "medical director");
+
+  g_assert_cmpint (verdict->governs, ==, key->governs);
+  if (!key->governs)
+    return;
+  g_assert_cmpstr (verdict->outcome_id, ==, key->outcome);
+  g_assert_cmpuint (verdict->evaluations->len, ==, key->indications->len);
+  for (guint i = 0; i < verdict->evaluations->len; i++)
+    {
+      const RdEvaluation *eval = verdict->evaluations->pdata[i];
+      g_assert_cmpstr (key_result (key, eval->indication->id), ==, truth_to_result (eval->result));
+    }
+  for (guint i = 0; i < verdict->missing_documentation->len; i++)
+    {
+      const char *item = verdict->missing_documentation->pdata[i];
+      g_assert_nonnull (g_hash_table_lookup (key->documentation, item));
+    }
+}
+
+static void
+test_example_reference_outcomes (void)
+{
+  g_auto(GStrv) paths = rd_example_list_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (paths), >=, 2);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(RdExample) example = rd_example_load (paths[i], &error);
+
+      g_assert_no_error (error);
+      rd_example_check_policies (example, policies, &error);
+      g_assert_no_error (error);
+      for (guint p = 0; p < policies->len; p++)
+        check_reference (example, policies->pdata[p]);
+    }
+}
+
+static void
+test_example_key_mismatch (void)
+{
+  g_autofree char *path = write_temp ("tiny.xml", minimal_example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
+  g_autoptr(RdExample) example = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *broken_path = NULL;
+
+  g_assert_no_error (error);
+  example = rd_example_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_example_check_policies (example, policies, &error));
+  g_clear_object (&example);
+
+  /* A key that leaves out a criterion of its indication. */
+  text = replace (minimal_example,
+                  "<policy ref='bsc-7.01.41' governs='false'><note>No.</note></policy>",
+                  "<policy ref='bsc-7.01.41' outcome='medically-necessary'><note>N.</note>"
+                  "<indication ref='severe-spasticity' result='met'>"
+                  "<score criterion='spas-severe-origin' value='met'>T.</score></indication></policy>");
+  broken_path = write_temp ("key.xml", text);
+  example = rd_example_load (broken_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_example_check_policies (example, policies, &error));
+  g_assert_error (error, RD_EXAMPLE_ERROR, RD_EXAMPLE_ERROR_INCONSISTENT);
+  g_assert_nonnull (strstr (error->message, "spas-oral-baclofen-failed"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,6 +364,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/example/missing-file", test_example_missing_file);
   g_test_add_func ("/example/bundled-dir-env", test_example_bundled_dir_env);
   g_test_add_func ("/example/bundled", test_example_bundled);
+  g_test_add_func ("/example/reference-outcomes", test_example_reference_outcomes);
+  g_test_add_func ("/example/key-mismatch", test_example_key_mismatch);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "rd-policy.h"
 #include "rd-request.h"
 #include "rd-types.h"
 
@@ -95,6 +96,10 @@ GBytes             *rd_example_get_record_pdf     (RdExample   *self,
 GPtrArray          *rd_example_get_keys           (RdExample   *self);
 const RdExampleKey *rd_example_get_key            (RdExample   *self,
                                                    const char  *policy_id);
+gboolean            rd_example_check_policies     (RdExample   *self,
+                                                   GPtrArray   *policies,
+                                                   GError     **error);
+GHashTable         *rd_example_key_get_scores     (const RdExampleKey *key);
 
 char               *rd_example_get_bundled_dir    (void);
 GStrv               rd_example_list_bundled       (void);
