@@ -310,7 +310,7 @@ test_example_reference_outcomes (void)
   g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (paths), >=, 2);
+  g_assert_cmpuint (g_strv_length (paths), >=, 3);
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(RdExample) example = rd_example_load (paths[i], &error);
