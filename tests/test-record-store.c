@@ -36,17 +36,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static GFile *
-write_file (Fixture    *fixture,
-            const char *name,
-            GBytes     *bytes)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  return g_file_new_for_path (path);
-}
-
 static gint64
 attach (Fixture     *fixture,
         GFile       *file,
@@ -98,7 +87,7 @@ test_attach_dedupe_index (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new (40, scans_on_even_tens, NULL);
-  g_autoptr(GFile) file = write_file (fixture, "progress-notes.pdf", pdf);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "progress-notes.pdf", pdf);
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDocument) document = NULL, again_document = NULL;
   g_autoptr(GPtrArray) records = NULL, hits = NULL, scan_hits = NULL;
@@ -128,7 +117,7 @@ test_attach_dedupe_index (Fixture       *fixture,
 
   /* The same bytes again, under another name: recognised, not stored twice. */
   {
-    g_autoptr(GFile) copy = write_file (fixture, "copy.pdf", pdf);
+    g_autoptr(GFile) copy = rd_test_write_file (fixture->dir, "copy.pdf", pdf);
     again = attach (fixture, copy, NULL, NO_LIMIT, &again_document, &already, &error);
   }
   g_assert_no_error (error);
@@ -168,7 +157,7 @@ test_open_attached (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (5);
-  g_autoptr(GFile) file = write_file (fixture, "note.pdf", pdf);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "note.pdf", pdf);
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(RdDocument) document = NULL;
@@ -202,7 +191,7 @@ assert_refused (Fixture    *fixture,
                 guint64     limit,
                 int         code)
 {
-  g_autoptr(GFile) file = write_file (fixture, name, bytes);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, name, bytes);
   g_autofree char *before = case_digest (fixture);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -222,51 +211,20 @@ assert_refused (Fixture    *fixture,
   g_assert_cmpuint (records->len, ==, records_before->len);
 }
 
-static const char zero_pages_pdf[] =
-  "%PDF-1.4\n"
-  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-  "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-  "trailer << /Root 1 0 R >>\n"
-  "%%EOF\n";
-
-static GBytes *
-encrypt_with_qpdf (Fixture    *fixture,
-                   GBytes     *pdf,
-                   const char *password)
-{
-  g_autoptr(GFile) in = write_file (fixture, "plain.tmp", pdf);
-  g_autofree char *in_path = g_file_get_path (in);
-  g_autofree char *out_path = g_build_filename (fixture->dir, "encrypted.tmp", NULL);
-  const char *argv[] = { g_getenv ("QPDF"), "--encrypt", password, "owner-secret", "256", "--",
-                         in_path, out_path, NULL };
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
-  g_unlink (in_path);
-  g_unlink (out_path);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 test_bad_records (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Referral letter, typed.\n", 24);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
-  g_autoptr(GBytes) zero = g_bytes_new_static (zero_pages_pdf, sizeof zero_pages_pdf - 1);
+  g_autoptr(GBytes) zero = rd_test_pdf_new_no_pages ();
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (6);
   g_autoptr(GBytes) damaged = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 2);
 
   /* A first record, so that the case holds something to keep intact. */
   {
     g_autoptr(GBytes) good = rd_test_pdf_new_simple (2);
-    g_autoptr(GFile) file = write_file (fixture, "good.pdf", good);
+    g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "good.pdf", good);
     g_autoptr(GError) error = NULL;
     g_assert_cmpint (attach (fixture, file, NULL, NO_LIMIT, NULL, NULL, &error), >, 0);
     g_assert_no_error (error);
@@ -290,18 +248,18 @@ test_encrypted (Fixture       *fixture,
   g_autoptr(RdDocument) document = NULL;
   gint64 id;
 
-  if (g_getenv ("QPDF") == NULL || *g_getenv ("QPDF") == '\0')
+  pdf = rd_test_pdf_new_simple (3);
+  encrypted = rd_test_pdf_encrypt (pdf, "sesame");
+  if (encrypted == NULL)
     {
       g_test_skip ("qpdf is not installed");
       return;
     }
-  pdf = rd_test_pdf_new_simple (3);
-  encrypted = encrypt_with_qpdf (fixture, pdf, "sesame");
 
   assert_refused (fixture, "locked.pdf", encrypted, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_ENCRYPTED);
   assert_refused (fixture, "locked.pdf", encrypted, "open", NO_LIMIT, RD_DOCUMENT_ERROR_BAD_PASSWORD);
 
-  file = write_file (fixture, "locked.pdf", encrypted);
+  file = rd_test_write_file (fixture->dir, "locked.pdf", encrypted);
   id = attach (fixture, file, "sesame", NO_LIMIT, &document, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);

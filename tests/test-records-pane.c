@@ -21,17 +21,6 @@ typedef struct {
   gint64         evidence_id;
 } Fixture;
 
-static GFile *
-write_file (Fixture    *fixture,
-            const char *name,
-            GBytes     *bytes)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  return g_file_new_for_path (path);
-}
-
 static gboolean
 pane_idle (gpointer data)
 {
@@ -85,7 +74,7 @@ attach_record (Fixture *fixture,
                guint    n_pages)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (n_pages);
-  g_autoptr(GFile) file = write_file (fixture, "progress-notes.pdf", pdf);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "progress-notes.pdf", pdf);
 
   rd_records_pane_attach_file (fixture->pane, file);
   wait_idle (fixture);
@@ -321,7 +310,7 @@ test_records_pane_bad_record (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Typed referral, not a PDF.\n", 27);
-  g_autoptr(GFile) file = write_file (fixture, "referral.pdf", text);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "referral.pdf", text);
   g_autofree char *before = rd_test_file_digest (fixture->path);
   g_autofree char *after = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -341,6 +330,54 @@ test_records_pane_bad_record (Fixture       *fixture,
   g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), ==, 0);
 }
 
+static void
+test_records_pane_encrypted (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (4);
+  g_autoptr(GBytes) encrypted = rd_test_pdf_encrypt (pdf, "sesame");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  if (encrypted == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  file = rd_test_write_file (fixture->dir, "locked.pdf", encrypted);
+  before = rd_test_file_digest (fixture->path);
+
+  /* Asked for the password; cancelling leaves the case as it was. */
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  g_assert_true (rd_test_gui_wait_for (dialog_shown, NULL, 5000));
+  dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "locked.pdf"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+  wait_idle (fixture);
+  after = rd_test_file_digest (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), ==, 0);
+
+  /* With the password it is attached and shown. */
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  g_assert_true (rd_test_gui_wait_for (dialog_shown, NULL, 5000));
+  dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY, NULL, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sesame");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  gtk_window_close (dialog);
+  wait_idle (fixture);
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), >, 0);
+  assert_page_shown (fixture, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +389,8 @@ main (int argc, char *argv[])
               test_records_pane_search_cite_follow, fixture_tear_down);
   g_test_add ("/records-pane/bad-record", Fixture, NULL, fixture_set_up,
               test_records_pane_bad_record, fixture_tear_down);
+  g_test_add ("/records-pane/encrypted", Fixture, NULL, fixture_set_up,
+              test_records_pane_encrypted, fixture_tear_down);
 
   return g_test_run ();
 }

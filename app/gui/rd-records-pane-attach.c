@@ -173,7 +173,11 @@ password_response (AdwMessageDialog *dialog,
                    PasswordRequest  *request)
 {
   RdRecordsPane *self = request->pane;
-  const char *password = gtk_editable_get_text (request->entry);
+  g_autofree char *password = g_strdup (gtk_editable_get_text (request->entry));
+
+  /* GTK 4.8 crashes when a window is destroyed with the focus in a password
+   * entry (its focus handler outlives it): move the focus out first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   if (g_strcmp0 (response, "open") == 0 && request->file != NULL)
     attach_with_password (self, request->file, password);
