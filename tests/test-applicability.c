@@ -7,15 +7,21 @@
 
 #include "rd-applicability.h"
 
+/* The shipped policies, loaded once for the whole run (they are immutable). */
+static GPtrArray *shipped;
+
 static GPtrArray *
 load_policies (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "policies", NULL);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *policies = rd_policy_load_directory (dir, &error);
+  if (shipped == NULL)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "policies", NULL);
+      g_autoptr(GError) error = NULL;
 
-  g_assert_no_error (error);
-  return policies;
+      shipped = rd_policy_load_directory (dir, &error);
+      g_assert_no_error (error);
+    }
+  return g_ptr_array_ref (shipped);
 }
 
 static char **
@@ -374,6 +380,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/applicability/text-matching", test_text_matching);
@@ -386,5 +394,7 @@ main (int   argc,
   g_test_add_func ("/applicability/request-types", test_request_types);
   g_test_add_func ("/applicability/other-uses", test_other_uses);
   g_test_add_func ("/applicability/no-listed-procedure", test_no_listed_procedure);
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_pointer (&shipped, g_ptr_array_unref);
+  return status;
 }

@@ -9,15 +9,24 @@
 #include "policy-fixture.h"
 #include "rd-engine.h"
 
+/* The shipped policies, loaded once for the whole run (they are immutable). */
+static GHashTable *shipped;
+
 static RdPolicy *
 load_shipped (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "policies", name, NULL);
-  g_autoptr(GError) error = NULL;
-  RdPolicy *policy = rd_policy_new_from_path (path, &error);
+  RdPolicy *policy = g_hash_table_lookup (shipped, name);
 
-  g_assert_no_error (error);
-  return policy;
+  if (policy == NULL)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "policies", name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      policy = rd_policy_new_from_path (path, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (shipped, g_strdup (name), policy);
+    }
+  return g_object_ref (policy);
 }
 
 static RdPolicy *
@@ -647,7 +656,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   g_test_add_func ("/engine/table-complete", test_table_is_complete);
   for (guint i = 0; i < G_N_ELEMENTS (indication_cases); i++)
@@ -668,5 +680,7 @@ main (int   argc,
   g_test_add_func ("/engine/nothing-applies", test_nothing_applies);
   g_test_add_func ("/engine/partial", test_partial_added_by_caller);
   g_test_add_func ("/engine/node-applies", test_node_applies);
-  return g_test_run ();
+  status = g_test_run ();
+  g_hash_table_unref (shipped);
+  return status;
 }
