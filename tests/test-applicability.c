@@ -285,6 +285,24 @@ test_type1_diabetes_insulin_pump (void)
   g_assert_cmpint (hit->kind, ==, RD_EXCLUSION_HIT_CODES);
   g_assert_nonnull (strstr (hit->reason, "E10.9"));
   g_assert_false (match_for (matches, "bsc-7.01.41")->applies);
+  g_assert_false (reasons_mention (anthem->reasons, "medical director decides"));
+}
+
+/* Painful diabetic neuropathy under a pain pump: the diabetes code list says
+ * not medically necessary, the pain indication applies; the reviewer is told
+ * that a medical director decides (Anthem's reviewer note). */
+static void
+test_code_and_indication_conflict (void)
+{
+  g_autoptr(GPtrArray) policies = load_policies ();
+  g_autoptr(RdRequest) request = request_new (RD_REQUEST_TYPE_INITIAL, "62362", NULL, "E11.40",
+                                              "morphine", "intrathecal");
+  g_autoptr(RdPolicyMatch) match = rd_policy_match_new (rd_policy_find_in (policies, "anthem-cg-surg-79"), request);
+
+  g_assert_true (match->applies);
+  g_assert_true (rd_policy_match_applies_indication (match, "chronic-pain"));
+  g_assert_nonnull (match->direct_outcome);
+  g_assert_true (reasons_mention (match->reasons, "medical director decides"));
 }
 
 static void
@@ -390,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/applicability/codes/single", test_single_codes);
   g_test_add_func ("/applicability/hepatic-artery-chemotherapy", test_hepatic_artery_chemotherapy);
   g_test_add_func ("/applicability/type1-diabetes", test_type1_diabetes_insulin_pump);
+  g_test_add_func ("/applicability/code-and-indication", test_code_and_indication_conflict);
   g_test_add_func ("/applicability/intrathecal-baclofen", test_intrathecal_baclofen);
   g_test_add_func ("/applicability/request-types", test_request_types);
   g_test_add_func ("/applicability/other-uses", test_other_uses);
