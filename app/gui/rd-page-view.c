@@ -340,6 +340,19 @@ rd_page_view_needs_render (RdPageView *self)
 }
 
 /**
+ * rd_page_view_has_texture_for:
+ *
+ * Returns: whether the page shows a texture rendered for @render_width
+ */
+gboolean
+rd_page_view_has_texture_for (RdPageView *self,
+                              int         render_width)
+{
+  g_return_val_if_fail (RD_IS_PAGE_VIEW (self), FALSE);
+  return self->texture != NULL && self->texture_width == render_width;
+}
+
+/**
  * rd_page_view_get_texture:
  *
  * Returns: (transfer none) (nullable): the texture shown

@@ -43,6 +43,8 @@ void          rd_page_view_set_texture       (RdPageView   *self,
                                               int           render_width);
 GdkTexture   *rd_page_view_get_texture       (RdPageView   *self);
 gboolean      rd_page_view_needs_render      (RdPageView   *self);
+gboolean      rd_page_view_has_texture_for   (RdPageView   *self,
+                                              int           render_width);
 void          rd_page_view_set_pending       (RdPageView   *self,
                                               GCancellable *cancellable,
                                               int           render_width);

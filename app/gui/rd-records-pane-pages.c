@@ -43,6 +43,21 @@ texture_for_image (RdPageImage *image)
                                  rd_page_image_get_stride (image));
 }
 
+/* Returns: (transfer full) (nullable): the view of @page in the page list if it
+ * still shows no pixels of @width. */
+static RdPageView *
+find_waiting_view (RdRecordsPane *self,
+                   guint          page,
+                   int            width)
+{
+  RdPageView *view;
+
+  if (self->bound_pages == NULL || (view = _rd_records_pane_find_page_view (self, page)) == NULL ||
+      rd_page_view_get_render_width (view) != width || rd_page_view_has_texture_for (view, width))
+    return NULL;
+  return g_object_ref (view);
+}
+
 static void
 page_rendered (GObject      *source,
                GAsyncResult *result,
@@ -64,7 +79,11 @@ page_rendered (GObject      *source,
     }
 
   rd_page_cache_insert (request->pane->cache, request->document_id, request->width, image);
-  /* Not cancelled, so still the job the view waits for. */
+  /* Not cancelled, so still the job the view waits for. A page rendered
+   * ahead goes to its view too if the list has bound one meanwhile (then
+   * waiting for a second rendering of the same page). */
+  if (request->view == NULL)
+    request->view = find_waiting_view (request->pane, request->page, request->width);
   if (request->view != NULL)
     {
       g_autoptr(GdkTexture) texture = texture_for_image (image);
@@ -171,6 +190,23 @@ render_neighbours (RdRecordsPane *self,
     }
 }
 
+/* Starts rendering a page the list is about to show, before it has bound and
+ * laid it out (which takes a frame or two after a record is opened); the
+ * pixels go to the cache and to the page's view. Only when the pane knows its
+ * size. */
+static void
+render_ahead (RdRecordsPane *self,
+              guint          page)
+{
+  int width;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->pages_scroller)) <= 0)
+    return;
+  width = render_width_of (self, page);
+  if (!rd_page_cache_contains (self->cache, rd_document_get_id (self->document), page, width))
+    request_render (self, NULL, page, width, RD_JOB_PRIORITY_VISIBLE);
+}
+
 static gboolean
 is_on_screen (GtkWidget *view,
               GtkWidget *list)
@@ -182,9 +218,33 @@ is_on_screen (GtkWidget *view,
          bounds.size.height > 0;
 }
 
-/* Asks for the pixels of what is on screen, then of its neighbours. The list
- * binds more items than it shows (all of them before its first layout), so
- * binding alone does not decide what is rendered: the layout does. */
+/* Lets go of the pixels of a page the list keeps bound off screen: GTK 4.8
+ * keeps up to a couple of hundred items bound, and their textures would hold
+ * memory outside the cache's budget. The cache still has them, if recent. */
+static void
+release_page_image (RdPageView *view)
+{
+  rd_page_view_cancel_pending (view);
+  rd_page_view_set_texture (view, NULL, 0);
+}
+
+static gboolean
+is_neighbour (RdRecordsPane *self,
+              guint          page,
+              guint          first,
+              guint          last)
+{
+  if (first == G_MAXUINT)
+    return FALSE;
+  if (self->scroll_direction >= 0)
+    return page > last && page <= last + N_NEIGHBOURS;
+  return page < first && page + N_NEIGHBOURS >= first;
+}
+
+/* Asks for the pixels of what is on screen, then of its neighbours, and
+ * releases the rest. The list binds more items than it shows (all of them, up
+ * to its limit, before its first layout), so binding alone does not decide
+ * what is rendered: the layout does. */
 static void
 render_pass (RdRecordsPane *self)
 {
@@ -205,6 +265,14 @@ render_pass (RdRecordsPane *self)
         last = MAX (last, page);
         ensure_page_image (self, view, RD_JOB_PRIORITY_VISIBLE);
       }
+  g_hash_table_iter_init (&iter, self->bound_pages);
+  while (g_hash_table_iter_next (&iter, &view, NULL))
+    {
+      guint page = rd_page_view_get_page (view);
+
+      if ((page < first || page > last) && !is_neighbour (self, page, first, last))
+        release_page_image (view);
+    }
   if (first != G_MAXUINT)
     render_neighbours (self, first, last);
 
@@ -213,6 +281,8 @@ render_pass (RdRecordsPane *self)
   while (g_hash_table_iter_next (&iter, &view, NULL))
     if (is_on_screen (view, list))
       ensure_page_image (self, view, RD_JOB_PRIORITY_THUMBNAIL);
+    else
+      release_page_image (view);
 }
 
 static gboolean
@@ -762,11 +832,13 @@ scale_factor_changed (RdRecordsPane *self)
 
 /**
  * _rd_records_pane_set_pages:
+ * @first_page: the page index to be shown first
  *
  * Fills both views with the pages of the document just opened.
  */
 void
-_rd_records_pane_set_pages (RdRecordsPane *self)
+_rd_records_pane_set_pages (RdRecordsPane *self,
+                            guint          first_page)
 {
   guint n_pages = rd_document_get_n_pages (self->document);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_full (n_pages + 1, g_free);
@@ -781,11 +853,29 @@ _rd_records_pane_set_pages (RdRecordsPane *self)
     g_ptr_array_add (labels, g_strdup_printf ("%u", i + 1));
   g_ptr_array_add (labels, NULL);
   apply_zoom (self);
+  render_ahead (self, first_page);
   gtk_string_list_splice (self->page_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->page_labels)),
                           (const char * const *) labels->pdata);
   gtk_label_set_text (self->n_pages_label, of);
   set_current_page (self, 0);
   _rd_records_pane_notify_page (self);
+}
+
+/* The thumbnails list has the pages only while it is shown: a list view binds
+ * items (up to a couple of hundred) even when hidden, and opening a record
+ * would wait for them. */
+static void
+thumbnails_toggled (RdRecordsPane *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->thumbnails_view));
+  gboolean shown = gtk_toggle_button_get_active (self->thumbnails_button);
+
+  gtk_single_selection_set_model (selection, shown ? G_LIST_MODEL (self->page_labels) : NULL);
+  if (shown && self->document != NULL)
+    {
+      gtk_single_selection_set_selected (selection, self->page);
+      gtk_widget_activate_action (GTK_WIDGET (self->thumbnails_view), "list.scroll-to-item", "u", self->page);
+    }
 }
 
 void
@@ -815,8 +905,9 @@ _rd_records_pane_pages_init (RdRecordsPane *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_thumbnail), self, 0);
   gtk_list_view_set_factory (self->thumbnails_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->thumbnails_view,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->page_labels)))));
+  gtk_list_view_set_model (self->thumbnails_view, GTK_SELECTION_MODEL (gtk_single_selection_new (NULL)));
+  g_signal_connect_object (self->thumbnails_button, "notify::active", G_CALLBACK (thumbnails_toggled),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->thumbnails_view, "activate", G_CALLBACK (thumbnail_activated),
                            self, G_CONNECT_SWAPPED);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view));

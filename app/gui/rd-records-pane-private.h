@@ -129,7 +129,8 @@ void         _rd_records_pane_emit_evidence_added (RdRecordsPane *self,
 void         _rd_records_pane_pages_init        (RdRecordsPane *self);
 void         _rd_records_pane_pages_class_init  (GtkWidgetClass *widget_class);
 void         _rd_records_pane_pages_dispose     (RdRecordsPane *self);
-void         _rd_records_pane_set_pages         (RdRecordsPane *self);
+void         _rd_records_pane_set_pages         (RdRecordsPane *self,
+                                                 guint          first_page);
 void         _rd_records_pane_scroll_to_page    (RdRecordsPane *self,
                                                  guint          page);
 void         _rd_records_pane_refresh_page      (RdRecordsPane *self,

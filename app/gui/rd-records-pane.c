@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "rd-record-store.h"
 #include "rd-records-pane-private.h"
@@ -148,9 +151,10 @@ _rd_records_pane_show_document (RdRecordsPane *self,
   self->record_id = record_id;
   self->document = g_object_ref (document);
   select_in_switcher (self, record_id);
-  _rd_records_pane_set_pages (self);
+  page = MIN (page, rd_document_get_n_pages (document) - 1);
+  _rd_records_pane_set_pages (self, page);
   gtk_stack_set_visible_child_name (self->stack, "pages");
-  _rd_records_pane_scroll_to_page (self, MIN (page, rd_document_get_n_pages (document) - 1));
+  _rd_records_pane_scroll_to_page (self, page);
   _rd_records_pane_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
 }
@@ -439,6 +443,16 @@ rd_records_pane_class_init (RdRecordsPaneClass *klass)
   _rd_records_pane_attach_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "recordspane");
+
+#ifdef __GLIBC__
+  /* Page images (and the GL renderer's copies of them) are buffers of a few
+   * megabytes, allocated and freed as the reader pages. glibc's adaptive mmap
+   * threshold would move them into the heap after the first free, where they
+   * fragment it and memory grows with the pages viewed (measured: 390 MB after
+   * 100 pages, 640 MB after 500 with the GL renderer). A fixed threshold keeps
+   * them mapped, so each is given back to the system when freed. */
+  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 }
 
 static void
