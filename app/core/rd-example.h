@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The PDF keywords of every record of an example: this prefix and the example's id. */
+#define RD_EXAMPLE_PDF_KEYWORD_PREFIX "reviewdesk-example:"
+
 #define RD_EXAMPLE_ERROR (rd_example_error_quark ())
 GQuark rd_example_error_quark (void);
 
