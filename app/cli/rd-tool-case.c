@@ -401,6 +401,13 @@ static const RdToolCommand case_commands[] = {
     cmd_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE]",
     N_("attach a PDF record to a case and index its text"), cmd_attach },
+  /* rd-tool-example.c */
+  { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
+  { "new", "--from EXAMPLE.xml OUT.rdcase",
+    N_("create a case from an example: its request and records, without the reference key"), rd_tool_case_new },
+  { "evaluate", "FILE [--json] [--reference] [--policy-dir DIR]",
+    N_("per policy: outcome, decisive criteria, missing documentation, and whether a nurse may approve"
+       " (--reference: score with the key of the example the case came from)"), rd_tool_case_evaluate },
 };
 
 const RdToolGroup rd_tool_case_group = {
