@@ -408,6 +408,9 @@ decide_scope (RdPolicyMatch   *match,
         }
     }
 
+  if (any_indication && match->direct_outcome != NULL)
+    add (match->reasons, g_strdup_printf (_("A diagnosis leads to “%s” by code, but an indication also applies: a medical director decides which governs."),
+                                          match->direct_outcome->label));
   if (any_indication || match->direct_outcome != NULL)
     {
       match->applies = TRUE;
