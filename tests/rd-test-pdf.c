@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "rd-test-pdf.h"
 
@@ -94,4 +95,80 @@ GBytes *
 rd_test_pdf_new_simple (guint n_pages)
 {
   return rd_test_pdf_new (n_pages, rd_test_pdf_simple_page, NULL);
+}
+
+static const char no_pages_pdf[] =
+  "%PDF-1.4\n"
+  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+  "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+  "trailer << /Root 1 0 R >>\n"
+  "%%EOF\n";
+
+/**
+ * rd_test_pdf_new_no_pages:
+ *
+ * Returns: (transfer full): a well-formed PDF whose page tree is empty
+ */
+GBytes *
+rd_test_pdf_new_no_pages (void)
+{
+  return g_bytes_new_static (no_pages_pdf, sizeof no_pages_pdf - 1);
+}
+
+/**
+ * rd_test_write_file:
+ *
+ * Returns: (transfer full): @dir/@name, holding @bytes
+ */
+GFile *
+rd_test_write_file (const char *dir,
+                    const char *name,
+                    GBytes     *bytes)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return g_file_new_for_path (path);
+}
+
+/**
+ * rd_test_pdf_encrypt:
+ *
+ * Encrypts @pdf (AES-256) with qpdf, found in $QPDF as the build found it.
+ *
+ * Returns: (transfer full) (nullable): the encrypted PDF, or %NULL when qpdf
+ *   is not installed (skip the test)
+ */
+GBytes *
+rd_test_pdf_encrypt (GBytes     *pdf,
+                     const char *password)
+{
+  const char *qpdf = g_getenv ("QPDF");
+  g_autofree char *dir = NULL;
+  g_autofree char *in_path = NULL;
+  g_autofree char *out_path = NULL;
+  g_autoptr(GFile) in = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  int status = 0;
+
+  if (qpdf == NULL || *qpdf == '\0')
+    return NULL;
+  dir = g_dir_make_tmp ("rd-test-XXXXXX", NULL);
+  in = rd_test_write_file (dir, "in.pdf", pdf);
+  in_path = g_file_get_path (in);
+  out_path = g_build_filename (dir, "out.pdf", NULL);
+  {
+    const char *argv[] = { qpdf, "--encrypt", password, "owner-secret", "256", "--", in_path, out_path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+  g_unlink (in_path);
+  g_unlink (out_path);
+  g_rmdir (dir);
+  return g_bytes_new_take (contents, length);
 }

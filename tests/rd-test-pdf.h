@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,11 @@ GBytes *rd_test_pdf_new          (guint          n_pages,
 GBytes *rd_test_pdf_new_simple   (guint          n_pages);
 char  **rd_test_pdf_simple_page  (guint          page,
                                   gpointer       user_data);
+GBytes *rd_test_pdf_new_no_pages (void);
+GBytes *rd_test_pdf_encrypt      (GBytes        *pdf,
+                                  const char    *password);
+GFile  *rd_test_write_file       (const char    *dir,
+                                  const char    *name,
+                                  GBytes        *bytes);
 
 G_END_DECLS

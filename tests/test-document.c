@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rd-document.h"
@@ -333,20 +332,13 @@ assert_open_fails (GBytes     *bytes,
   g_assert_cmpuint (strlen (error->message), >, 20);
 }
 
-static const char zero_pages_pdf[] =
-  "%PDF-1.4\n"
-  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-  "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-  "trailer << /Root 1 0 R >>\n"
-  "%%EOF\n";
-
 static void
 test_document_bad_records (void)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Dear reviewer,\nplease find the notes.\n", 38);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GBytes) damaged = g_bytes_new_static ("%PDF-1.7\n\x01\x02\x03 garbage, not objects\n", 35);
-  g_autoptr(GBytes) zero = g_bytes_new_static (zero_pages_pdf, sizeof zero_pages_pdf - 1);
+  g_autoptr(GBytes) zero = rd_test_pdf_new_no_pages ();
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (3);
   g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 3);
 
@@ -357,31 +349,6 @@ test_document_bad_records (void)
   assert_open_fails (truncated, NULL, RD_DOCUMENT_ERROR_DAMAGED);
 }
 
-static GBytes *
-encrypt_with_qpdf (GBytes     *pdf,
-                   const char *password)
-{
-  const char *qpdf = g_getenv ("QPDF");
-  g_autofree char *dir = g_dir_make_tmp ("rd-test-XXXXXX", NULL);
-  g_autofree char *in = g_build_filename (dir, "in.pdf", NULL);
-  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-  int status = 0;
-  const char *argv[] = { qpdf, "--encrypt", password, "owner-secret", "256", "--", in, out, NULL };
-
-  g_assert_true (g_file_set_contents (in, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
-  g_unlink (in);
-  g_unlink (out);
-  g_rmdir (dir);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 test_document_encrypted (void)
 {
@@ -389,13 +356,13 @@ test_document_encrypted (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDocument) document = NULL;
 
-  if (g_getenv ("QPDF") == NULL || *g_getenv ("QPDF") == '\0')
+  pdf = rd_test_pdf_new_simple (2);
+  encrypted = rd_test_pdf_encrypt (pdf, "sesame");
+  if (encrypted == NULL)
     {
       g_test_skip ("qpdf is not installed");
       return;
     }
-  pdf = rd_test_pdf_new_simple (2);
-  encrypted = encrypt_with_qpdf (pdf, "sesame");
 
   assert_open_fails (encrypted, NULL, RD_DOCUMENT_ERROR_ENCRYPTED);
   assert_open_fails (encrypted, "", RD_DOCUMENT_ERROR_ENCRYPTED);

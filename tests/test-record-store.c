@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rd-record-store.h"
+#include "rd-test-async.h"
+#include "rd-test-case.h"
+#include "rd-test-pdf.h"
+
+#define NO_LIMIT G_MAXUINT64
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  RdCaseFile *case_file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = rd_test_case_dir ();
+  fixture->path = g_build_filename (fixture->dir, "case.rdcase", NULL);
+  fixture->case_file = rd_test_case_new (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->case_file);
+  rd_test_remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static gint64
+attach (Fixture     *fixture,
+        GFile       *file,
+        const char  *password,
+        guint64      limit,
+        RdDocument **document,
+        gboolean    *already_present,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rd_record_attach_async (fixture->case_file, file, password, limit, NULL, rd_test_store_result, &result);
+  return rd_record_attach_finish (rd_test_wait_result (&result), document, already_present, error);
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer data)
+{
+  guint *reports = data;
+  (*reports)++;
+}
+
+static void
+index_record (Fixture    *fixture,
+              gint64      record_id,
+              RdDocument *document,
+              guint      *reports)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_record_index_async (fixture->case_file, record_id, document, reports ? count_progress : NULL, reports,
+                         NULL, rd_test_store_result, &result);
+  g_assert_true (rd_record_index_finish (rd_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static char **
+scans_on_even_tens (guint    page,
+                    gpointer user_data)
+{
+  return page % 10 == 9 ? NULL : rd_test_pdf_simple_page (page, user_data);
+}
+
+static void
+test_attach_dedupe_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new (40, scans_on_even_tens, NULL);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "progress-notes.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdDocument) document = NULL, again_document = NULL;
+  g_autoptr(GPtrArray) records = NULL, hits = NULL, scan_hits = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *text = NULL;
+  RdCaseRecord *record;
+  gboolean already = TRUE, has_text_layer = TRUE;
+  guint reports = 0;
+  gint64 id, again;
+
+  id = attach (fixture, file, NULL, NO_LIMIT, &document, &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (already);
+  g_assert_cmpuint (rd_document_get_n_pages (document), ==, 40);
+
+  records = rd_case_file_list_records (fixture->case_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (record->file_name, ==, "progress-notes.pdf");
+  g_assert_cmpstr (record->sha256, ==, sha256);
+  g_assert_cmpuint (record->n_pages, ==, 40);
+  g_assert_cmpint (record->size, ==, (gint64) g_bytes_get_size (pdf));
+  g_assert_cmpstr (record->added_by, ==, "Test Nurse");
+  g_assert_cmpuint (record->n_pages_indexed, ==, 0);
+
+  /* The same bytes again, under another name: recognised, not stored twice. */
+  {
+    g_autoptr(GFile) copy = rd_test_write_file (fixture->dir, "copy.pdf", pdf);
+    again = attach (fixture, copy, NULL, NO_LIMIT, &again_document, &already, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_true (already);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = rd_case_file_list_records (fixture->case_file, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+
+  index_record (fixture, id, document, &reports);
+  g_assert_cmpuint (reports, >=, 1);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = rd_case_file_list_records (fixture->case_file, &error);
+  g_assert_cmpuint (((RdCaseRecord *) g_ptr_array_index (records, 0))->n_pages_indexed, ==, 40);
+
+  hits = rd_case_file_search (fixture->case_file, "baclofen trial", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((RdCaseSearchHit *) g_ptr_array_index (hits, 0))->record_id, ==, id);
+  g_assert_cmpuint (((RdCaseSearchHit *) g_ptr_array_index (hits, 0))->page_number, ==, 3);
+
+  /* Page 10 is a scan: flagged, and nothing on it is found. */
+  text = rd_case_file_get_page_text (fixture->case_file, id, 10, &has_text_layer, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_text_layer);
+  g_clear_pointer (&text, g_free);
+  text = rd_case_file_get_page_text (fixture->case_file, id, 11, &has_text_layer, &error);
+  g_assert_true (has_text_layer);
+  g_assert_nonnull (strstr (text, "Progress note, page 11"));
+  scan_hits = rd_case_file_search (fixture->case_file, "page 10", 0, &error);
+  for (guint i = 0; i < scan_hits->len; i++)
+    g_assert_cmpuint (((RdCaseSearchHit *) g_ptr_array_index (scan_hits, i))->page_number, !=, 10);
+}
+
+static void
+test_open_attached (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (5);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "note.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RdDocument) document = NULL;
+  gint64 id = attach (fixture, file, NULL, NO_LIMIT, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  /* The original file is not needed any more. */
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  rd_record_open_async (fixture->case_file, id, NULL, NULL, rd_test_store_result, &result);
+  document = rd_record_open_finish (rd_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_document_get_n_pages (document), ==, 5);
+}
+
+/* The case file and its write-ahead log, byte for byte. */
+static char *
+case_digest (Fixture *fixture)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *main_digest = rd_test_file_digest (fixture->path);
+  g_autofree char *wal_digest = g_file_test (wal, G_FILE_TEST_EXISTS) ? rd_test_file_digest (wal) : g_strdup ("");
+
+  return g_strconcat (main_digest, ":", wal_digest, NULL);
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *name,
+                GBytes     *bytes,
+                const char *password,
+                guint64     limit,
+                int         code)
+{
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, name, bytes);
+  g_autofree char *before = case_digest (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records_before = rd_case_file_list_records (fixture->case_file, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 id;
+
+  g_test_message ("%s", name);
+  id = attach (fixture, file, password, limit, NULL, NULL, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, RD_DOCUMENT_ERROR, code);
+  /* The message names the file, and the case is exactly as it was. */
+  g_assert_nonnull (strstr (error->message, name));
+  after = case_digest (fixture);
+  g_assert_cmpstr (before, ==, after);
+  records = rd_case_file_list_records (fixture->case_file, NULL);
+  g_assert_cmpuint (records->len, ==, records_before->len);
+}
+
+static void
+test_bad_records (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("Referral letter, typed.\n", 24);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) zero = rd_test_pdf_new_no_pages ();
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (6);
+  g_autoptr(GBytes) damaged = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 2);
+
+  /* A first record, so that the case holds something to keep intact. */
+  {
+    g_autoptr(GBytes) good = rd_test_pdf_new_simple (2);
+    g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "good.pdf", good);
+    g_autoptr(GError) error = NULL;
+    g_assert_cmpint (attach (fixture, file, NULL, NO_LIMIT, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  assert_refused (fixture, "letter.pdf", text, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_NOT_PDF);
+  assert_refused (fixture, "empty.pdf", empty, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_NOT_PDF);
+  assert_refused (fixture, "half.pdf", damaged, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_DAMAGED);
+  assert_refused (fixture, "no-pages.pdf", zero, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_NO_PAGES);
+  assert_refused (fixture, "big.pdf", pdf, NULL, g_bytes_get_size (pdf) - 1, RD_DOCUMENT_ERROR_TOO_LARGE);
+}
+
+static void
+test_encrypted (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = NULL, encrypted = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) without = NULL, with = NULL;
+  g_autoptr(RdDocument) document = NULL;
+  gint64 id;
+
+  pdf = rd_test_pdf_new_simple (3);
+  encrypted = rd_test_pdf_encrypt (pdf, "sesame");
+  if (encrypted == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+
+  assert_refused (fixture, "locked.pdf", encrypted, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_ENCRYPTED);
+  assert_refused (fixture, "locked.pdf", encrypted, "open", NO_LIMIT, RD_DOCUMENT_ERROR_BAD_PASSWORD);
+
+  file = rd_test_write_file (fixture->dir, "locked.pdf", encrypted);
+  id = attach (fixture, file, "sesame", NO_LIMIT, &document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  index_record (fixture, id, document, NULL);
+  g_clear_object (&document);
+
+  rd_record_open_async (fixture->case_file, id, NULL, NULL, rd_test_store_result, &without);
+  g_assert_null (rd_record_open_finish (rd_test_wait_result (&without), &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED);
+  g_clear_error (&error);
+  rd_record_open_async (fixture->case_file, id, "sesame", NULL, rd_test_store_result, &with);
+  document = rd_record_open_finish (rd_test_wait_result (&with), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_document_get_n_pages (document), ==, 3);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/record-store/attach-dedupe-index", Fixture, NULL, fixture_set_up, test_attach_dedupe_index, fixture_tear_down);
+  g_test_add ("/record-store/open-attached", Fixture, NULL, fixture_set_up, test_open_attached, fixture_tear_down);
+  g_test_add ("/record-store/bad-records", Fixture, NULL, fixture_set_up, test_bad_records, fixture_tear_down);
+  g_test_add ("/record-store/encrypted", Fixture, NULL, fixture_set_up, test_encrypted, fixture_tear_down);
+
+  return g_test_run ();
+}
