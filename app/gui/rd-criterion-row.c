@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rd-case-page.h"
+#include "rd-choice-group.h"
+#include "rd-criterion-row.h"
+#include "rd-engine.h"
+
+/* One criterion of a policy: its text, threshold, hint and source sentence, the
+ * reviewer's score (one linked choice of four), a note and the evidence pinned
+ * to it. A score or note is written to the case file at once; the row shows
+ * what the case file holds when its page refreshes it. */
+
+#define NOTE_SAVE_DELAY_MS 600
+
+struct _RdCriterionRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GtkLabel      *text_label;
+  GtkWidget     *decisive_label;
+  GtkWidget     *judgement_label;
+  GtkLabel      *threshold_label;
+  GtkLabel      *hint_label;
+  GtkBox        *score_box;
+  GtkExpander   *source_expander;
+  GtkLabel      *cite_label;
+  GtkEntry      *note_entry;
+  GtkFlowBox    *evidence_flow;
+  GtkWidget     *no_evidence_label;
+  GtkWidget     *score_group;
+
+  RdCaseFile    *case_file;
+  RdPolicy      *policy;
+  const RdNode  *criterion;
+  RdScore        score;
+  gboolean       refreshing;
+  guint          note_save_id;
+  guint          n_evidence;
+};
+
+G_DEFINE_FINAL_TYPE (RdCriterionRow, rd_criterion_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_SCORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+current_note (RdCriterionRow *self)
+{
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+
+  return note[0] ? g_steal_pointer (&note) : NULL;
+}
+
+static gboolean
+write_score (RdCriterionRow *self,
+             RdScore         score)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = current_note (self);
+
+  g_clear_handle_id (&self->note_save_id, g_source_remove);
+  if (!rd_case_file_set_score (self->case_file, rd_policy_get_id (self->policy),
+                               self->criterion->id, score, note, &error))
+    {
+      rd_case_page_report_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_score (RdCriterionRow *self,
+           RdScore         score)
+{
+  if (self->score == score)
+    return;
+  if (!self->refreshing && !write_score (self, score))
+    return;
+  /* Writing refreshes the page, and with it this row, from the case file. */
+  if (self->score == score)
+    return;
+  self->score = score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+static gboolean
+save_note (gpointer data)
+{
+  RdCriterionRow *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = current_note (self);
+
+  self->note_save_id = 0;
+  if (!rd_case_file_set_score_note (self->case_file, rd_policy_get_id (self->policy),
+                                    self->criterion->id, note, &error))
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed (RdCriterionRow *self)
+{
+  if (self->refreshing)
+    return;
+  g_clear_handle_id (&self->note_save_id, g_source_remove);
+  self->note_save_id = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note, self);
+}
+
+/**
+ * rd_criterion_row_flush:
+ *
+ * Saves a note still being typed.
+ */
+void
+rd_criterion_row_flush (RdCriterionRow *self)
+{
+  g_return_if_fail (RD_IS_CRITERION_ROW (self));
+
+  if (self->note_save_id)
+    {
+      g_clear_handle_id (&self->note_save_id, g_source_remove);
+      save_note (self);
+    }
+}
+
+static void
+note_focus_left (RdCriterionRow *self)
+{
+  rd_criterion_row_flush (self);
+}
+
+static GtkWidget *
+evidence_chip (const RdCaseEvidence *evidence)
+{
+  g_autofree char *quote = g_utf8_substring (evidence->quote, 0, MIN (g_utf8_strlen (evidence->quote, -1), 48));
+  gboolean cut = g_utf8_strlen (evidence->quote, -1) > 48;
+  /* TRANSLATORS: an evidence chip: the page number and the start of the quote */
+  g_autofree char *label = g_strdup_printf (_("p. %u: “%s%s”"), evidence->page_number, quote, cut ? "…" : "");
+  /* TRANSLATORS: the tooltip of an evidence chip; %s is the whole quote */
+  g_autofree char *tooltip = g_strdup_printf (_("Show in the records: “%s”"), evidence->quote);
+  GtkWidget *chip = gtk_button_new_with_label (label);
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (chip));
+
+  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (child), 40);
+  gtk_widget_add_css_class (chip, "evidence-chip");
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "case.show-evidence");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "x", evidence->id);
+  return chip;
+}
+
+/**
+ * rd_criterion_row_refresh:
+ * @score: (nullable): the stored score, %NULL when none is stored
+ * @evidence: (element-type RdCaseEvidence) (nullable): the evidence pinned to the criterion
+ * @decisive: whether the indication's result rests on this criterion
+ *
+ * Shows what the case file holds. A note being typed is left alone.
+ */
+void
+rd_criterion_row_refresh (RdCriterionRow    *self,
+                          const RdCaseScore *score,
+                          GPtrArray         *evidence,
+                          gboolean           decisive)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (RD_IS_CRITERION_ROW (self));
+
+  self->refreshing = TRUE;
+  set_score (self, score ? score->score : RD_SCORE_UNSCORED);
+  if (self->note_save_id == 0 && !gtk_widget_has_focus (GTK_WIDGET (self->note_entry)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
+                 score && score->note ? score->note : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), score && score->note ? score->note : "");
+  self->refreshing = FALSE;
+
+  gtk_widget_set_visible (self->decisive_label, decisive);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_flow))))
+    gtk_flow_box_remove (self->evidence_flow, child);
+  self->n_evidence = evidence ? evidence->len : 0;
+  for (guint i = 0; i < self->n_evidence; i++)
+    gtk_flow_box_append (self->evidence_flow, evidence_chip (g_ptr_array_index (evidence, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_flow), self->n_evidence > 0);
+  gtk_widget_set_visible (self->no_evidence_label, self->n_evidence == 0);
+}
+
+const char *
+rd_criterion_row_get_criterion_id (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), NULL);
+  return self->criterion->id;
+}
+
+/**
+ * rd_criterion_row_get_criterion:
+ *
+ * Returns: (transfer none): the criterion, owned by the row's policy.
+ */
+const RdNode *
+rd_criterion_row_get_criterion (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), NULL);
+  return self->criterion;
+}
+
+RdScore
+rd_criterion_row_get_score (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), RD_SCORE_UNSCORED);
+  return self->score;
+}
+
+guint
+rd_criterion_row_get_n_evidence (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), 0);
+  return self->n_evidence;
+}
+
+/**
+ * rd_criterion_row_get_note_entry:
+ *
+ * Returns: (transfer none): the entry of the reviewer's note.
+ */
+GtkWidget *
+rd_criterion_row_get_note_entry (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), NULL);
+  return GTK_WIDGET (self->note_entry);
+}
+
+static void
+show_criterion (RdCriterionRow *self)
+{
+  const RdNode *criterion = self->criterion;
+  /* TRANSLATORS: the accessible name of a criterion's score buttons */
+  g_autofree char *group_label = g_strdup_printf (_("Score: %s"), criterion->text);
+  /* TRANSLATORS: the accessible name of a criterion's note */
+  g_autofree char *note_label = g_strdup_printf (_("Note: %s"), criterion->text);
+  static const RdScore scores[] = {
+    RD_SCORE_MET, RD_SCORE_NOT_MET, RD_SCORE_NOT_DOCUMENTED, RD_SCORE_NOT_APPLICABLE,
+  };
+
+  gtk_label_set_label (self->text_label, criterion->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->text, -1);
+
+  if (criterion->threshold)
+    {
+      g_autofree char *described = rd_threshold_describe (criterion->threshold);
+      /* TRANSLATORS: %s describes a threshold, e.g. "pain reduction greater than 50 percent" */
+      g_autofree char *text = g_strdup_printf (_("Threshold: %s"), described);
+      gtk_label_set_label (self->threshold_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->threshold_label), TRUE);
+    }
+  else if (criterion->definition)
+    {
+      /* TRANSLATORS: a defined term and its definition */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), criterion->definition->term, criterion->definition->text);
+      gtk_label_set_label (self->threshold_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->threshold_label), TRUE);
+    }
+  if (criterion->hint)
+    {
+      gtk_label_set_label (self->hint_label, criterion->hint);
+      gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);
+    }
+  gtk_widget_set_visible (self->judgement_label, criterion->judgement);
+
+  if (criterion->cite.text)
+    {
+      g_autofree char *cite = criterion->cite.section
+        /* TRANSLATORS: a quoted source sentence and the section it is from */
+        ? g_strdup_printf (_("“%s” (%s)"), criterion->cite.text, criterion->cite.section)
+        : g_strdup_printf ("“%s”", criterion->cite.text);
+      gtk_label_set_label (self->cite_label, cite);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->source_expander), FALSE);
+
+  self->score_group = rd_choice_group_new ("criterion.score", group_label);
+  gtk_widget_set_hexpand (self->score_group, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    rd_choice_group_add (RD_CHOICE_GROUP (self->score_group), rd_score_to_string (scores[i]),
+                         rd_score_to_label (scores[i]), rd_score_to_string (scores[i]));
+  gtk_box_append (self->score_box, self->score_group);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, note_label, -1);
+}
+
+/**
+ * rd_criterion_row_new:
+ * @case_file: the case the score is written to
+ * @policy: the policy that holds @criterion (a reference is kept)
+ * @criterion: a criterion (%RD_NODE_CRITERION) of @policy
+ */
+GtkWidget *
+rd_criterion_row_new (RdCaseFile   *case_file,
+                      RdPolicy     *policy,
+                      const RdNode *criterion)
+{
+  RdCriterionRow *self;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (case_file), NULL);
+  g_return_val_if_fail (RD_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (criterion != NULL && criterion->kind == RD_NODE_CRITERION, NULL);
+
+  self = g_object_new (RD_TYPE_CRITERION_ROW, NULL);
+  self->case_file = g_object_ref (case_file);
+  self->policy = g_object_ref (policy);
+  self->criterion = criterion;
+  show_criterion (self);
+  return GTK_WIDGET (self);
+}
+
+static void
+rd_criterion_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RdCriterionRow *self = RD_CRITERION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCORE:
+      g_value_set_string (value, rd_score_to_string (self->score));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_criterion_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RdCriterionRow *self = RD_CRITERION_ROW (object);
+  RdScore score;
+
+  switch (prop_id)
+    {
+    case PROP_SCORE:
+      if (rd_score_from_string (g_value_get_string (value), &score))
+        set_score (self, score);
+      else
+        g_warning ("Unknown score “%s”", g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rd_criterion_row_dispose (GObject *object)
+{
+  RdCriterionRow *self = RD_CRITERION_ROW (object);
+
+  if (self->case_file)
+    rd_criterion_row_flush (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_CRITERION_ROW);
+  g_clear_object (&self->case_file);
+  g_clear_object (&self->policy);
+  G_OBJECT_CLASS (rd_criterion_row_parent_class)->dispose (object);
+}
+
+static void
+rd_criterion_row_class_init (RdCriterionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_criterion_row_dispose;
+  object_class->get_property = rd_criterion_row_get_property;
+  object_class->set_property = rd_criterion_row_set_property;
+
+  properties[PROP_SCORE] =
+    g_param_spec_string ("score", NULL, NULL, "unscored",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-criterion-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, decisive_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, judgement_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, threshold_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, score_box);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, source_expander);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, cite_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, evidence_flow);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, no_evidence_label);
+
+  /* The score buttons, the tests and any shortcut all go through this action. */
+  gtk_widget_class_install_property_action (widget_class, "criterion.score", "score");
+}
+
+static void
+rd_criterion_row_init (RdCriterionRow *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->note_entry, "changed", G_CALLBACK (note_changed), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (note_focus_left), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_entry), focus);
+}
