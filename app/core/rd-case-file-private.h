@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rd-case-file.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files that implement RdCaseFile (rd-case-*.c). */
+struct _RdCaseFile
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;              /* the owner thread's connection */
+  int           lock_fd;         /* holds flock(LOCK_EX) while open for writing, else -1 */
+  gboolean      read_only;
+  char         *read_only_reason;
+  char         *case_id;
+  guint         version;
+  GMainContext *context;         /* where "changed" is emitted */
+  GThread      *owner;           /* the thread that opened the case */
+
+  GMutex        actor_lock;      /* the actor may be read by workers */
+  char         *actor_name;
+  char         *actor_credentials;
+  RdRole        actor_role;
+};
+
+/* Who is writing: a snapshot of the actor taken under the lock. */
+typedef struct {
+  char   *name;
+  char   *credentials;
+  RdRole  role;
+} RdCaseActor;
+
+void      _rd_case_actor_clear    (RdCaseActor  *actor);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RdCaseActor, _rd_case_actor_clear)
+
+/* Starts a write transaction on @db (BEGIN IMMEDIATE) after checking that the
+ * case may be written and an actor is set, whose snapshot fills @actor. */
+gboolean  _rd_case_begin_write    (RdCaseFile   *self,
+                                   sqlite3      *db,
+                                   RdCaseActor  *actor,
+                                   GError      **error);
+/* Bumps case_info.updated_at, commits and emits "changed" with @what; on
+ * failure rolls back. The caller has added the change's audit entries. */
+gboolean  _rd_case_commit_change  (RdCaseFile        *self,
+                                   sqlite3           *db,
+                                   const char        *what,
+                                   GError           **error);
+void      _rd_case_rollback       (sqlite3      *db);
+gboolean  _rd_case_audit          (sqlite3           *db,
+                                   const RdCaseActor *actor,
+                                   const char        *action,
+                                   const char        *target,
+                                   const char        *old_value,
+                                   const char        *new_value,
+                                   GError           **error);
+void      _rd_case_emit_changed   (RdCaseFile   *self,
+                                   const char   *what);
+/* A second connection to the same file, for a worker thread. */
+sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
+                                   gboolean      writable,
+                                   GError      **error);
+gboolean  _rd_case_check_readable (RdCaseFile   *self,
+                                   GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,950 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rd-audit.h"
+#include "rd-case-db.h"
+#include "rd-case-file-private.h"
+#include "rd-case-schema.h"
+
+/* How long a writer waits for another connection's transaction (a worker
+ * storing page text) before giving up. */
+#define BUSY_TIMEOUT_MS 10000
+
+G_DEFINE_QUARK (rd-case-file-error-quark, rd_case_file_error)
+G_DEFINE_FINAL_TYPE (RdCaseFile, rd_case_file, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+rd_case_file_finalize (GObject *object)
+{
+  RdCaseFile *self = RD_CASE_FILE (object);
+
+  rd_case_file_close (self);
+  g_free (self->path);
+  g_free (self->read_only_reason);
+  g_free (self->case_id);
+  g_free (self->actor_name);
+  g_free (self->actor_credentials);
+  g_mutex_clear (&self->actor_lock);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (rd_case_file_parent_class)->finalize (object);
+}
+
+static void
+rd_case_file_class_init (RdCaseFileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rd_case_file_finalize;
+
+  /**
+   * RdCaseFile::changed:
+   * @self: the case file
+   * @what: what changed: "request", "review", "score", "condition",
+   *   "documentation", "evidence", "record", "page-text", "recommendation",
+   *   "decision" or "seal"
+   *
+   * Emitted on the thread that opened the case after a change is durable,
+   * so a display can say "Saved".
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+rd_case_file_init (RdCaseFile *self)
+{
+  self->lock_fd = -1;
+  g_mutex_init (&self->actor_lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
+}
+
+/* ---- inspecting a file before SQLite touches it ------------------------- */
+
+static guint32
+read_be32 (const guchar *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) | bytes[3];
+}
+
+static gboolean
+refuse_version (const char  *path,
+                guint32      version,
+                GError     **error)
+{
+  if (version > RD_CASE_FILE_VERSION)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NEWER,
+                   _("“%s” was written by a newer ReviewDesk (case format %u; this version reads formats"
+                     " up to %u). Update ReviewDesk to open it; the file was not changed."),
+                   path, version, RD_CASE_FILE_VERSION);
+      return FALSE;
+    }
+  if (version == 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("“%s” is an incomplete ReviewDesk case (it has no format version). Restore it from a"
+                     " backup; the file was not changed."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+refuse_application (const char  *path,
+                    guint32      application_id,
+                    GError     **error)
+{
+  if (application_id == RD_CASE_FILE_APPLICATION_ID)
+    return TRUE;
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_FOREIGN,
+               _("“%s” is an SQLite database of another application (application id 0x%08x), not a"
+                 " ReviewDesk case. Open it with the program that made it; the file was not changed."),
+               path, application_id);
+  return FALSE;
+}
+
+/* Reads the 100-byte database header with plain read(), so that a file we
+ * refuse is never handed to SQLite, which could write to it. */
+static gboolean
+inspect_header (const char  *path,
+                int          fd,
+                GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guchar header[100];
+  ssize_t n = 0, got;
+
+  while (n < (ssize_t) sizeof header && (got = pread (fd, header + n, sizeof header - n, n)) != 0)
+    {
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+          g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                       _("“%s” could not be read: %s."), path, g_strerror (saved));
+          return FALSE;
+        }
+      n += got;
+    }
+
+  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a ReviewDesk case: it is not an SQLite database at all. Choose a"
+                     " file ending in .rdcase; the file was not changed."), path);
+      return FALSE;
+    }
+  /* application_id at offset 68, user_version at 60, both big-endian. */
+  return refuse_application (path, read_be32 (header + 68), error) &&
+         refuse_version (path, read_be32 (header + 60), error);
+}
+
+static char *
+sqlite_uri (const char *path,
+            const char *params)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  return g_strconcat (uri, "?", params, NULL);
+}
+
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* A read-only connection. Without a write-ahead log nobody is writing, and
+ * "immutable" keeps SQLite from creating -wal and -shm files beside a file
+ * we may refuse; with one, a plain read-only connection sees its content. */
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
+{
+  g_autofree char *uri = sqlite_uri (path, has_wal (path) ? "mode=ro" : "immutable=1");
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("“%s” could not be opened: %s."), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+static gboolean
+check_content (const char  *path,
+               sqlite3     *db,
+               guint       *version,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(RdStmt) stmt = NULL;
+  gint64 application_id = 0, user_version = 0;
+  gboolean has_row;
+
+  /* The header read earlier may predate a write-ahead log. */
+  if (!_rd_db_query_int (db, "PRAGMA application_id", &application_id, &local) ||
+      !_rd_db_query_int (db, "PRAGMA user_version", &user_version, &local))
+    goto damaged;
+  if (!refuse_application (path, (guint32) application_id, error) ||
+      !refuse_version (path, (guint32) user_version, error))
+    return FALSE;
+
+  stmt = _rd_db_prepare (db, "PRAGMA quick_check", &local);
+  if (stmt == NULL || !_rd_db_step_row (db, stmt, &has_row, &local))
+    goto damaged;
+  if (!has_row || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("“%s” is a damaged ReviewDesk case: its database fails SQLite’s consistency check."
+                     " Restore it from a backup; the file was not changed."), path);
+      return FALSE;
+    }
+  *version = (guint) user_version;
+  return TRUE;
+
+damaged:
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+               _("“%s” is a damaged ReviewDesk case (%s). Restore it from a backup; the file was not"
+                 " changed."), path, local->message);
+  return FALSE;
+}
+
+/* ---- connections --------------------------------------------------------- */
+
+static sqlite3 *
+open_read_write (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK)
+    {
+      _rd_db_set_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* synchronous=FULL makes every commit durable when it returns, not only
+   * when the log is next checkpointed; secure_delete overwrites what a
+   * reviewer removes, because it may be health information. */
+  if (!_rd_db_exec (db,
+                    "PRAGMA journal_mode = WAL;"
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA secure_delete = ON;"
+                    "PRAGMA cell_size_check = ON;"
+                    "PRAGMA trusted_schema = OFF;", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+sqlite3 *
+_rd_case_open_worker_db (RdCaseFile  *self,
+                         gboolean     writable,
+                         GError     **error)
+{
+  sqlite3 *db;
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  if (writable && !self->read_only)
+    return open_read_write (self->path, error);
+
+  db = open_read_only (self->path, error);
+  if (db != NULL && self->version < RD_CASE_FILE_VERSION &&
+      !_rd_case_schema_shadow (db, self->version, error))
+    g_clear_pointer (&db, sqlite3_close);
+  return db;
+}
+
+gboolean
+_rd_case_check_readable (RdCaseFile  *self,
+                         GError     **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+               _("The case “%s” is closed. Open it again."), self->path);
+  return FALSE;
+}
+
+/* ---- create, open, close ------------------------------------------------- */
+
+static char *
+new_case_id (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *day = g_date_time_format (now, "%Y%m%d");
+
+  return g_strdup_printf ("RD-%s-%06u", day, g_random_int_range (0, 1000000));
+}
+
+static gboolean
+fill_new_case (sqlite3     *db,
+               const char  *case_id,
+               GError     **error)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *now = _rd_time_now_string ();
+
+  if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = _rd_db_prepare (db, "INSERT INTO case_info (id, case_id, created_at, updated_at) VALUES (1, ?, ?, ?);",
+                         error);
+  if (stmt == NULL)
+    goto fail;
+  _rd_db_bind (stmt, "sss", case_id, now, now);
+  if (!_rd_db_step_done (db, stmt, error) ||
+      !_rd_db_exec (db, "INSERT INTO request (id) VALUES (1)", error) ||
+      !_rd_audit_append (db, "ReviewDesk", "system", "create", "case", NULL, case_id, error) ||
+      !_rd_db_exec (db, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Builds the case in a private temporary file and links it into place only
+ * when complete, so that @path never names a half-made case. */
+static gboolean
+build_new_file (const char  *tmp_path,
+                const char  *case_id,
+                guint        version,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  db = open_read_write (tmp_path, error);
+  if (db == NULL)
+    return FALSE;
+  ok = _rd_case_schema_upgrade (db, 0, version, error) && fill_new_case (db, case_id, error);
+  /* Closing the last connection checkpoints the log into the file. */
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("The new case “%s” could not be completed."), tmp_path);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+static gboolean
+link_into_place (const char  *tmp_path,
+                 const char  *path,
+                 GError     **error)
+{
+  int saved;
+
+  if (link (tmp_path, path) == 0)
+    return TRUE;
+  saved = errno;
+  if (saved == EEXIST)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name; the existing file was not changed."), path);
+      return FALSE;
+    }
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+               _("The case could not be created as “%s”: %s."), path, g_strerror (saved));
+  return FALSE;
+}
+
+/**
+ * _rd_case_file_create_at_version: (skip)
+ *
+ * Creates a case file of format @version (older versions exist for testing
+ * migrations) and closes it.
+ */
+gboolean _rd_case_file_create_at_version (const char  *path,
+                                          const char  *case_id,
+                                          guint        version,
+                                          GError     **error);
+gboolean
+_rd_case_file_create_at_version (const char  *path,
+                                 const char  *case_id,
+                                 guint        version,
+                                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *tmp_wal = NULL;
+  g_autofree char *tmp_shm = NULL;
+  g_autofree char *generated_id = NULL;
+  gboolean ok;
+  mode_t old_umask;
+  int fd, saved;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name; the existing file was not changed."), path);
+      return FALSE;
+    }
+  if (case_id == NULL)
+    case_id = generated_id = new_case_id ();
+
+  /* The case holds health information: owner-only from the first byte, and
+   * SQLite gives the -wal and -shm files the database file's mode. */
+  old_umask = umask (077);
+  tmp_path = g_build_filename (dir, ".rdcase-new-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  saved = errno;
+  umask (old_umask);
+  if (fd < 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("The case could not be created in “%s”: %s."), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  ok = build_new_file (tmp_path, case_id, version, error) && link_into_place (tmp_path, path, error);
+
+  tmp_wal = g_strconcat (tmp_path, "-wal", NULL);
+  tmp_shm = g_strconcat (tmp_path, "-shm", NULL);
+  g_unlink (tmp_wal);
+  g_unlink (tmp_shm);
+  g_unlink (tmp_path);
+  return ok;
+}
+
+/**
+ * rd_case_file_create:
+ * @path: where to create the case; must not exist
+ * @case_id: (nullable): the case's id, or %NULL to make one up
+ * @error: return location for a #RdCaseFileError
+ *
+ * Creates an empty case (mode 0600) and opens it for writing. The file
+ * appears at @path only once it is complete.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+RdCaseFile *
+rd_case_file_create (const char  *path,
+                     const char  *case_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_rd_case_file_create_at_version (path, case_id, RD_CASE_FILE_VERSION, error))
+    return NULL;
+  return rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, error);
+}
+
+static gboolean
+read_case_info (RdCaseFile  *self,
+                GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (self->db, "SELECT case_id FROM case_info WHERE id = 1", error);
+  gboolean has_row;
+
+  if (stmt == NULL || !_rd_db_step_row (self->db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("“%s” is a damaged ReviewDesk case: it has no case record. Restore it from a backup."),
+                   self->path);
+      return FALSE;
+    }
+  self->case_id = _rd_db_column_text (stmt, 0);
+  return TRUE;
+}
+
+/* Takes the advisory lock that says "open for writing in a ReviewDesk". The
+ * kernel drops it when the process dies; Linux flock() locks are separate
+ * from the fcntl() locks SQLite uses. */
+static gboolean
+take_write_lock (RdCaseFile *self,
+                 int         fd)
+{
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      return FALSE;
+    }
+  self->lock_fd = fd;
+  return TRUE;
+}
+
+static void
+tighten_mode (int fd)
+{
+  struct stat st;
+
+  /* A copied case may have been given a wider mode; it holds health information. */
+  if (fstat (fd, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == geteuid ())
+    fchmod (fd, st.st_mode & 0700);
+}
+
+static gboolean
+open_for_writing (RdCaseFile  *self,
+                  guint        version,
+                  GError     **error)
+{
+  self->db = open_read_write (self->path, error);
+  if (self->db == NULL)
+    return FALSE;
+  if (version < RD_CASE_FILE_VERSION)
+    {
+      g_debug ("Upgrading a case file from format %u to %u", version, RD_CASE_FILE_VERSION);
+      if (!_rd_case_schema_upgrade (self->db, version, RD_CASE_FILE_VERSION, error))
+        return FALSE;
+    }
+  self->version = RD_CASE_FILE_VERSION;
+  return TRUE;
+}
+
+/**
+ * rd_case_file_open:
+ * @path: the case file
+ * @flags: #RdCaseFileOpenFlags
+ * @error: return location for a #RdCaseFileError
+ *
+ * Opens a case. Before SQLite touches the file its header is checked, then
+ * its content, with read-only access; a file that is not SQLite, belongs to
+ * another application, is damaged or comes from a newer ReviewDesk is refused
+ * (%RD_CASE_FILE_ERROR_NOT_SQLITE, _FOREIGN, _DAMAGED, _NEWER) and left
+ * byte-identical. A case of an older format opened for writing is upgraded.
+ *
+ * A case another ReviewDesk has open for writing opens read-only:
+ * rd_case_file_is_read_only() is then %TRUE and
+ * rd_case_file_get_read_only_reason() says why.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+RdCaseFile *
+rd_case_file_open (const char           *path,
+                   RdCaseFileOpenFlags   flags,
+                   GError              **error)
+{
+  g_autoptr(RdCaseFile) self = NULL;
+  sqlite3 *check_db = NULL;
+  guint version = 0;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("“%s” could not be opened: %s."), path, g_strerror (saved));
+      return NULL;
+    }
+  self = g_object_new (RD_TYPE_CASE_FILE, NULL);
+  self->path = g_strdup (path);
+
+  if (!inspect_header (path, fd, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  if (flags & RD_CASE_FILE_OPEN_READ_ONLY)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("The case was opened for reading only."));
+    }
+  else if (!take_write_lock (self, fd))
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("This case is open for writing in another ReviewDesk, so it"
+                                           " opened read-only here. Close it there to make changes here."));
+    }
+  if (self->lock_fd != fd)
+    close (fd);
+
+  check_db = open_read_only (path, error);
+  if (check_db == NULL)
+    return NULL;
+  ok = check_content (path, check_db, &version, error);
+  if (ok && self->read_only)
+    {
+      self->db = check_db;
+      self->version = version;
+      return read_case_info (self, error) &&
+             (version == RD_CASE_FILE_VERSION || _rd_case_schema_shadow (self->db, version, error))
+             ? g_steal_pointer (&self) : NULL;
+    }
+  sqlite3_close (check_db);
+  if (!ok)
+    return NULL;
+
+  tighten_mode (self->lock_fd);
+  if (!open_for_writing (self, version, error) || !read_case_info (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rd_case_file_close:
+ *
+ * Closes the database and releases the write lock. Every acknowledged change
+ * is already durable; closing only checkpoints the log into the file. Safe to
+ * call twice; later reads and writes fail.
+ */
+void
+rd_case_file_close (RdCaseFile *self)
+{
+  g_return_if_fail (RD_IS_CASE_FILE (self));
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  if (self->lock_fd >= 0)
+    {
+      close (self->lock_fd);  /* releases the flock */
+      self->lock_fd = -1;
+    }
+}
+
+/* ---- accessors ----------------------------------------------------------- */
+
+const char *
+rd_case_file_get_path (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  return self->path;
+}
+
+const char *
+rd_case_file_get_case_id (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  return self->case_id;
+}
+
+/**
+ * rd_case_file_is_read_only:
+ *
+ * Returns: %TRUE if writes are refused because the case was opened read-only
+ *   (asked for, or open for writing elsewhere). A sealed case is also never
+ *   written: see rd_case_file_get_status().
+ */
+gboolean
+rd_case_file_is_read_only (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * rd_case_file_get_read_only_reason:
+ *
+ * Returns: (nullable): a translated sentence saying why the case is
+ *   read-only, for a banner; %NULL when it is writable
+ */
+const char *
+rd_case_file_get_read_only_reason (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  return self->read_only_reason;
+}
+
+/**
+ * rd_case_file_get_format_version:
+ *
+ * Returns: the case format (user_version) of the open file
+ */
+guint
+rd_case_file_get_format_version (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
+  return self->version;
+}
+
+static char *
+query_case_info (RdCaseFile *self,
+                 const char *sql)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  if (self->db == NULL)
+    return NULL;
+  stmt = _rd_db_prepare (self->db, sql, NULL);
+  if (stmt == NULL || !_rd_db_step_row (self->db, stmt, &has_row, NULL) || !has_row)
+    return NULL;
+  return _rd_db_column_text (stmt, 0);
+}
+
+/**
+ * rd_case_file_get_status:
+ *
+ * Returns: the case's status, set by the latest decision or the seal
+ */
+RdCaseStatus
+rd_case_file_get_status (RdCaseFile *self)
+{
+  g_autofree char *text = NULL;
+  RdCaseStatus status = RD_CASE_STATUS_IN_REVIEW;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), RD_CASE_STATUS_IN_REVIEW);
+
+  text = query_case_info (self, "SELECT status FROM case_info WHERE id = 1");
+  if (text != NULL)
+    rd_case_status_from_string (text, &status);
+  return status;
+}
+
+/**
+ * rd_case_file_get_created:
+ *
+ * Returns: (transfer full) (nullable): when the case was created (UTC)
+ */
+GDateTime *
+rd_case_file_get_created (RdCaseFile *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  text = query_case_info (self, "SELECT created_at FROM case_info WHERE id = 1");
+  return _rd_time_from_string (text);
+}
+
+/**
+ * rd_case_file_get_updated:
+ *
+ * Returns: (transfer full) (nullable): when the case last changed (UTC)
+ */
+GDateTime *
+rd_case_file_get_updated (RdCaseFile *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  text = query_case_info (self, "SELECT updated_at FROM case_info WHERE id = 1");
+  return _rd_time_from_string (text);
+}
+
+/* ---- the actor and the write path ---------------------------------------- */
+
+/**
+ * rd_case_file_set_actor:
+ * @name: the reviewer's name, as it should appear in the audit log
+ * @credentials: (nullable): e.g. "RN" or "MD"
+ * @role: the reviewer's role, which decides the decisions they may record
+ *
+ * Sets who makes the following changes. Call it on the owner thread.
+ */
+void
+rd_case_file_set_actor (RdCaseFile *self,
+                        const char *name,
+                        const char *credentials,
+                        RdRole      role)
+{
+  g_return_if_fail (RD_IS_CASE_FILE (self));
+  g_return_if_fail (name != NULL);
+
+  g_mutex_lock (&self->actor_lock);
+  g_free (self->actor_name);
+  g_free (self->actor_credentials);
+  self->actor_name = g_strdup (name);
+  self->actor_credentials = g_strdup (credentials);
+  self->actor_role = role;
+  g_mutex_unlock (&self->actor_lock);
+}
+
+const char *
+rd_case_file_get_actor_name (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  return self->actor_name;
+}
+
+RdRole
+rd_case_file_get_actor_role (RdCaseFile *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), RD_ROLE_NURSE_REVIEWER);
+  return self->actor_role;
+}
+
+void
+_rd_case_actor_clear (RdCaseActor *actor)
+{
+  g_clear_pointer (&actor->name, g_free);
+  g_clear_pointer (&actor->credentials, g_free);
+}
+
+gboolean
+_rd_case_begin_write (RdCaseFile   *self,
+                      sqlite3      *db,
+                      RdCaseActor  *actor,
+                      GError      **error)
+{
+  g_autofree char *status = NULL;
+
+  if (!_rd_case_check_readable (self, error))
+    return FALSE;
+  if (self->read_only)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: %s"), self->path, self->read_only_reason);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->actor_lock);
+  actor->name = g_strdup (self->actor_name);
+  actor->credentials = g_strdup (self->actor_credentials);
+  actor->role = self->actor_role;
+  g_mutex_unlock (&self->actor_lock);
+  if (actor->name == NULL)
+    {
+      g_set_error_literal (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NO_ACTOR,
+                           _("Set up your reviewer profile (name and role) before changing a case:"
+                             " every change records who made it."));
+      return FALSE;
+    }
+
+  if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  {
+    g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT status FROM case_info WHERE id = 1", error);
+    gboolean has_row;
+
+    if (stmt == NULL || !_rd_db_step_row (db, stmt, &has_row, error))
+      goto fail;
+    status = has_row ? _rd_db_column_text (stmt, 0) : NULL;
+  }
+  if (g_strcmp0 (status, "sealed") == 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED,
+                   _("“%s” is sealed by a medical director and can no longer be changed."), self->path);
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  _rd_case_rollback (db);
+  return FALSE;
+}
+
+void
+_rd_case_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_rd_case_audit (sqlite3           *db,
+                const RdCaseActor *actor,
+                const char        *action,
+                const char        *target,
+                const char        *old_value,
+                const char        *new_value,
+                GError           **error)
+{
+  return _rd_audit_append (db, actor->name, rd_role_to_string (actor->role), action, target,
+                           old_value, new_value, error);
+}
+
+gboolean
+_rd_case_commit_change (RdCaseFile  *self,
+                        sqlite3     *db,
+                        const char  *what,
+                        GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "UPDATE case_info SET updated_at = ? WHERE id = 1", error);
+  g_autofree char *now = _rd_time_now_string ();
+
+  if (stmt == NULL)
+    goto fail;
+  _rd_db_bind (stmt, "s", now);
+  if (!_rd_db_step_done (db, stmt, error) || !_rd_db_exec (db, "COMMIT", error))
+    goto fail;
+  _rd_case_emit_changed (self, what);
+  return TRUE;
+
+fail:
+  _rd_case_rollback (db);
+  return FALSE;
+}
+
+typedef struct {
+  RdCaseFile *self;
+  char       *what;
+} ChangedIdle;
+
+static gboolean
+emit_changed_idle (gpointer data)
+{
+  ChangedIdle *idle = data;
+
+  g_signal_emit (idle->self, signals[CHANGED], 0, idle->what);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_idle_free (gpointer data)
+{
+  ChangedIdle *idle = data;
+
+  g_object_unref (idle->self);
+  g_free (idle->what);
+  g_free (idle);
+}
+
+void
+_rd_case_emit_changed (RdCaseFile *self,
+                       const char *what)
+{
+  ChangedIdle *idle;
+
+  if (g_thread_self () == self->owner)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, what);
+      return;
+    }
+  idle = g_new0 (ChangedIdle, 1);
+  idle->self = g_object_ref (self);
+  idle->what = g_strdup (what);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_idle, idle, changed_idle_free);
+}

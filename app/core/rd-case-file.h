@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rd-case-types.h"
+#include "rd-request.h"
+
+G_BEGIN_DECLS
+
+/*
+ * RdCaseFile: one case in one SQLite file (*.rdcase), documented in
+ * data/CASE-FORMAT.md.
+ *
+ * Every write is one transaction together with its audit entry and is durable
+ * when the function returns TRUE: there is no Save. Writes are refused on a
+ * case opened read-only or sealed. Writes record the actor set with
+ * rd_case_file_set_actor(); set it before the first write.
+ *
+ * Threads: an RdCaseFile belongs to the thread that opened it (the main
+ * thread in the application), except for the functions marked "any thread",
+ * which use their own SQLite connection and may run in a GTask worker while
+ * the main thread keeps writing.
+ */
+
+#define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
+#define RD_CASE_FILE_VERSION        2           /* the user_version this build writes */
+
+#define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
+GQuark rd_case_file_error_quark (void);
+
+/**
+ * RdCaseFileError:
+ * @RD_CASE_FILE_ERROR_IO: the file cannot be read, created or written
+ * @RD_CASE_FILE_ERROR_EXISTS: creating a case over an existing file
+ * @RD_CASE_FILE_ERROR_NOT_SQLITE: the file is not an SQLite database
+ * @RD_CASE_FILE_ERROR_FOREIGN: an SQLite database of another application
+ * @RD_CASE_FILE_ERROR_DAMAGED: a case file whose content is damaged
+ * @RD_CASE_FILE_ERROR_NEWER: written by a newer ReviewDesk
+ * @RD_CASE_FILE_ERROR_READ_ONLY: a write to a case opened read-only
+ * @RD_CASE_FILE_ERROR_SEALED: a write to a sealed case
+ * @RD_CASE_FILE_ERROR_NOT_PERMITTED: the actor's role may not do this
+ * @RD_CASE_FILE_ERROR_NO_ACTOR: a write before rd_case_file_set_actor()
+ * @RD_CASE_FILE_ERROR_NOT_FOUND: no such record, evidence or review
+ * @RD_CASE_FILE_ERROR_INVALID: an argument the case cannot store
+ * @RD_CASE_FILE_ERROR_BUSY: another writer held the file for too long
+ */
+typedef enum {
+  RD_CASE_FILE_ERROR_IO,
+  RD_CASE_FILE_ERROR_EXISTS,
+  RD_CASE_FILE_ERROR_NOT_SQLITE,
+  RD_CASE_FILE_ERROR_FOREIGN,
+  RD_CASE_FILE_ERROR_DAMAGED,
+  RD_CASE_FILE_ERROR_NEWER,
+  RD_CASE_FILE_ERROR_READ_ONLY,
+  RD_CASE_FILE_ERROR_SEALED,
+  RD_CASE_FILE_ERROR_NOT_PERMITTED,
+  RD_CASE_FILE_ERROR_NO_ACTOR,
+  RD_CASE_FILE_ERROR_NOT_FOUND,
+  RD_CASE_FILE_ERROR_INVALID,
+  RD_CASE_FILE_ERROR_BUSY,
+} RdCaseFileError;
+
+/**
+ * RdCaseFileOpenFlags:
+ * @RD_CASE_FILE_OPEN_NONE: open for writing (read-only if another ReviewDesk
+ *   has it open for writing: see rd_case_file_get_read_only_reason())
+ * @RD_CASE_FILE_OPEN_READ_ONLY: open for reading only
+ */
+typedef enum {
+  RD_CASE_FILE_OPEN_NONE = 0,
+  RD_CASE_FILE_OPEN_READ_ONLY = 1 << 0,
+} RdCaseFileOpenFlags;
+
+#define RD_TYPE_CASE_FILE (rd_case_file_get_type ())
+G_DECLARE_FINAL_TYPE (RdCaseFile, rd_case_file, RD, CASE_FILE, GObject)
+
+/* ---- lifecycle (rd-case-file.c) ---------------------------------------- */
+
+RdCaseFile   *rd_case_file_create               (const char           *path,
+                                                 const char           *case_id,
+                                                 GError              **error);
+RdCaseFile   *rd_case_file_open                 (const char           *path,
+                                                 RdCaseFileOpenFlags   flags,
+                                                 GError              **error);
+void          rd_case_file_close                (RdCaseFile           *self);
+
+const char   *rd_case_file_get_path             (RdCaseFile           *self);
+const char   *rd_case_file_get_case_id          (RdCaseFile           *self);
+gboolean      rd_case_file_is_read_only         (RdCaseFile           *self);
+const char   *rd_case_file_get_read_only_reason (RdCaseFile           *self);
+RdCaseStatus  rd_case_file_get_status           (RdCaseFile           *self);
+GDateTime    *rd_case_file_get_created          (RdCaseFile           *self);
+GDateTime    *rd_case_file_get_updated          (RdCaseFile           *self);
+guint         rd_case_file_get_format_version   (RdCaseFile           *self);
+
+void          rd_case_file_set_actor            (RdCaseFile           *self,
+                                                 const char           *name,
+                                                 const char           *credentials,
+                                                 RdRole                role);
+const char   *rd_case_file_get_actor_name       (RdCaseFile           *self);
+RdRole        rd_case_file_get_actor_role       (RdCaseFile           *self);
+
+/* ---- request ------------------------------------------------------------ */
+
+RdRequest    *rd_case_file_get_request          (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean      rd_case_file_set_request          (RdCaseFile           *self,
+                                                 const RdRequest      *request,
+                                                 GError              **error);
+
+/* ---- review: policies, scores, conditions, documentation (rd-case-review.c) */
+
+gboolean      rd_case_file_add_review           (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *content_hash,
+                                                 GError              **error);
+gboolean      rd_case_file_set_indications      (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char * const   *indication_ids,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_reviews         (RdCaseFile           *self,
+                                                 GError              **error);
+
+gboolean      rd_case_file_set_score            (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *criterion_id,
+                                                 RdScore               score,
+                                                 const char           *note,
+                                                 GError              **error);
+gboolean      rd_case_file_set_score_note       (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *criterion_id,
+                                                 const char           *note,
+                                                 GError              **error);
+RdCaseScore  *rd_case_file_get_score            (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *criterion_id,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_scores          (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 GError              **error);
+
+gboolean      rd_case_file_set_condition        (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *condition_id,
+                                                 RdScore               answer,
+                                                 const char           *note,
+                                                 GError              **error);
+RdCaseScore  *rd_case_file_get_condition        (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *condition_id,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_conditions      (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 GError              **error);
+
+gboolean      rd_case_file_set_documentation    (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *item_id,
+                                                 RdDocStatus           status,
+                                                 const char           *where_found,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_documentation   (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 GError              **error);
+
+/* ---- evidence (rd-case-review.c) ---------------------------------------- */
+
+gint64        rd_case_file_add_evidence         (RdCaseFile           *self,
+                                                 const RdCaseEvidence *evidence,
+                                                 GError              **error);
+gboolean      rd_case_file_remove_evidence      (RdCaseFile           *self,
+                                                 gint64                evidence_id,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_evidence        (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *target_id,
+                                                 GError              **error);
+
+/* ---- records and their text (rd-case-records.c) ------------------------- */
+
+gint64        rd_case_file_add_record           (RdCaseFile           *self,
+                                                 GBytes               *pdf,
+                                                 const char           *file_name,
+                                                 guint                 n_pages,
+                                                 const char           *who,
+                                                 gboolean             *already_present,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_records         (RdCaseFile           *self,
+                                                 GError              **error);
+RdCaseRecord *rd_case_file_get_record           (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 GError              **error);
+GBytes       *rd_case_file_read_record          (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 GCancellable         *cancellable,
+                                                 GError              **error);
+gboolean      rd_case_file_set_page_texts       (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 guint                 n_pages,
+                                                 const char * const   *texts,
+                                                 const gboolean       *has_text_layer,
+                                                 GError              **error);
+char         *rd_case_file_get_page_text        (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 guint                 page_number,
+                                                 gboolean             *has_text_layer,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_search               (RdCaseFile           *self,
+                                                 const char           *query,
+                                                 guint                 max_hits,
+                                                 GError              **error);
+
+/* ---- recommendation, decisions, seal (rd-case-decision.c) --------------- */
+
+gboolean      rd_case_file_set_recommendation   (RdCaseFile                 *self,
+                                                 const RdCaseRecommendation *recommendation,
+                                                 GError                    **error);
+GPtrArray    *rd_case_file_list_recommendations (RdCaseFile                 *self,
+                                                 GError                    **error);
+gint64        rd_case_file_record_decision      (RdCaseFile                 *self,
+                                                 RdDecisionKind              kind,
+                                                 const char                 *outcome_id,
+                                                 gboolean                    adverse,
+                                                 const char                 *rationale,
+                                                 GError                    **error);
+GPtrArray    *rd_case_file_list_decisions       (RdCaseFile                 *self,
+                                                 GError                    **error);
+gboolean      rd_case_file_seal                 (RdCaseFile                 *self,
+                                                 GError                    **error);
+RdCaseSeal   *rd_case_file_get_seal             (RdCaseFile                 *self,
+                                                 GError                    **error);
+
+/* ---- audit and verification (rd-case-verify.c) -------------------------- */
+
+GPtrArray    *rd_case_file_list_audit           (RdCaseFile           *self,
+                                                 GError              **error);
+
+/**
+ * RdCaseVerifyResult:
+ * What rd_case_file_verify() found. Each @*_problem is %NULL when that check
+ * passed, otherwise a translated sentence naming what is wrong.
+ */
+typedef struct {
+  char     *integrity_problem;   /* SQLite integrity_check, FTS index, record bytes */
+  char     *audit_problem;       /* the first broken link of the audit chain */
+  gint64    audit_first_broken;  /* its sequence number, or 0 */
+  gint64    audit_entries;
+  gboolean  sealed;
+  char     *seal_problem;        /* a sealed case whose content changed */
+} RdCaseVerifyResult;
+
+void      rd_case_verify_result_free (RdCaseVerifyResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseVerifyResult, rd_case_verify_result_free)
+
+RdCaseVerifyResult *rd_case_file_verify         (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean            rd_case_verify_result_ok    (const RdCaseVerifyResult *result);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rd-audit.h"
+#include "rd-case-db.h"
+#include "rd-case-file.h"
+#include "rd-case-schema.h"
+
+/* Version 1: the case, the request, the policies under review, criterion
+ * scores and the audit log. */
+static const char schema_v1[] =
+  "CREATE TABLE case_info ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  case_id TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'in-review'"
+  "    CHECK (status IN ('in-review','pended','with-medical-director','decided','sealed')),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE request ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  member_name TEXT, member_id TEXT, member_birth_date TEXT,"
+  "  provider_name TEXT, provider_npi TEXT,"
+  "  drug TEXT, route TEXT, device TEXT,"
+  "  request_type TEXT NOT NULL DEFAULT 'initial'"
+  "    CHECK (request_type IN ('initial','replacement','trial')),"
+  "  urgency TEXT NOT NULL DEFAULT 'standard' CHECK (urgency IN ('standard','expedited')),"
+  "  received_at TEXT, due_at TEXT);"
+  "CREATE TABLE request_code ("
+  "  system TEXT NOT NULL CHECK (system IN ('cpt','hcpcs','icd10-pcs','icd10-cm')),"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (system, position));"
+  "CREATE TABLE review ("
+  "  policy_id TEXT PRIMARY KEY,"
+  "  content_hash TEXT NOT NULL,"
+  "  added_by TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL);"
+  "CREATE TABLE review_indication ("
+  "  policy_id TEXT NOT NULL REFERENCES review(policy_id),"
+  "  indication_id TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, indication_id));"
+  "CREATE TABLE criterion_score ("
+  "  policy_id TEXT NOT NULL,"
+  "  criterion_id TEXT NOT NULL,"
+  "  score TEXT NOT NULL"
+  "    CHECK (score IN ('unscored','met','not-met','not-documented','not-applicable')),"
+  "  note TEXT,"
+  "  reviewer TEXT NOT NULL,"
+  "  scored_at TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, criterion_id));"
+  "CREATE TABLE audit ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+
+/* Version 2: condition answers, the documentation checklist, records with
+ * their page text and its full-text index, evidence, the recommendation,
+ * decisions and the seal. */
+static const char schema_v2[] =
+  "CREATE TABLE condition_answer ("
+  "  policy_id TEXT NOT NULL,"
+  "  condition_id TEXT NOT NULL,"
+  "  answer TEXT NOT NULL"
+  "    CHECK (answer IN ('unscored','met','not-met','not-documented','not-applicable')),"
+  "  note TEXT,"
+  "  reviewer TEXT NOT NULL,"
+  "  answered_at TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, condition_id));"
+  "CREATE TABLE documentation ("
+  "  policy_id TEXT NOT NULL,"
+  "  item_id TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('unreviewed','present','missing','not-applicable')),"
+  "  where_found TEXT,"
+  "  reviewer TEXT NOT NULL,"
+  "  checked_at TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, item_id));"
+  "CREATE TABLE record ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  file_name TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  n_pages INTEGER NOT NULL CHECK (n_pages >= 1),"
+  "  added_by TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL,"
+  "  data BLOB NOT NULL);"
+  "CREATE TABLE record_page ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER NOT NULL REFERENCES record(id),"
+  "  page_number INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  text TEXT NOT NULL,"
+  "  has_text_layer INTEGER NOT NULL,"
+  "  UNIQUE (record_id, page_number));"
+  "CREATE VIRTUAL TABLE page_fts USING fts5("
+  "  text, content='record_page', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER record_page_ai AFTER INSERT ON record_page BEGIN"
+  "  INSERT INTO page_fts(rowid, text) VALUES (new.id, new.text); END;"
+  "CREATE TRIGGER record_page_ad AFTER DELETE ON record_page BEGIN"
+  "  INSERT INTO page_fts(page_fts, rowid, text) VALUES ('delete', old.id, old.text); END;"
+  "CREATE TRIGGER record_page_au AFTER UPDATE ON record_page BEGIN"
+  "  INSERT INTO page_fts(page_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO page_fts(rowid, text) VALUES (new.id, new.text); END;"
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  record_id INTEGER NOT NULL REFERENCES record(id),"
+  "  page_number INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  x REAL NOT NULL, y REAL NOT NULL, width REAL NOT NULL, height REAL NOT NULL,"
+  "  quote TEXT NOT NULL,"
+  "  target_kind TEXT NOT NULL CHECK (target_kind IN ('criterion','documentation')),"
+  "  policy_id TEXT NOT NULL,"
+  "  target_id TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL);"
+  "CREATE TABLE recommendation ("
+  "  policy_id TEXT PRIMARY KEY,"
+  "  outcome_id TEXT NOT NULL,"
+  "  adverse INTEGER NOT NULL,"
+  "  criteria_met INTEGER NOT NULL,"
+  "  summary TEXT,"
+  "  computed_by TEXT NOT NULL,"
+  "  computed_at TEXT NOT NULL);"
+  "CREATE TABLE decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('approve','send-to-director','pend','final')),"
+  "  outcome_id TEXT,"
+  "  adverse INTEGER NOT NULL,"
+  "  rationale TEXT,"
+  "  who TEXT NOT NULL,"
+  "  credentials TEXT,"
+  "  role TEXT NOT NULL,"
+  "  decided_at TEXT NOT NULL);"
+  /* The core enforces the roles; the file refuses a violation as well. */
+  "CREATE TRIGGER decision_roles BEFORE INSERT ON decision"
+  "  WHEN (new.adverse OR new.kind = 'final') AND new.role != 'medical-director'"
+  "  BEGIN SELECT RAISE(ABORT, 'only a medical director may record this determination'); END;"
+  "CREATE TABLE seal ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  digest TEXT NOT NULL,"
+  "  audit_seq INTEGER NOT NULL,"
+  "  sealed_by TEXT NOT NULL,"
+  "  credentials TEXT,"
+  "  sealed_at TEXT NOT NULL);";
+
+static const char * const schema_steps[] = { schema_v1, schema_v2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
+
+static gboolean
+upgrade_one (sqlite3  *db,
+             guint     to,
+             gboolean  audited,
+             GError  **error)
+{
+  g_autofree char *pragmas = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+
+  if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                             RD_CASE_FILE_APPLICATION_ID, to);
+  if (!_rd_db_exec (db, schema_steps[to - 1], error) || !_rd_db_exec (db, pragmas, error))
+    goto fail;
+
+  if (audited)
+    {
+      /* A migration of an existing case is part of its history. */
+      old_value = g_strdup_printf ("%u", to - 1);
+      new_value = g_strdup_printf ("%u", to);
+      if (!_rd_audit_append (db, "ReviewDesk", "system", "format-upgrade", "user_version",
+                             old_value, new_value, error))
+        goto fail;
+    }
+
+  if (!_rd_db_exec (db, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+_rd_case_schema_upgrade (sqlite3  *db,
+                         guint     from,
+                         guint     to,
+                         GError  **error)
+{
+  g_return_val_if_fail (to <= RD_CASE_FILE_VERSION, FALSE);
+
+  for (guint v = from + 1; v <= to; v++)
+    if (!upgrade_one (db, v, from >= 1, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_rd_case_schema_shadow (sqlite3  *db,
+                        guint     version,
+                        GError  **error)
+{
+  for (guint v = version + 1; v <= RD_CASE_FILE_VERSION; v++)
+    {
+      g_autoptr(GString) sql = g_string_new (schema_steps[v - 1]);
+
+      g_string_replace (sql, "CREATE TABLE ", "CREATE TEMP TABLE ", 0);
+      g_string_replace (sql, "CREATE TRIGGER ", "CREATE TEMP TRIGGER ", 0);
+      g_string_replace (sql, "CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp.", 0);
+      if (!_rd_db_exec (db, sql->str, error))
+        return FALSE;
+    }
+  return TRUE;
+}
