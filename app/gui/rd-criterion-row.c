@@ -51,12 +51,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The entry is what the note is: "" removes a stored note. */
 static char *
 current_note (RdCriterionRow *self)
 {
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
-
-  return note[0] ? g_steal_pointer (&note) : NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
 }
 
 static gboolean
@@ -222,6 +221,24 @@ rd_criterion_row_get_score (RdCriterionRow *self)
   return self->score;
 }
 
+/**
+ * rd_criterion_row_focus_score:
+ *
+ * Puts the keyboard focus on the chosen score, or on the first when none is.
+ */
+void
+rd_criterion_row_focus_score (RdCriterionRow *self)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (RD_IS_CRITERION_ROW (self));
+
+  button = rd_choice_group_get_button (RD_CHOICE_GROUP (self->score_group), rd_score_to_string (self->score));
+  if (button == NULL)
+    button = gtk_widget_get_first_child (self->score_group);
+  gtk_widget_grab_focus (button);
+}
+
 guint
 rd_criterion_row_get_n_evidence (RdCriterionRow *self)
 {
@@ -259,9 +276,11 @@ show_criterion (RdCriterionRow *self)
   if (criterion->threshold)
     {
       g_autofree char *described = rd_threshold_describe (criterion->threshold);
-      /* TRANSLATORS: %s describes a threshold, e.g. "pain reduction greater than 50 percent" */
-      g_autofree char *text = g_strdup_printf (_("Threshold: %s"), described);
+      /* TRANSLATORS: what is measured, then the limit, e.g. "pain reduction during the
+       * trial" and "greater than 50 percent" */
+      g_autofree char *text = g_strdup_printf (_("Threshold: %s %s"), criterion->threshold->measure, described);
       gtk_label_set_label (self->threshold_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->threshold_label), criterion->threshold->text);
       gtk_widget_set_visible (GTK_WIDGET (self->threshold_label), TRUE);
     }
   else if (criterion->definition)

@@ -18,6 +18,7 @@ void          rd_criterion_row_refresh          (RdCriterionRow    *self,
                                                  const RdCaseScore *score,
                                                  GPtrArray         *evidence,
                                                  gboolean           decisive);
+void          rd_criterion_row_focus_score      (RdCriterionRow    *self);
 void          rd_criterion_row_flush            (RdCriterionRow    *self);
 const char   *rd_criterion_row_get_criterion_id (RdCriterionRow    *self);
 const RdNode *rd_criterion_row_get_criterion    (RdCriterionRow    *self);
