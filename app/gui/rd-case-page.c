@@ -6,8 +6,10 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-criteria-page.h"
+#include "rd-documentation-page.h"
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
+#include "rd-summary-page.h"
 
 /* One case on screen: the header (member, request, policy, urgency, due clock,
  * saved state), the review side (step list and the step's page) and the records
@@ -31,6 +33,8 @@ struct _RdCasePage
 
   RdIntakePage    *intake_page;
   GPtrArray       *criteria_pages;   /* RdCriteriaPage, in step order */
+  RdDocumentationPage *documentation_page;
+  RdSummaryPage   *summary_page;
   RdCaseFile      *case_file;
   GPtrArray       *policies;
   char            *title;
@@ -223,6 +227,12 @@ update_step_states (RdCasePage *self)
                                               rd_criteria_page_get_indication (page));
       rd_step_list_set_state (self->step_list, id, rd_criteria_page_get_state (page));
     }
+  if (self->documentation_page)
+    {
+      rd_step_list_set_state (self->step_list, "documentation",
+                              rd_documentation_page_get_state (self->documentation_page));
+      rd_step_list_set_state (self->step_list, "summary", rd_summary_page_get_state (self->summary_page));
+    }
 }
 
 static void
@@ -313,6 +323,10 @@ rebuild_steps (RdCasePage *self)
             add_criteria_step (self, policy, indication, NULL);
         }
     }
+  rd_step_list_append (self->step_list, "documentation", _("Documentation"));
+  rd_step_list_append (self->step_list, "summary", _("Summary"));
+  rd_documentation_page_rebuild (self->documentation_page);
+  rd_summary_page_refresh (self->summary_page);
   show_policies (self, reviews);
 
   if (selected == NULL || gtk_stack_get_child_by_name (self->step_stack, selected) == NULL)
@@ -357,6 +371,8 @@ case_changed (RdCasePage *self,
     }
   for (guint i = 0; i < self->criteria_pages->len; i++)
     rd_criteria_page_refresh (g_ptr_array_index (self->criteria_pages, i));
+  rd_documentation_page_refresh (self->documentation_page);
+  rd_summary_page_refresh (self->summary_page);
   update_step_states (self);
 }
 
@@ -386,6 +402,10 @@ rd_case_page_set_case (RdCasePage *self,
   if (request)
     show_request (self, request);
   rd_intake_page_set_case (self->intake_page, case_file, policies);
+  self->documentation_page = RD_DOCUMENTATION_PAGE (rd_documentation_page_new (case_file, policies));
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->documentation_page), "documentation");
+  self->summary_page = RD_SUMMARY_PAGE (rd_summary_page_new (case_file, policies));
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->summary_page), "summary");
   rebuild_steps (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
 }
@@ -403,6 +423,11 @@ rd_case_page_flush (RdCasePage *self)
   rd_intake_page_flush (self->intake_page);
   for (guint i = 0; i < self->criteria_pages->len; i++)
     rd_criteria_page_flush (g_ptr_array_index (self->criteria_pages, i));
+  if (self->documentation_page)
+    {
+      rd_documentation_page_flush (self->documentation_page);
+      rd_summary_page_flush (self->summary_page);
+    }
 }
 
 static void

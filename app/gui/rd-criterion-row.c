@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-case-page.h"
 #include "rd-choice-group.h"
 #include "rd-criterion-row.h"
 #include "rd-engine.h"
+#include "rd-evidence-list.h"
 
 /* One criterion of a policy: its text, threshold, hint and source sentence, the
  * reviewer's score (one linked choice of four), a note and the evidence pinned
@@ -28,8 +30,8 @@ struct _RdCriterionRow
   GtkExpander   *source_expander;
   GtkLabel      *cite_label;
   GtkEntry      *note_entry;
-  GtkFlowBox    *evidence_flow;
-  GtkWidget     *no_evidence_label;
+  GtkBox        *evidence_box;
+  GtkWidget     *evidence_list;
   GtkWidget     *score_group;
 
   RdCaseFile    *case_file;
@@ -38,7 +40,6 @@ struct _RdCriterionRow
   RdScore        score;
   gboolean       refreshing;
   guint          note_save_id;
-  guint          n_evidence;
 };
 
 G_DEFINE_FINAL_TYPE (RdCriterionRow, rd_criterion_row, GTK_TYPE_LIST_BOX_ROW)
@@ -136,28 +137,6 @@ note_focus_left (RdCriterionRow *self)
   rd_criterion_row_flush (self);
 }
 
-static GtkWidget *
-evidence_chip (const RdCaseEvidence *evidence)
-{
-  g_autofree char *quote = g_utf8_substring (evidence->quote, 0, MIN (g_utf8_strlen (evidence->quote, -1), 48));
-  gboolean cut = g_utf8_strlen (evidence->quote, -1) > 48;
-  /* TRANSLATORS: an evidence chip: the page number and the start of the quote */
-  g_autofree char *label = g_strdup_printf (_("p. %u: “%s%s”"), evidence->page_number, quote, cut ? "…" : "");
-  /* TRANSLATORS: the tooltip of an evidence chip; %s is the whole quote */
-  g_autofree char *tooltip = g_strdup_printf (_("Show in the records: “%s”"), evidence->quote);
-  GtkWidget *chip = gtk_button_new_with_label (label);
-  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (chip));
-
-  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (child), 40);
-  gtk_widget_add_css_class (chip, "evidence-chip");
-  gtk_widget_set_tooltip_text (chip, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "case.show-evidence");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "x", evidence->id);
-  return chip;
-}
-
 /**
  * rd_criterion_row_refresh:
  * @score: (nullable): the stored score, %NULL when none is stored
@@ -172,8 +151,6 @@ rd_criterion_row_refresh (RdCriterionRow    *self,
                           GPtrArray         *evidence,
                           gboolean           decisive)
 {
-  GtkWidget *child;
-
   g_return_if_fail (RD_IS_CRITERION_ROW (self));
 
   self->refreshing = TRUE;
@@ -186,13 +163,7 @@ rd_criterion_row_refresh (RdCriterionRow    *self,
 
   gtk_widget_set_visible (self->decisive_label, decisive);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_flow))))
-    gtk_flow_box_remove (self->evidence_flow, child);
-  self->n_evidence = evidence ? evidence->len : 0;
-  for (guint i = 0; i < self->n_evidence; i++)
-    gtk_flow_box_append (self->evidence_flow, evidence_chip (g_ptr_array_index (evidence, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->evidence_flow), self->n_evidence > 0);
-  gtk_widget_set_visible (self->no_evidence_label, self->n_evidence == 0);
+  rd_evidence_list_set (RD_EVIDENCE_LIST (self->evidence_list), evidence);
 }
 
 const char *
@@ -243,7 +214,7 @@ guint
 rd_criterion_row_get_n_evidence (RdCriterionRow *self)
 {
   g_return_val_if_fail (RD_IS_CRITERION_ROW (self), 0);
-  return self->n_evidence;
+  return rd_evidence_list_get_size (RD_EVIDENCE_LIST (self->evidence_list));
 }
 
 /**
@@ -256,6 +227,51 @@ rd_criterion_row_get_note_entry (RdCriterionRow *self)
 {
   g_return_val_if_fail (RD_IS_CRITERION_ROW (self), NULL);
   return GTK_WIDGET (self->note_entry);
+}
+
+/* Two key words of the criterion for a first search of the records (the
+ * records pane finds the pages holding every word; the reviewer refines). The
+ * longest words that are not the policies' common wording serve well enough:
+ * "baclofen", "spasticity", "metastases". */
+static char *
+search_terms (const char *text)
+{
+  static const char * const common[] = {
+    "individual", "individuals", "following", "documented", "documentation", "treatment",
+    "therapy", "including", "criteria", "criterion", "provided", "planned", "requested",
+    "which", "there", "their", "other", "least", "where", "without", "within", "months",
+    "cannot", "through", "service", "medically", "necessary", NULL,
+  };
+  g_auto(GStrv) words = g_regex_split_simple ("[^[:alnum:]]+", text, 0, 0);
+  const char *best[2] = { NULL, NULL };
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *lower = g_utf8_strdown (words[i], -1);
+      if (strlen (words[i]) < 5 || g_strv_contains (common, lower))
+        continue;
+      if (best[0] == NULL || strlen (words[i]) > strlen (best[0]))
+        {
+          best[1] = best[0];
+          best[0] = words[i];
+        }
+      else if (best[1] == NULL || strlen (words[i]) > strlen (best[1]))
+        best[1] = words[i];
+    }
+  if (best[0] == NULL)
+    return g_strdup (text);
+  return best[1] ? g_strconcat (best[0], " ", best[1], NULL) : g_strdup (best[0]);
+}
+
+static void
+find_support (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  RdCriterionRow *self = RD_CRITERION_ROW (widget);
+  g_autofree char *terms = search_terms (self->criterion->text);
+
+  gtk_widget_activate_action (widget, "case.search-records", "s", terms);
 }
 
 static void
@@ -421,11 +437,11 @@ rd_criterion_row_class_init (RdCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, source_expander);
   gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, cite_label);
   gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, evidence_flow);
-  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, no_evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, RdCriterionRow, evidence_box);
 
   /* The score buttons, the tests and any shortcut all go through this action. */
   gtk_widget_class_install_property_action (widget_class, "criterion.score", "score");
+  gtk_widget_class_install_action (widget_class, "criterion.find-support", NULL, find_support);
 }
 
 static void
@@ -434,6 +450,9 @@ rd_criterion_row_init (RdCriterionRow *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->evidence_list = rd_evidence_list_new (_("No evidence cited yet: select a passage in the records and cite it for this criterion."));
+  gtk_widget_set_hexpand (self->evidence_list, TRUE);
+  gtk_box_prepend (self->evidence_box, self->evidence_list);
 
   g_signal_connect_object (self->note_entry, "changed", G_CALLBACK (note_changed), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
