@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rd-paths.h"
 #include "rd-policy-private.h"
 
 G_DEFINE_QUARK (rd-policy-error-quark, rd_policy_error)
@@ -236,16 +237,6 @@ rd_policy_new_from_path (const char  *path,
   return rd_policy_new_from_file (file, error);
 }
 
-static gboolean
-running_from_build_tree (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *build_root = g_path_get_dirname (BUILD_DATADIR);
-  g_autofree char *prefix = g_strconcat (build_root, G_DIR_SEPARATOR_S, NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, prefix);
-}
-
 /**
  * rd_policy_get_default_dir:
  *
@@ -263,7 +254,7 @@ rd_policy_get_default_dir (void)
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (running_from_build_tree () || !g_file_test (installed, G_FILE_TEST_IS_DIR))
+  if (rd_paths_running_uninstalled () || !g_file_test (installed, G_FILE_TEST_IS_DIR))
     return g_strdup (SOURCE_POLICYDIR);
   return g_steal_pointer (&installed);
 }

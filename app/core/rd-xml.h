@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+#define RD_XML_ERROR (rd_xml_error_quark ())
+GQuark rd_xml_error_quark (void);
+
+typedef enum {
+  RD_XML_ERROR_READ,       /* the file cannot be read */
+  RD_XML_ERROR_TOO_LARGE,  /* larger than the caller allows */
+  RD_XML_ERROR_DOCTYPE,    /* has a document type declaration (entities): refused */
+  RD_XML_ERROR_MALFORMED,  /* not well-formed XML */
+  RD_XML_ERROR_INVALID,    /* does not match its RELAX NG grammar */
+} RdXmlError;
+
+xmlDoc   *rd_xml_read_file        (const char  *path,
+                                   gsize        max_size,
+                                   GError     **error);
+xmlDoc   *rd_xml_read_memory      (const char  *data,
+                                   gsize        size,
+                                   const char  *name,
+                                   GError     **error);
+gboolean  rd_xml_validate         (xmlDoc      *doc,
+                                   GBytes      *schema,
+                                   const char  *name,
+                                   GError     **error);
+char     *rd_xml_get_text         (xmlNode     *node);
+char     *rd_xml_get_prop         (xmlNode     *node,
+                                   const char  *name);
+xmlNode  *rd_xml_first_element    (xmlNode     *parent,
+                                   const char  *name);
+xmlNode  *rd_xml_next_element     (xmlNode     *node,
+                                   const char  *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RdTestPdfPage:
+ *
+ * Returns: (transfer full) (nullable): the text lines of page @page (from 0),
+ *   or %NULL to draw the page as a scan: shapes and no text layer.
+ */
+typedef char ** (*RdTestPdfPage) (guint page, gpointer user_data);
+
+GBytes *rd_test_pdf_new          (guint          n_pages,
+                                  RdTestPdfPage  page_func,
+                                  gpointer       user_data);
+GBytes *rd_test_pdf_new_simple   (guint          n_pages);
+char  **rd_test_pdf_simple_page  (guint          page,
+                                  gpointer       user_data);
+
+G_END_DECLS
