@@ -248,7 +248,7 @@ rd_documentation_page_refresh (RdDocumentationPage *self)
           stored = g_new0 (Stored, 1);
           stored->docs = rd_case_file_list_documentation (self->case_file, policy_id, &error);
           if (stored->docs == NULL)
-            g_warning ("Cannot read the documentation checklist of the case: %s", error->message);
+            g_debug ("Cannot read the documentation checklist of the case: %s", error->message);
           /* Evidence is an extra: without it the checklist still shows. */
           stored->evidence = rd_case_file_list_evidence (self->case_file, policy_id, NULL, NULL);
           g_hash_table_insert (by_policy, (gpointer) policy_id, stored);
