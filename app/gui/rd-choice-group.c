@@ -145,6 +145,6 @@ rd_choice_group_init (RdChoiceGroup *self)
 {
   GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
 
-  gtk_box_layout_set_homogeneous (layout, TRUE);
+  gtk_box_layout_set_homogeneous (layout, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
 }
