@@ -3,10 +3,12 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "rd-case-file.h"
 #include "rd-test-case.h"
+#include "rd-test-pdf.h"
 
 static RdRequest *
 full_request (void)
@@ -242,6 +244,521 @@ test_no_actor (void)
   rd_test_remove_dir (dir);
 }
 
+static void
+test_review_round_trip (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "review.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) conditions = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(RdCaseScore) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *indications[] = { "spasticity", "malignant-pain", NULL };
+  RdCaseReview *review;
+  RdCaseDocItem *item;
+
+  g_assert_false (rd_case_file_set_indications (cf, "bsc-7.01.41", indications, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rd_case_file_add_review (cf, "bsc-7.01.41", "aa11", &error));
+  g_assert_true (rd_case_file_add_review (cf, "anthem-cg-surg-79", "bb22", &error));
+  g_assert_true (rd_case_file_add_review (cf, "bsc-7.01.41", "cc33", &error));  /* re-pinned */
+  g_assert_true (rd_case_file_set_indications (cf, "bsc-7.01.41", indications, &error));
+  g_assert_true (rd_case_file_set_condition (cf, "bsc-7.01.41", "tbi", RD_SCORE_NOT_MET, "No TBI history", &error));
+  g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "trial-report", RD_DOC_STATUS_PRESENT,
+                                                 "Neurology note, page 3", &error));
+  g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "psych-eval", RD_DOC_STATUS_MISSING, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&cf);
+
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  reviews = rd_case_file_list_reviews (cf, &error);
+  g_assert_cmpuint (reviews->len, ==, 2);
+  review = g_ptr_array_index (reviews, 1);
+  g_assert_cmpstr (review->policy_id, ==, "bsc-7.01.41");
+  g_assert_cmpstr (review->content_hash, ==, "cc33");
+  g_assert_cmpuint (g_strv_length (review->indications), ==, 2);
+  g_assert_cmpstr (review->indications[0], ==, "malignant-pain");
+  g_assert_cmpstr (review->added_by, ==, "Test Nurse");
+  g_assert_cmpuint (g_strv_length (((RdCaseReview *) g_ptr_array_index (reviews, 0))->indications), ==, 0);
+
+  answer = rd_case_file_get_condition (cf, "bsc-7.01.41", "tbi", &error);
+  g_assert_cmpint (answer->score, ==, RD_SCORE_NOT_MET);
+  g_assert_cmpstr (answer->note, ==, "No TBI history");
+  conditions = rd_case_file_list_conditions (cf, NULL, &error);
+  g_assert_cmpuint (conditions->len, ==, 1);
+
+  docs = rd_case_file_list_documentation (cf, "bsc-7.01.41", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 2);
+  item = g_ptr_array_index (docs, 1);
+  g_assert_cmpstr (item->item_id, ==, "trial-report");
+  g_assert_cmpint (item->status, ==, RD_DOC_STATUS_PRESENT);
+  g_assert_cmpstr (item->where_found, ==, "Neurology note, page 3");
+  item = g_ptr_array_index (docs, 0);
+  g_assert_cmpint (item->status, ==, RD_DOC_STATUS_MISSING);
+  g_assert_null (item->where_found);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+typedef struct {
+  RdCaseFile *cf;
+  gint64      record_id;
+  gboolean    ok;
+  char       *message;
+} IndexJob;
+
+static void
+index_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  IndexJob *job = data;
+  g_autoptr(GError) error = NULL;
+  const char *texts[] = { "Progress note one", "Screening baclofen trial \x02 of 50 mcg", "" };
+  const gboolean layers[] = { TRUE, TRUE, FALSE };
+
+  job->ok = rd_case_file_set_page_texts (job->cf, job->record_id, 3, texts, layers, &error);
+  if (error != NULL)
+    job->message = g_strdup (error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_changed_seen (RdCaseFile *cf,
+                 const char *what,
+                 gpointer    data)
+{
+  if (g_str_equal (what, "page-text"))
+    *(gboolean *) data = TRUE;
+}
+
+static void
+test_records (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "records.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (3);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(RdCaseRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
+  IndexJob job = { cf, 0, FALSE, NULL };
+  gboolean already = TRUE, layer = TRUE, seen = FALSE;
+  gint64 id, again;
+
+  id = rd_case_file_add_record (cf, pdf, "/somewhere/progress-notes.pdf", 3, NULL, &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (already);
+  again = rd_case_file_add_record (cf, pdf, "copy.pdf", 3, "Someone Else", &already, &error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_true (already);
+
+  /* Page text comes from a worker thread while this thread keeps scoring. */
+  g_signal_connect (cf, "changed", G_CALLBACK (on_changed_seen), &seen);
+  job.record_id = id;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, &job, NULL);
+  g_task_run_in_thread (task, index_in_thread);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *criterion = g_strdup_printf ("c%u", i);
+      g_assert_true (rd_case_file_set_score (cf, "p", criterion, RD_SCORE_MET, NULL, &error));
+      g_assert_no_error (error);
+    }
+  while (!g_task_get_completed (task) || !seen)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (job.message, ==, NULL);
+  g_assert_true (job.ok);
+
+  text = rd_case_file_get_page_text (cf, id, 2, &layer, &error);
+  g_assert_cmpstr (text, ==, "Screening baclofen trial  of 50 mcg");  /* the marker is stripped */
+  g_assert_true (layer);
+  g_clear_pointer (&text, g_free);
+  text = rd_case_file_get_page_text (cf, id, 3, &layer, &error);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (layer);
+
+  hits = rd_case_file_search (cf, "Baclofen tri", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  {
+    RdCaseSearchHit *hit = g_ptr_array_index (hits, 0);
+    g_assert_cmpint (hit->record_id, ==, id);
+    g_assert_cmpuint (hit->page_number, ==, 2);
+    g_assert_nonnull (strstr (hit->snippet, RD_CASE_MATCH_START "baclofen" RD_CASE_MATCH_END));
+    g_assert_nonnull (strstr (hit->snippet, RD_CASE_MATCH_START "trial" RD_CASE_MATCH_END));
+  }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = rd_case_file_search (cf, "\"unbalanced AND (", 10, &error);  /* typed text is never syntax */
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_object (&cf);
+
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  records = rd_case_file_list_records (cf, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = rd_case_file_get_record (cf, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->file_name, ==, "progress-notes.pdf");
+  g_assert_cmpuint (record->n_pages, ==, 3);
+  g_assert_cmpuint (record->n_pages_indexed, ==, 3);
+  g_assert_cmpint (record->size, ==, g_bytes_get_size (pdf));
+  g_assert_cmpstr (record->added_by, ==, "Test Nurse");
+  {
+    g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+    g_assert_cmpstr (record->sha256, ==, sha);
+  }
+  back = rd_case_file_read_record (cf, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, pdf));
+  g_assert_null (rd_case_file_get_record (cf, id + 1, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
+  g_free (job.message);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_evidence (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "evidence.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (2);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCaseEvidence evidence = {
+    .page_number = 2, .x = 72, .y = 100.5, .width = 300, .height = 14.25,
+    .quote = (char *) "Oral baclofen failed", .target_kind = RD_EVIDENCE_TARGET_CRITERION,
+    .policy_id = (char *) "bsc-7.01.41", .target_id = (char *) "c-oral-failed",
+  };
+  RdCaseEvidence *e;
+  gint64 first, second;
+
+  evidence.record_id = rd_case_file_add_record (cf, pdf, "notes.pdf", 2, NULL, NULL, &error);
+  first = rd_case_file_add_evidence (cf, &evidence, &error);
+  g_assert_no_error (error);
+  evidence.target_kind = RD_EVIDENCE_TARGET_DOCUMENTATION;
+  evidence.target_id = (char *) "trial-report";
+  evidence.page_number = 1;
+  second = rd_case_file_add_evidence (cf, &evidence, &error);
+  g_assert_cmpint (second, >, first);
+
+  evidence.page_number = 3;
+  g_assert_cmpint (rd_case_file_add_evidence (cf, &evidence, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = rd_case_file_list_evidence (cf, "bsc-7.01.41", "c-oral-failed", &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  e = g_ptr_array_index (list, 0);
+  g_assert_cmpint (e->id, ==, first);
+  g_assert_cmpuint (e->page_number, ==, 2);
+  g_assert_cmpfloat (e->y, ==, 100.5);
+  g_assert_cmpfloat (e->height, ==, 14.25);
+  g_assert_cmpstr (e->quote, ==, "Oral baclofen failed");
+  g_assert_cmpint (e->target_kind, ==, RD_EVIDENCE_TARGET_CRITERION);
+  g_assert_cmpstr (e->who, ==, "Test Nurse");
+  g_assert_nonnull (e->time);
+
+  g_assert_true (rd_case_file_remove_evidence (cf, first, &error));
+  g_assert_false (rd_case_file_remove_evidence (cf, first, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = rd_case_file_list_evidence (cf, NULL, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((RdCaseEvidence *) g_ptr_array_index (list, 0))->target_kind, ==,
+                   RD_EVIDENCE_TARGET_DOCUMENTATION);
+
+  /* The audit log keeps the removed passage. */
+  audit = rd_case_file_list_audit (cf, &error);
+  {
+    RdAuditEntry *last = g_ptr_array_index (audit, audit->len - 1);
+    g_assert_cmpstr (last->action, ==, "evidence-remove");
+    g_assert_nonnull (strstr (last->old_value, "Oral baclofen failed"));
+  }
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+recommend (RdCaseFile *cf,
+           gboolean    met)
+{
+  g_autoptr(GError) error = NULL;
+  RdCaseRecommendation r = {
+    .policy_id = (char *) "bsc-7.01.41",
+    .outcome_id = (char *) (met ? "medically-necessary" : "not-medically-necessary"),
+    .adverse = !met, .criteria_met = met, .summary = (char *) "decided by c3",
+  };
+
+  g_assert_true (rd_case_file_set_recommendation (cf, &r, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_nurse_approves_only_met (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "approve.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) recommendations = NULL;
+  g_autoptr(GError) error = NULL;
+  RdCaseDecision *d;
+
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+                                                 &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  recommend (cf, FALSE);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+                                                 &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+
+  recommend (cf, TRUE);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE,
+                                                 "All criteria met", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+
+  recommendations = rd_case_file_list_recommendations (cf, &error);
+  g_assert_cmpuint (recommendations->len, ==, 1);
+  g_assert_true (((RdCaseRecommendation *) g_ptr_array_index (recommendations, 0))->criteria_met);
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  d = g_ptr_array_index (decisions, 0);
+  g_assert_cmpint (d->kind, ==, RD_DECISION_APPROVE);
+  g_assert_cmpstr (d->who, ==, "Test Nurse");
+  g_assert_cmpstr (d->credentials, ==, "RN");
+  g_assert_cmpint (d->role, ==, RD_ROLE_NURSE_REVIEWER);
+  g_assert_cmpstr (d->rationale, ==, "All criteria met");
+
+  /* A nurse cannot seal, even her own approval. */
+  g_assert_false (rd_case_file_seal (cf, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_nurse_cannot_deny (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "deny.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  recommend (cf, FALSE);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                                 NULL, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
+                                                 NULL, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  rd_case_file_set_actor (cf, "Test Trainer", NULL, RD_ROLE_TRAINER);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                                 NULL, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_IN_REVIEW);
+
+  /* Nor by writing the file behind the core's back. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO decision (kind, outcome_id, adverse, who, role, decided_at)"
+                                     " VALUES ('final', 'not-medically-necessary', 1, 'X', 'nurse-reviewer', 'now')",
+                                 NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "medical director"));
+  sqlite3_free (message);
+  sqlite3_close (db);
+
+  rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
+                                                 "Criterion c3 not met", &error), >, 0);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, NULL, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_director_decides_and_seals (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "seal.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(RdCaseSeal) seal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c3", RD_SCORE_NOT_MET, "Only one trial", &error));
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Need the trial report",
+                                                 &error), >, 0);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_PENDED);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL,
+                                                 &error), >, 0);
+
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_false (rd_case_file_seal (cf, &error));  /* nothing decided yet */
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                                 "Criterion c3 is not met", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_true (rd_case_file_seal (cf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_SEALED);
+
+  g_assert_false (rd_case_file_set_score (cf, "bsc-7.01.41", "c3", RD_SCORE_MET, NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
+  g_clear_error (&error);
+  g_assert_false (rd_case_file_seal (cf, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
+  g_clear_error (&error);
+  g_clear_object (&cf);
+
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  seal = rd_case_file_get_seal (cf, &error);
+  g_assert_nonnull (seal);
+  g_assert_cmpstr (seal->sealed_by, ==, "Test Director");
+  g_assert_cmpstr (seal->credentials, ==, "MD");
+  g_assert_cmpuint (strlen (seal->digest), ==, 64);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->sealed);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+tamper (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static RdCaseVerifyResult *
+verify_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  RdCaseVerifyResult *result;
+
+  g_assert_no_error (error);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+test_verify_detects_tampering (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "tamper.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *criterion = g_strdup_printf ("c%u", i);
+      g_assert_true (rd_case_file_set_score (cf, "p", criterion, RD_SCORE_MET, NULL, &error));
+    }
+  g_clear_object (&cf);
+  result = verify_path (path);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_assert_cmpint (result->audit_entries, ==, 6);
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  /* The log refuses changes... */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET new_value = 'not-met' WHERE seq = 3", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit WHERE seq = 3", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* ...and one who drops the guard is found at the first changed entry. */
+  tamper (path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;"
+                "UPDATE audit SET who = 'Someone' WHERE seq = 5");
+  result = verify_path (path);
+  g_assert_false (rd_case_verify_result_ok (result));
+  g_assert_cmpint (result->audit_first_broken, ==, 4);
+  g_assert_nonnull (result->audit_problem);
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  tamper (path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
+  result = verify_path (path);
+  g_assert_true (rd_case_verify_result_ok (result));  /* a cut tail is undetectable without a seal */
+  g_clear_pointer (&result, rd_case_verify_result_free);
+  tamper (path, "DELETE FROM audit WHERE seq = 2");
+  result = verify_path (path);
+  g_assert_cmpint (result->audit_first_broken, ==, 3);
+  g_clear_pointer (&result, rd_case_verify_result_free);
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_verify_detects_changes_after_seal (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "sealed.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_case_file_set_score (cf, "p", "c1", RD_SCORE_MET, NULL, &error));
+  g_assert_cmpint (rd_case_file_add_record (cf, pdf, "a.pdf", 1, NULL, NULL, &error), ==, 1);
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL,
+                                                 &error), >, 0);
+  g_assert_true (rd_case_file_seal (cf, &error));
+  g_clear_object (&cf);
+
+  tamper (path, "UPDATE criterion_score SET score = 'not-met'");
+  result = verify_path (path);
+  g_assert_true (result->sealed);
+  g_assert_nonnull (result->seal_problem);
+  g_assert_null (result->audit_problem);
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  tamper (path, "UPDATE criterion_score SET score = 'met'; UPDATE record SET data = zeroblob(length(data))");
+  result = verify_path (path);
+  g_assert_null (result->seal_problem);
+  g_assert_nonnull (result->integrity_problem);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,5 +769,13 @@ main (int   argc,
   g_test_add_func ("/case-file/request", test_request_round_trip);
   g_test_add_func ("/case-file/scores", test_scores);
   g_test_add_func ("/case-file/no-actor", test_no_actor);
+  g_test_add_func ("/case-file/review", test_review_round_trip);
+  g_test_add_func ("/case-file/records", test_records);
+  g_test_add_func ("/case-file/evidence", test_evidence);
+  g_test_add_func ("/case-file/nurse-approves-only-met", test_nurse_approves_only_met);
+  g_test_add_func ("/case-file/nurse-cannot-deny", test_nurse_cannot_deny);
+  g_test_add_func ("/case-file/director-decides-and-seals", test_director_decides_and_seals);
+  g_test_add_func ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
+  g_test_add_func ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
   return g_test_run ();
 }

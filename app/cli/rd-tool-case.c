@@ -2,13 +2,407 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "rd-case-file.h"
+#include "rd-pdf-text.h"
 #include "rd-tool.h"
 
+/* ---- helpers ---------------------------------------------------------- */
+
+static RdCaseFile *
+open_or_report (const char          *path,
+                RdCaseFileOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  RdCaseFile *cf = rd_case_file_open (path, flags, &error);
+
+  if (cf == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  return cf;
+}
+
+static void
+section (const char *title)
+{
+  printf ("\n%s\n", title);
+}
+
+static void
+field (const char *label,
+       const char *value)
+{
+  if (value != NULL && *value != '\0')
+    printf ("  %-14s %s\n", label, value);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M UTC") : g_strdup ("—");
+}
+
+static void
+field_codes (const char *label,
+             char      **codes)
+{
+  g_autofree char *joined = NULL;
+
+  if (codes == NULL || codes[0] == NULL)
+    return;
+  joined = g_strjoinv (", ", codes);
+  field (label, joined);
+}
+
+/* ---- case show -------------------------------------------------------- */
+
+static void
+show_request (RdCaseFile *cf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdRequest) request = rd_case_file_get_request (cf, &error);
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *due_text = NULL;
+
+  section (_("Request"));
+  if (request == NULL)
+    {
+      printf ("  %s\n", error->message);
+      return;
+    }
+  due = rd_request_get_due_time (request);
+  received = format_time (request->received);
+  due_text = format_time (due);
+  field (_("Member"), request->member_name);
+  field (_("Member ID"), request->member_id);
+  field (_("Born"), request->member_birth_date);
+  field (_("Provider"), request->provider_name);
+  field (_("NPI"), request->provider_npi);
+  field_codes ("CPT", request->cpt_codes);
+  field_codes ("HCPCS", request->hcpcs_codes);
+  field_codes ("ICD-10-PCS", request->icd10_pcs_codes);
+  field_codes ("ICD-10-CM", request->icd10_cm_codes);
+  field (_("Drug"), request->drug);
+  field (_("Route"), request->route);
+  field (_("Device"), request->device);
+  field (_("Type"), rd_request_type_to_string (request->type));
+  field (_("Urgency"), rd_urgency_to_string (request->urgency));
+  field (_("Received"), received);
+  field (_("Decision due"), due_text);
+}
+
+static void
+show_scores (GPtrArray  *scores,
+             const char *title)
+{
+  if (scores == NULL || scores->len == 0)
+    return;
+  section (title);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      RdCaseScore *s = g_ptr_array_index (scores, i);
+      g_autofree char *when = format_time (s->time);
+
+      printf ("  %s/%s: %s (%s, %s)\n", s->policy_id, s->target_id, rd_score_to_label (s->score),
+              s->reviewer, when);
+      if (s->note != NULL)
+        printf ("      %s\n", s->note);
+    }
+}
+
+static void
+show_review (RdCaseFile *cf)
+{
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (cf, NULL);
+  g_autoptr(GPtrArray) scores = rd_case_file_list_scores (cf, NULL, NULL);
+  g_autoptr(GPtrArray) conditions = rd_case_file_list_conditions (cf, NULL, NULL);
+  g_autoptr(GPtrArray) documentation = rd_case_file_list_documentation (cf, NULL, NULL);
+
+  if (reviews != NULL && reviews->len > 0)
+    {
+      section (_("Policies under review"));
+      for (guint i = 0; i < reviews->len; i++)
+        {
+          RdCaseReview *r = g_ptr_array_index (reviews, i);
+          g_autofree char *indications = g_strjoinv (", ", r->indications);
+
+          printf ("  %s (sha256 %s)\n", r->policy_id, r->content_hash);
+          if (*indications)
+            printf ("      %s %s\n", _("applicable indications:"), indications);
+        }
+    }
+  show_scores (conditions, _("Conditions"));
+  show_scores (scores, _("Criterion scores"));
+  if (documentation != NULL && documentation->len > 0)
+    {
+      section (_("Documentation"));
+      for (guint i = 0; i < documentation->len; i++)
+        {
+          RdCaseDocItem *d = g_ptr_array_index (documentation, i);
+          printf ("  %s/%s: %s%s%s\n", d->policy_id, d->item_id, rd_doc_status_to_string (d->status),
+                  d->where_found ? " — " : "", d->where_found ? d->where_found : "");
+        }
+    }
+}
+
+static void
+show_records (RdCaseFile *cf)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (cf, NULL);
+  g_autoptr(GPtrArray) evidence = rd_case_file_list_evidence (cf, NULL, NULL, NULL);
+
+  if (records != NULL && records->len > 0)
+    {
+      section (_("Records"));
+      for (guint i = 0; i < records->len; i++)
+        {
+          RdCaseRecord *r = g_ptr_array_index (records, i);
+          g_autofree char *when = format_time (r->added_at);
+
+          printf ("  %" G_GINT64_FORMAT "  %s\n", r->id, r->file_name);
+          printf (_("      %u pages (%u with stored text), %" G_GINT64_FORMAT " bytes, added by %s, %s\n"),
+                  r->n_pages, r->n_pages_indexed, r->size, r->added_by, when);
+          printf ("      sha256 %s\n", r->sha256);
+        }
+    }
+  if (evidence != NULL && evidence->len > 0)
+    {
+      section (_("Evidence"));
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          RdCaseEvidence *e = g_ptr_array_index (evidence, i);
+          printf (_("  %s/%s: record %" G_GINT64_FORMAT ", page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
+                  e->record_id, e->page_number, e->quote, e->who);
+        }
+    }
+}
+
+static void
+show_decisions (RdCaseFile *cf)
+{
+  g_autoptr(GPtrArray) recommendations = rd_case_file_list_recommendations (cf, NULL);
+  g_autoptr(GPtrArray) decisions = rd_case_file_list_decisions (cf, NULL);
+  g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (cf, NULL);
+
+  if (recommendations != NULL && recommendations->len > 0)
+    {
+      section (_("Recommendation"));
+      for (guint i = 0; i < recommendations->len; i++)
+        {
+          RdCaseRecommendation *r = g_ptr_array_index (recommendations, i);
+          printf ("  %s: %s%s\n", r->policy_id, r->outcome_id, r->adverse ? _(" (adverse)") : "");
+          if (r->summary != NULL)
+            printf ("      %s\n", r->summary);
+        }
+    }
+  if (decisions != NULL && decisions->len > 0)
+    {
+      section (_("Decisions"));
+      for (guint i = 0; i < decisions->len; i++)
+        {
+          RdCaseDecision *d = g_ptr_array_index (decisions, i);
+          g_autofree char *when = format_time (d->time);
+
+          printf ("  %s %s%s — %s%s%s (%s), %s\n", rd_decision_kind_to_string (d->kind),
+                  d->outcome_id ? d->outcome_id : "", d->adverse ? _(" (adverse)") : "", d->who,
+                  d->credentials ? ", " : "", d->credentials ? d->credentials : "",
+                  rd_role_to_string (d->role), when);
+          if (d->rationale != NULL)
+            printf ("      %s\n", d->rationale);
+        }
+    }
+  if (seal != NULL)
+    {
+      g_autofree char *when = format_time (seal->sealed_at);
+      section (_("Seal"));
+      printf (_("  Sealed by %s, %s\n  digest %s\n"), seal->sealed_by, when, seal->digest);
+    }
+}
+
+static int
+cmd_show (int    argc,
+          char **argv)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autofree char *created_text = NULL;
+  g_autofree char *updated_text = NULL;
+
+  if (argc != 2)
+    return rd_tool_usage_error ("case", "show", "%s", _("“case show” needs exactly one FILE."));
+  cf = open_or_report (argv[1], RD_CASE_FILE_OPEN_READ_ONLY);
+  if (cf == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+
+  created = rd_case_file_get_created (cf);
+  updated = rd_case_file_get_updated (cf);
+  created_text = format_time (created);
+  updated_text = format_time (updated);
+  printf (_("Case %s (case format %u)\n"), rd_case_file_get_case_id (cf), rd_case_file_get_format_version (cf));
+  field (_("Status"), rd_case_status_to_label (rd_case_file_get_status (cf)));
+  field (_("Created"), created_text);
+  field (_("Updated"), updated_text);
+
+  show_request (cf);
+  show_review (cf);
+  show_records (cf);
+  show_decisions (cf);
+
+  audit = rd_case_file_list_audit (cf, NULL);
+  if (audit != NULL)
+    printf ("\n%s %u\n", _("Audit log entries:"), audit->len);
+  return RD_TOOL_EXIT_OK;
+}
+
+/* ---- case verify ------------------------------------------------------ */
+
+static int
+cmd_verify (int    argc,
+            char **argv)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2)
+    return rd_tool_usage_error ("case", "verify", "%s", _("“case verify” needs exactly one FILE."));
+  cf = open_or_report (argv[1], RD_CASE_FILE_OPEN_READ_ONLY);
+  if (cf == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  result = rd_case_file_verify (cf, &error);
+  if (result == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+
+  printf ("%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
+  if (result->audit_problem != NULL)
+    printf (_("Audit log: %" G_GINT64_FORMAT " entries; first broken link at entry %" G_GINT64_FORMAT ": %s\n"),
+            result->audit_entries, result->audit_first_broken, result->audit_problem);
+  else
+    printf (_("Audit log: %" G_GINT64_FORMAT " entries, every link intact\n"), result->audit_entries);
+  if (result->sealed)
+    printf ("%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
+  else
+    printf ("%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
+
+  if (!rd_case_verify_result_ok (result))
+    {
+      fprintf (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
+                         " investigation.\n"), argv[1]);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  return RD_TOOL_EXIT_OK;
+}
+
+/* ---- case attach ------------------------------------------------------ */
+
+static const char *
+default_actor (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && *name != '\0' && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
+}
+
+static int
+attach (const char *case_path,
+        const char *pdf_path,
+        const char *who,
+        RdRole      role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(RdPdfText) text = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (pdf_path);
+  gboolean already = FALSE;
+  gsize length;
+  gint64 id;
+
+  /* Everything about the PDF is checked before the case is opened, so a
+   * refused record leaves the case untouched. */
+  if (!g_file_get_contents (pdf_path, &contents, &length, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
+  text = rd_pdf_text_extract (pdf, name, NULL, &error);
+  if (text == NULL)
+    {
+      fprintf (stderr, _("%s The case was not changed.\n"), error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+
+  cf = open_or_report (case_path, RD_CASE_FILE_OPEN_NONE);
+  if (cf == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  if (rd_case_file_is_read_only (cf))
+    {
+      fprintf (stderr, "%s\n", rd_case_file_get_read_only_reason (cf));
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  rd_case_file_set_actor (cf, who, NULL, role);
+  id = rd_case_file_add_record (cf, pdf, name, text->n_pages, NULL, &already, &error);
+  if (id == 0 ||
+      (!already && !rd_case_file_set_page_texts (cf, id, text->n_pages, (const char * const *) text->texts,
+                                                 text->has_text_layer, &error)))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  if (already)
+    printf (_("“%s” is already attached as record %" G_GINT64_FORMAT "; nothing changed.\n"), name, id);
+  else
+    printf (_("Attached “%s” as record %" G_GINT64_FORMAT ": %u pages, %u with text.\n"), name, id,
+            text->n_pages, text->n_with_text);
+  return RD_TOOL_EXIT_OK;
+}
+
+static int
+cmd_attach (int    argc,
+            char **argv)
+{
+  const char *positional[2] = { NULL, NULL };
+  const char *who = NULL;
+  RdRole role = RD_ROLE_NURSE_REVIEWER;
+  guint n_positional = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--by") && i + 1 < argc)
+        who = argv[++i];
+      else if (g_str_equal (argv[i], "--role") && i + 1 < argc)
+        {
+          if (!rd_role_from_string (argv[++i], &role))
+            return rd_tool_usage_error ("case", "attach",
+                                        _("Unknown role “%s”: use nurse-reviewer, medical-director or trainer."),
+                                        argv[i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--") || n_positional == 2)
+        return rd_tool_usage_error ("case", "attach", _("Unexpected argument “%s”."), argv[i]);
+      else
+        positional[n_positional++] = argv[i];
+    }
+  if (n_positional != 2)
+    return rd_tool_usage_error ("case", "attach", "%s", _("“case attach” needs a case FILE and a RECORD.pdf."));
+  return attach (positional[0], positional[1], who != NULL ? who : default_actor (), role);
+}
+
 static const RdToolCommand case_commands[] = {
-  { NULL },
+  { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions"), cmd_show },
+  { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
+    cmd_verify },
+  { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE]",
+    N_("attach a PDF record to a case and index its text"), cmd_attach },
 };
 
 const RdToolGroup rd_tool_case_group = {
-  "case", N_("create, inspect and verify case files"), case_commands, 0,
+  "case", N_("create, inspect and verify case files"), case_commands, G_N_ELEMENTS (case_commands),
 };

@@ -60,6 +60,28 @@ gboolean  _rd_case_audit          (sqlite3           *db,
                                    GError           **error);
 void      _rd_case_emit_changed   (RdCaseFile   *self,
                                    const char   *what);
+/* The connection for the calling thread: the case's own on its owner thread
+ * (*owned = FALSE), else a new one that the caller closes (*owned = TRUE). */
+sqlite3  *_rd_case_thread_db      (RdCaseFile   *self,
+                                   gboolean      writable,
+                                   gboolean     *owned,
+                                   GError      **error);
+/* Refuses an empty or non-UTF-8 id; @what names it in the message. */
+gboolean  _rd_case_check_id       (const char   *value,
+                                   const char   *what,
+                                   GError      **error);
+/* The seal's digest over the case's content and the hash of audit entry
+ * @audit_seq (see data/CASE-FORMAT.md). */
+char     *_rd_case_content_digest (sqlite3      *db,
+                                   gint64        audit_seq,
+                                   GError      **error);
+/* Creates a case file of format @version and closes it: what
+ * rd_case_file_create() does with the current version, and how the tests
+ * make files of older versions to migrate. */
+gboolean  _rd_case_file_create_at_version (const char  *path,
+                                           const char  *case_id,
+                                           guint        version,
+                                           GError     **error);
 /* A second connection to the same file, for a worker thread. */
 sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    gboolean      writable,

@@ -265,8 +265,7 @@ open_read_write (const char  *path,
                     "PRAGMA synchronous = FULL;"
                     "PRAGMA foreign_keys = ON;"
                     "PRAGMA secure_delete = ON;"
-                    "PRAGMA cell_size_check = ON;"
-                    "PRAGMA trusted_schema = OFF;", error))
+                    "PRAGMA cell_size_check = ON;", error))
     {
       sqlite3_close (db);
       return NULL;
@@ -291,6 +290,18 @@ _rd_case_open_worker_db (RdCaseFile  *self,
       !_rd_case_schema_shadow (db, self->version, error))
     g_clear_pointer (&db, sqlite3_close);
   return db;
+}
+
+sqlite3 *
+_rd_case_thread_db (RdCaseFile  *self,
+                    gboolean     writable,
+                    gboolean    *owned,
+                    GError     **error)
+{
+  *owned = g_thread_self () != self->owner;
+  if (!*owned)
+    return _rd_case_check_readable (self, error) ? self->db : NULL;
+  return _rd_case_open_worker_db (self, writable, error);
 }
 
 gboolean
@@ -388,16 +399,6 @@ link_into_place (const char  *tmp_path,
   return FALSE;
 }
 
-/**
- * _rd_case_file_create_at_version: (skip)
- *
- * Creates a case file of format @version (older versions exist for testing
- * migrations) and closes it.
- */
-gboolean _rd_case_file_create_at_version (const char  *path,
-                                          const char  *case_id,
-                                          guint        version,
-                                          GError     **error);
 gboolean
 _rd_case_file_create_at_version (const char  *path,
                                  const char  *case_id,

@@ -8,10 +8,10 @@
 
 /* ---- policies under review ------------------------------------------------ */
 
-static gboolean
-check_id (const char  *value,
-          const char  *what,
-          GError     **error)
+gboolean
+_rd_case_check_id (const char  *value,
+                   const char  *what,
+                   GError     **error)
 {
   if (value != NULL && *value != '\0' && g_utf8_validate (value, -1, NULL))
     return TRUE;
@@ -42,7 +42,7 @@ rd_case_file_add_review (RdCaseFile  *self,
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
 
-  if (!check_id (policy_id, _("policy id"), error) || !check_id (content_hash, _("policy hash"), error))
+  if (!_rd_case_check_id (policy_id, _("policy id"), error) || !_rd_case_check_id (content_hash, _("policy hash"), error))
     return FALSE;
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
@@ -124,10 +124,10 @@ rd_case_file_set_indications (RdCaseFile          *self,
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
 
-  if (!check_id (policy_id, _("policy id"), error))
+  if (!_rd_case_check_id (policy_id, _("policy id"), error))
     return FALSE;
   for (guint i = 0; indication_ids != NULL && indication_ids[i] != NULL; i++)
-    if (!check_id (indication_ids[i], _("indication id"), error))
+    if (!_rd_case_check_id (indication_ids[i], _("indication id"), error))
       return FALSE;
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
@@ -151,9 +151,11 @@ rd_case_file_set_indications (RdCaseFile          *self,
   if (old == NULL)
     goto fail;
   remove = _rd_db_prepare (self->db, "DELETE FROM review_indication WHERE policy_id = ?", error);
+  if (remove == NULL)
+    goto fail;
   insert = _rd_db_prepare (self->db, "INSERT OR IGNORE INTO review_indication (policy_id, indication_id)"
                                      " VALUES (?, ?)", error);
-  if (remove == NULL || insert == NULL)
+  if (insert == NULL)
     goto fail;
   _rd_db_bind (remove, "s", policy_id);
   if (!_rd_db_step_done (self->db, remove, error))
@@ -329,7 +331,7 @@ write_score_row (RdCaseFile        *self,
   g_autofree char *note_action = NULL;
   const char *old_score, *new_score, *old_note, *new_note;
 
-  if (!check_id (policy_id, _("policy id"), error) || !check_id (target_id, _(table->what), error))
+  if (!_rd_case_check_id (policy_id, _("policy id"), error) || !_rd_case_check_id (target_id, _(table->what), error))
     return FALSE;
   if (score > RD_SCORE_NOT_APPLICABLE)
     {
@@ -517,4 +519,136 @@ rd_case_file_list_conditions (RdCaseFile  *self,
 {
   g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
   return list_score_rows (self, &condition_table, policy_id, NULL, error);
+}
+
+/* ---- the documentation checklist ------------------------------------------ */
+
+/**
+ * rd_case_file_set_documentation:
+ * @item_id: the documentation item's id in the policy
+ * @status: present, missing or not applicable (or unreviewed again)
+ * @where_found: (nullable): where the reviewer found it, e.g. "Neurology note
+ *   2026-10-02, page 3"; %NULL keeps what is stored, "" removes it
+ *
+ * Records the state of one documentation item, audited like a score.
+ */
+gboolean
+rd_case_file_set_documentation (RdCaseFile  *self,
+                                const char  *policy_id,
+                                const char  *item_id,
+                                RdDocStatus  status,
+                                const char  *where_found,
+                                GError     **error)
+{
+  g_auto(RdCaseActor) actor = { 0 };
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *old_status = NULL;
+  g_autofree char *old_where = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *now = _rd_time_now_string ();
+  const char *new_status, *new_where;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+
+  if (!_rd_case_check_id (policy_id, _("policy id"), error) || !_rd_case_check_id (item_id, _("documentation item id"), error))
+    return FALSE;
+  if (status > RD_DOC_STATUS_NOT_APPLICABLE ||
+      (where_found != NULL && !g_utf8_validate (where_found, -1, NULL)))
+    {
+      g_set_error_literal (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                           _("The documentation status or its location is not valid; nothing was stored."));
+      return FALSE;
+    }
+  if (!_rd_case_begin_write (self, self->db, &actor, error))
+    return FALSE;
+
+  stmt = _rd_db_prepare (self->db, "SELECT status, where_found FROM documentation"
+                                   " WHERE policy_id = ? AND item_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  _rd_db_bind (stmt, "ss", policy_id, item_id);
+  if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+    goto fail;
+  old_status = has_row ? _rd_db_column_text (stmt, 0) : NULL;
+  old_where = has_row ? _rd_db_column_text (stmt, 1) : NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  new_status = rd_doc_status_to_string (status);
+  new_where = where_found != NULL ? (*where_found != '\0' ? where_found : NULL) : old_where;
+  if (g_strcmp0 (old_status, new_status) == 0 && g_strcmp0 (old_where, new_where) == 0)
+    {
+      _rd_case_rollback (self->db);
+      return TRUE;
+    }
+
+  stmt = _rd_db_prepare (self->db,
+                         "INSERT INTO documentation (policy_id, item_id, status, where_found, reviewer, checked_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET status = excluded.status,"
+                         " where_found = excluded.where_found, reviewer = excluded.reviewer,"
+                         " checked_at = excluded.checked_at", error);
+  if (stmt == NULL)
+    goto fail;
+  _rd_db_bind (stmt, "ssssss", policy_id, item_id, new_status, new_where, actor.name, now);
+  if (!_rd_db_step_done (self->db, stmt, error))
+    goto fail;
+  target = g_strconcat (policy_id, "/", item_id, NULL);
+  if (g_strcmp0 (old_status, new_status) != 0 &&
+      !_rd_case_audit (self->db, &actor, "documentation", target, old_status, new_status, error))
+    goto fail;
+  if (g_strcmp0 (old_where, new_where) != 0 &&
+      !_rd_case_audit (self->db, &actor, "documentation-where", target, old_where, new_where, error))
+    goto fail;
+  return _rd_case_commit_change (self, self->db, "documentation", error);
+
+fail:
+  _rd_case_rollback (self->db);
+  return FALSE;
+}
+
+/**
+ * rd_case_file_list_documentation:
+ * @policy_id: (nullable): one policy's items, or %NULL for all
+ *
+ * Returns: (transfer container) (element-type RdCaseDocItem): the items the
+ *   reviewer has checked, by policy and item id
+ */
+GPtrArray *
+rd_case_file_list_documentation (RdCaseFile  *self,
+                                 const char  *policy_id,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_doc_item_free);
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  stmt = _rd_db_prepare (self->db, "SELECT policy_id, item_id, status, where_found, reviewer, checked_at"
+                                   " FROM documentation WHERE ?1 IS NULL OR policy_id = ?1"
+                                   " ORDER BY policy_id, item_id", error);
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "s", policy_id);
+  while (TRUE)
+    {
+      RdCaseDocItem *item;
+
+      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      item = g_new0 (RdCaseDocItem, 1);
+      item->policy_id = _rd_db_column_text (stmt, 0);
+      item->item_id = _rd_db_column_text (stmt, 1);
+      if (!rd_doc_status_from_string ((const char *) sqlite3_column_text (stmt, 2), &item->status))
+        item->status = RD_DOC_STATUS_UNREVIEWED;
+      item->where_found = _rd_db_column_text (stmt, 3);
+      item->reviewer = _rd_db_column_text (stmt, 4);
+      item->time = _rd_db_column_time (stmt, 5);
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
 }

@@ -52,3 +52,139 @@ rd_case_file_list_audit (RdCaseFile  *self,
     }
   return g_steal_pointer (&entries);
 }
+
+void
+rd_case_verify_result_free (RdCaseVerifyResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->integrity_problem);
+  g_free (result->audit_problem);
+  g_free (result->seal_problem);
+  g_free (result);
+}
+
+/**
+ * rd_case_verify_result_ok:
+ *
+ * Returns: %TRUE when every check passed
+ */
+gboolean
+rd_case_verify_result_ok (const RdCaseVerifyResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+  return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL;
+}
+
+static gboolean
+check_integrity (RdCaseFile          *self,
+                 RdCaseVerifyResult  *result,
+                 GError             **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (self->db, "PRAGMA integrity_check(10)", error);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      const char *line;
+
+      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  if (problems->len > 0)
+    result->integrity_problem = g_strdup_printf (_("The database fails SQLite’s integrity check: %s."),
+                                                 problems->str);
+  return TRUE;
+}
+
+static gboolean
+check_records (RdCaseFile          *self,
+               RdCaseVerifyResult  *result,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (self, error);
+
+  if (records == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len && result->integrity_problem == NULL; i++)
+    {
+      RdCaseRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GBytes) bytes = rd_case_file_read_record (self, record->id, NULL, &local);
+
+      if (bytes == NULL)
+        result->integrity_problem = g_strdup (local->message);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_seal (RdCaseFile          *self,
+            RdCaseVerifyResult  *result,
+            GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (self, &local);
+  g_autofree char *digest = NULL;
+  gint64 last_seq = 0;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (seal == NULL)
+    {
+      if (rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED)
+        result->seal_problem = g_strdup (_("The case says it is sealed but its seal is missing."));
+      return TRUE;
+    }
+  result->sealed = TRUE;
+  digest = _rd_case_content_digest (self->db, seal->audit_seq, error);
+  if (digest == NULL || !_rd_db_query_int (self->db, "SELECT max(seq) FROM audit", &last_seq, error))
+    return FALSE;
+  if (g_strcmp0 (digest, seal->digest) != 0)
+    result->seal_problem = g_strdup (_("The case’s content changed after it was sealed: it no longer matches"
+                                       " the seal’s digest."));
+  else if (rd_case_file_get_status (self) != RD_CASE_STATUS_SEALED || last_seq != seal->audit_seq + 1)
+    result->seal_problem = g_strdup (_("The case was changed after it was sealed."));
+  return TRUE;
+}
+
+/**
+ * rd_case_file_verify:
+ *
+ * Checks the whole case as an auditor would: SQLite's integrity check, every
+ * record's bytes against its SHA-256, the audit log's hash chain (reporting
+ * the first broken link) and, for a sealed case, the seal's digest. Reads
+ * every byte, so run it off the UI thread for a large case (on a case opened
+ * read-only in that thread).
+ *
+ * Returns: (transfer full) (nullable): what was found, or %NULL with @error
+ *   set when the case could not be read at all
+ */
+RdCaseVerifyResult *
+rd_case_file_verify (RdCaseFile  *self,
+                     GError     **error)
+{
+  g_autoptr(RdCaseVerifyResult) result = g_new0 (RdCaseVerifyResult, 1);
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  if (!_rd_case_check_readable (self, error) ||
+      !check_integrity (self, result, error) ||
+      !check_records (self, result, error) ||
+      !_rd_audit_verify (self->db, &result->audit_entries, &result->audit_first_broken,
+                         &result->audit_problem, error) ||
+      !check_seal (self, result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}

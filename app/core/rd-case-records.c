@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rd-case-db.h"
+#include "rd-case-file-private.h"
+
+/* Record bytes are read in pieces, so a cancelled read stops early and the
+ * digest is computed as the bytes arrive. */
+#define BLOB_CHUNK (1024 * 1024)
+
+static void
+close_owned (sqlite3  *db,
+             gboolean  owned)
+{
+  if (owned && db != NULL)
+    {
+      _rd_case_rollback (db);
+      sqlite3_close (db);
+    }
+}
+
+static void
+not_found (gint64   record_id,
+           GError **error)
+{
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
+               _("The case has no record %" G_GINT64_FORMAT "."), record_id);
+}
+
+static gboolean
+lookup_record_by_hash (sqlite3     *db,
+                       const char  *sha256,
+                       gint64      *record_id,
+                       GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT id FROM record WHERE sha256 = ?", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  _rd_db_bind (stmt, "s", sha256);
+  if (!_rd_db_step_row (db, stmt, &has_row, error))
+    return FALSE;
+  *record_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gint64
+insert_record (sqlite3           *db,
+               const RdCaseActor *actor,
+               GBytes            *pdf,
+               const char        *sha256,
+               const char        *file_name,
+               guint              n_pages,
+               const char        *who,
+               GError           **error)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *now = _rd_time_now_string ();
+  g_autofree char *target = NULL;
+  g_autofree char *summary = NULL;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (pdf, &size);
+  gint64 record_id;
+
+  stmt = _rd_db_prepare (db, "INSERT INTO record (sha256, file_name, size, n_pages, added_by, added_at, data)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  _rd_db_bind (stmt, "ssiiss", sha256, file_name, (gint64) size, (gint64) n_pages, who, now);
+  sqlite3_bind_blob64 (stmt, 7, data, size, SQLITE_STATIC);
+  if (!_rd_db_step_done (db, stmt, error))
+    return 0;
+  record_id = sqlite3_last_insert_rowid (db);
+
+  target = g_strdup_printf ("record/%" G_GINT64_FORMAT, record_id);
+  summary = g_strdup_printf ("%s; %u pages; %" G_GSIZE_FORMAT " bytes; sha256 %s", file_name, n_pages, size, sha256);
+  if (!_rd_case_audit (db, actor, "record-add", target, NULL, summary, error))
+    return 0;
+  return record_id;
+}
+
+/**
+ * rd_case_file_add_record:
+ * @pdf: the PDF's bytes
+ * @file_name: the name to show, e.g. "neurology-note.pdf" (a base name)
+ * @n_pages: the PDF's page count (from Poppler; see rd_pdf_text_extract())
+ * @who: (nullable): who added it, as the audit log should say; %NULL for the
+ *   actor set with rd_case_file_set_actor()
+ * @already_present: (out) (optional): set to %TRUE when a record with the
+ *   same SHA-256 was already attached (nothing is written then)
+ *
+ * Attaches a PDF record in one transaction. Any thread: off the owner thread
+ * it uses its own connection, so a GTask worker can store a large file while
+ * the display keeps writing scores.
+ *
+ * Returns: the record's id, or 0 with @error set
+ */
+gint64
+rd_case_file_add_record (RdCaseFile  *self,
+                         GBytes      *pdf,
+                         const char  *file_name,
+                         guint        n_pages,
+                         const char  *who,
+                         gboolean    *already_present,
+                         GError     **error)
+{
+  g_auto(RdCaseActor) actor = { 0 };
+  g_autofree char *sha256 = NULL;
+  g_autofree char *base = NULL;
+  gboolean owned = FALSE;
+  sqlite3 *db = NULL;
+  gint64 record_id = 0;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
+  g_return_val_if_fail (pdf != NULL, 0);
+  g_return_val_if_fail (file_name != NULL, 0);
+
+  if (already_present != NULL)
+    *already_present = FALSE;
+  base = g_path_get_basename (file_name);
+  if (g_bytes_get_size (pdf) == 0 || n_pages == 0 || !g_utf8_validate (base, -1, NULL))
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                   _("The record “%s” is empty, has no pages or has a name that is not text; it was"
+                     " not attached."), file_name);
+      return 0;
+    }
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+
+  db = _rd_case_thread_db (self, TRUE, &owned, error);
+  if (db == NULL || !_rd_case_begin_write (self, db, &actor, error) ||
+      !lookup_record_by_hash (db, sha256, &record_id, error))
+    goto out;
+  if (record_id != 0)
+    {
+      if (already_present != NULL)
+        *already_present = TRUE;
+      _rd_case_rollback (db);
+      goto out;
+    }
+  if (who != NULL)
+    {
+      g_free (actor.name);
+      actor.name = g_strdup (who);
+    }
+  record_id = insert_record (db, &actor, pdf, sha256, base, n_pages, actor.name, error);
+  if (record_id == 0 || !_rd_case_commit_change (self, db, "record", error))
+    record_id = 0;
+
+out:
+  if (db != NULL)
+    _rd_case_rollback (db);
+  close_owned (db, owned);
+  return record_id;
+}
+
+static RdCaseRecord *
+record_from_row (RdStmt *stmt)
+{
+  RdCaseRecord *record = g_new0 (RdCaseRecord, 1);
+
+  record->id = sqlite3_column_int64 (stmt, 0);
+  record->file_name = _rd_db_column_text (stmt, 1);
+  record->sha256 = _rd_db_column_text (stmt, 2);
+  record->size = sqlite3_column_int64 (stmt, 3);
+  record->n_pages = (guint) sqlite3_column_int64 (stmt, 4);
+  record->n_pages_indexed = (guint) sqlite3_column_int64 (stmt, 5);
+  record->added_by = _rd_db_column_text (stmt, 6);
+  record->added_at = _rd_db_column_time (stmt, 7);
+  return record;
+}
+
+static GPtrArray *
+query_records (RdCaseFile  *self,
+               gint64       record_id,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_record_free);
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row;
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  stmt = _rd_db_prepare (self->db,
+                         "SELECT id, file_name, sha256, size, n_pages,"
+                         " (SELECT count(*) FROM record_page p WHERE p.record_id = record.id),"
+                         " added_by, added_at FROM record WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "i", record_id);
+  while (TRUE)
+    {
+      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (records, record_from_row (stmt));
+    }
+  return g_steal_pointer (&records);
+}
+
+/**
+ * rd_case_file_list_records:
+ *
+ * Returns: (transfer container) (element-type RdCaseRecord): the attached
+ *   records in the order they were added, without their bytes
+ */
+GPtrArray *
+rd_case_file_list_records (RdCaseFile  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  return query_records (self, 0, error);
+}
+
+/**
+ * rd_case_file_get_record:
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %RD_CASE_FILE_ERROR_NOT_FOUND
+ */
+RdCaseRecord *
+rd_case_file_get_record (RdCaseFile  *self,
+                         gint64       record_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  records = query_records (self, record_id, error);
+  if (records == NULL)
+    return NULL;
+  if (records->len == 0 || record_id <= 0)
+    {
+      not_found (record_id, error);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (records, 0);
+}
+
+static GBytes *
+read_blob (sqlite3       *db,
+           gint64         record_id,
+           const char    *sha256,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3_blob *blob = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *data = NULL;
+  int size, rc;
+
+  rc = sqlite3_blob_open (db, "main", "record", "data", record_id, 0, &blob);
+  if (rc != SQLITE_OK)
+    {
+      _rd_db_set_error (db, rc, error);
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+  size = sqlite3_blob_bytes (blob);
+  data = g_malloc (MAX (size, 1));
+  for (int offset = 0; offset < size; offset += BLOB_CHUNK)
+    {
+      int n = MIN (BLOB_CHUNK, size - offset);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_blob_close (blob);
+          return NULL;
+        }
+      rc = sqlite3_blob_read (blob, data + offset, n, offset);
+      if (rc != SQLITE_OK)
+        {
+          _rd_db_set_error (db, rc, error);
+          sqlite3_blob_close (blob);
+          return NULL;
+        }
+      g_checksum_update (sum, data + offset, n);
+    }
+  sqlite3_blob_close (blob);
+
+  if (g_strcmp0 (g_checksum_get_string (sum), sha256) != 0)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("Record %" G_GINT64_FORMAT " is damaged: its bytes no longer match the SHA-256 stored"
+                     " when it was attached. Restore the case from a backup."), record_id);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
+/**
+ * rd_case_file_read_record:
+ * @cancellable: (nullable): stops a long read
+ *
+ * Reads a record's PDF bytes with incremental blob I/O and checks them
+ * against the SHA-256 stored when the record was attached. Any thread: off
+ * the owner thread it uses its own read-only connection.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL with @error set
+ *   (%RD_CASE_FILE_ERROR_NOT_FOUND, %RD_CASE_FILE_ERROR_DAMAGED, ...)
+ */
+GBytes *
+rd_case_file_read_record (RdCaseFile    *self,
+                          gint64         record_id,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *sha256 = NULL;
+  GBytes *bytes = NULL;
+  gboolean owned = FALSE, has_row = FALSE;
+  sqlite3 *db;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  db = _rd_case_thread_db (self, FALSE, &owned, error);
+  if (db == NULL)
+    return NULL;
+  /* One read transaction, so the row and its blob are read as one. */
+  if (!_rd_db_exec (db, "BEGIN", error))
+    goto out;
+  stmt = _rd_db_prepare (db, "SELECT sha256 FROM record WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  _rd_db_bind (stmt, "i", record_id);
+  if (!_rd_db_step_row (db, stmt, &has_row, error))
+    goto out;
+  if (!has_row)
+    {
+      not_found (record_id, error);
+      goto out;
+    }
+  sha256 = _rd_db_column_text (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  bytes = read_blob (db, record_id, sha256, cancellable, error);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _rd_case_rollback (db);
+  close_owned (db, owned);
+  return bytes;
+}
+
+/* Page text is stored as valid UTF-8 without the characters that mark
+ * search matches. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p++)
+    if (*p != RD_CASE_MATCH_START[0] && *p != RD_CASE_MATCH_END[0])
+      g_string_append_c (clean, *p);
+  return g_string_free (clean, FALSE);
+}
+
+static gboolean
+store_pages (sqlite3              *db,
+             gint64                record_id,
+             guint                 n_pages,
+             const char * const   *texts,
+             const gboolean       *has_text_layer,
+             guint                *n_with_text,
+             GError              **error)
+{
+  g_autoptr(RdStmt) remove = NULL;
+  g_autoptr(RdStmt) insert = NULL;
+
+  remove = _rd_db_prepare (db, "DELETE FROM record_page WHERE record_id = ?", error);
+  if (remove == NULL)
+    return FALSE;
+  insert = _rd_db_prepare (db, "INSERT INTO record_page (record_id, page_number, text, has_text_layer)"
+                               " VALUES (?, ?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+  _rd_db_bind (remove, "i", record_id);
+  if (!_rd_db_step_done (db, remove, error))
+    return FALSE;
+  *n_with_text = 0;
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = clean_text (texts[i]);
+
+      _rd_db_bind (insert, "iisi", record_id, (gint64) i + 1, text, (gint64) (has_text_layer[i] != FALSE));
+      if (!_rd_db_step_done (db, insert, error))
+        return FALSE;
+      if (has_text_layer[i])
+        (*n_with_text)++;
+    }
+  return TRUE;
+}
+
+/**
+ * rd_case_file_set_page_texts:
+ * @record_id: an attached record
+ * @n_pages: how many pages follow; at most the record's page count
+ * @texts: (array length=n_pages): each page's text, page 1 first
+ * @has_text_layer: (array length=n_pages): whether the page had a text layer
+ *   (%FALSE for a scanned page without one)
+ *
+ * Replaces the record's page text and its full-text index in ONE transaction,
+ * audited by page count only (never the text). Any thread: meant for a GTask
+ * worker that extracted the text with Poppler; off the owner thread it uses its
+ * own connection and waits (busy timeout) for the owner's short transactions.
+ * "changed" ("page-text") is emitted on the owner's main context.
+ */
+gboolean
+rd_case_file_set_page_texts (RdCaseFile          *self,
+                             gint64               record_id,
+                             guint                n_pages,
+                             const char * const  *texts,
+                             const gboolean      *has_text_layer,
+                             GError             **error)
+{
+  g_auto(RdCaseActor) actor = { 0 };
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *summary = NULL;
+  gboolean owned = FALSE, has_row = FALSE, ok = FALSE;
+  guint n_with_text = 0;
+  sqlite3 *db;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (n_pages == 0 || (texts != NULL && has_text_layer != NULL), FALSE);
+
+  db = _rd_case_thread_db (self, TRUE, &owned, error);
+  if (db == NULL || !_rd_case_begin_write (self, db, &actor, error))
+    goto out;
+
+  stmt = _rd_db_prepare (db, "SELECT n_pages FROM record WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  _rd_db_bind (stmt, "i", record_id);
+  if (!_rd_db_step_row (db, stmt, &has_row, error))
+    goto out;
+  if (!has_row)
+    {
+      not_found (record_id, error);
+      goto out;
+    }
+  if (n_pages > (guint) sqlite3_column_int64 (stmt, 0))
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                   _("Record %" G_GINT64_FORMAT " has %u pages, not %u; its text was not stored."),
+                   record_id, (guint) sqlite3_column_int64 (stmt, 0), n_pages);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  target = g_strdup_printf ("record/%" G_GINT64_FORMAT, record_id);
+  if (!store_pages (db, record_id, n_pages, texts, has_text_layer, &n_with_text, error))
+    goto out;
+  summary = g_strdup_printf ("%u pages; %u with a text layer", n_pages, n_with_text);
+  ok = _rd_case_audit (db, &actor, "page-text", target, NULL, summary, error) &&
+       _rd_case_commit_change (self, db, "page-text", error);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (db != NULL)
+    _rd_case_rollback (db);
+  close_owned (db, owned);
+  return ok;
+}
+
+/**
+ * rd_case_file_get_page_text:
+ * @page_number: from 1
+ * @has_text_layer: (out) (optional): whether the page had a text layer
+ *
+ * Returns: (transfer full) (nullable): the stored text of the page, or %NULL
+ *   with %RD_CASE_FILE_ERROR_NOT_FOUND when it has not been stored
+ */
+char *
+rd_case_file_get_page_text (RdCaseFile  *self,
+                            gint64       record_id,
+                            guint        page_number,
+                            gboolean    *has_text_layer,
+                            GError     **error)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  stmt = _rd_db_prepare (self->db, "SELECT text, has_text_layer FROM record_page"
+                                   " WHERE record_id = ? AND page_number = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "ii", record_id, (gint64) page_number);
+  if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
+                   _("The text of page %u of record %" G_GINT64_FORMAT " has not been stored."),
+                   page_number, record_id);
+      return NULL;
+    }
+  if (has_text_layer != NULL)
+    *has_text_layer = sqlite3_column_int (stmt, 1) != 0;
+  return _rd_db_column_text (stmt, 0);
+}
+
+/* Turns what a reviewer types into an FTS5 query: every word must occur, in
+ * any order; the last word may be the start of a word (search as you type).
+ * Quoting each word keeps FTS5's operators and punctuation out of it. */
+static char *
+fts_query (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+  g_autoptr(GString) query = g_string_new (NULL);
+  guint last = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      last = i;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+      word = g_string_new (words[i]);
+      g_string_replace (word, "\"", "\"\"", 0);
+      g_string_append_printf (query, "%s\"%s\"%s", query->len ? " " : "", word->str, i == last ? "*" : "");
+    }
+  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+/**
+ * rd_case_file_search:
+ * @query: the words to find, as the reviewer typed them
+ * @max_hits: at most this many pages (0 for no limit)
+ *
+ * Finds the pages whose text holds every word of @query (case and accents
+ * ignored; the last word also matches as a prefix).
+ *
+ * Returns: (transfer container) (element-type RdCaseSearchHit): the pages,
+ *   by record and page, each with a snippet whose matches are between
+ *   %RD_CASE_MATCH_START and %RD_CASE_MATCH_END
+ */
+GPtrArray *
+rd_case_file_search (RdCaseFile  *self,
+                     const char  *query,
+                     guint        max_hits,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_search_hit_free);
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  match = fts_query (query);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  stmt = _rd_db_prepare (self->db,
+                         "SELECT p.record_id, p.page_number,"
+                         " snippet(page_fts, 0, char(2), char(3), '…', 16)"
+                         " FROM page_fts JOIN record_page p ON p.id = page_fts.rowid"
+                         " WHERE page_fts MATCH ? ORDER BY p.record_id, p.page_number LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "si", match, max_hits > 0 ? (gint64) max_hits : (gint64) -1);
+  while (TRUE)
+    {
+      RdCaseSearchHit *hit;
+
+      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      hit = g_new0 (RdCaseSearchHit, 1);
+      hit->record_id = sqlite3_column_int64 (stmt, 0);
+      hit->page_number = (guint) sqlite3_column_int64 (stmt, 1);
+      hit->snippet = _rd_db_column_text (stmt, 2);
+      g_ptr_array_add (hits, hit);
+    }
+  return g_steal_pointer (&hits);
+}

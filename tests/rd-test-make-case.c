@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Makes synthetic cases and PDFs for the command-line tests:
+ *   rd-test-make-case CASE [--sealed]   a case with some of everything
+ *   rd-test-make-case --pdf OUT N       a synthetic N-page PDF record */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "rd-case-file.h"
+#include "rd-test-pdf.h"
+
+static void
+check (gboolean  ok,
+       GError   *error)
+{
+  if (!ok)
+    {
+      g_printerr ("%s\n", error ? error->message : "failed");
+      exit (1);
+    }
+}
+
+static void
+make_case (const char *path,
+           gboolean    sealed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_create (path, "RD-SCRIPT-1", &error);
+  g_autoptr(RdRequest) request = rd_request_new ();
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (2);
+  RdCaseRecommendation recommendation = {
+    .policy_id = (char *) "bsc-7.01.41", .outcome_id = (char *) "medically-necessary", .criteria_met = TRUE,
+  };
+  gint64 record;
+
+  check (cf != NULL, error);
+  rd_case_file_set_actor (cf, "Script Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  request->member_name = g_strdup ("Synthetic Member");
+  request->drug = g_strdup ("baclofen");
+  check (rd_case_file_set_request (cf, request, &error), error);
+  check (rd_case_file_add_review (cf, "bsc-7.01.41", "0123abcd", &error), error);
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *criterion = g_strdup_printf ("c%u", i);
+      check (rd_case_file_set_score (cf, "bsc-7.01.41", criterion, RD_SCORE_MET, NULL, &error), error);
+    }
+  record = rd_case_file_add_record (cf, pdf, "progress-notes.pdf", 2, NULL, NULL, &error);
+  check (record > 0, error);
+  check (rd_case_file_set_recommendation (cf, &recommendation, &error), error);
+  if (sealed)
+    {
+      rd_case_file_set_actor (cf, "Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+      check (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL, &error) > 0,
+             error);
+      check (rd_case_file_seal (cf, &error), error);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 4 && g_str_equal (argv[1], "--pdf"))
+    {
+      g_autoptr(GBytes) pdf = rd_test_pdf_new_simple ((guint) atoi (argv[3]));
+      return g_file_set_contents (argv[2], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL) ? 0 : 1;
+    }
+  if (argc == 2 || (argc == 3 && g_str_equal (argv[2], "--sealed")))
+    {
+      make_case (argv[1], argc == 3);
+      return 0;
+    }
+  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N\n");
+  return 2;
+}

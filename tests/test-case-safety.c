@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A case file refuses what it does not understand without touching it, is
+ * never readable by others, opens read-only while another ReviewDesk writes
+ * it, and migrates older formats forward. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rd-case-file-private.h"
+#include "rd-test-case.h"
+#include "rd-test-pdf.h"
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Opening @path fails with @code, names the file, and leaves it and its
+ * directory exactly as they were. */
+static void
+assert_refused (const char *path,
+                int         code,
+                const char *hint)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *before = rd_test_file_digest (path);
+  g_autofree char *after = NULL;
+  guint n_files = count_files (dir);
+
+  for (int flags = 0; flags <= RD_CASE_FILE_OPEN_READ_ONLY; flags++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCaseFile) cf = rd_case_file_open (path, flags, &error);
+
+      g_assert_null (cf);
+      g_assert_error (error, RD_CASE_FILE_ERROR, code);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, hint));
+    }
+  after = rd_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, n_files);  /* no -wal or -shm left behind */
+}
+
+static char *
+make_case (const char *dir,
+           const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *criterion = g_strdup_printf ("criterion-%u", i);
+      g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", criterion, RD_SCORE_MET,
+                                             "A note long enough to fill the pages of the table a little.", &error));
+    }
+  return path;
+}
+
+static void
+test_not_sqlite (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *text = g_build_filename (dir, "notes.rdcase", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.rdcase", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "record.rdcase", NULL);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
+
+  g_assert_true (g_file_set_contents (text, "Member: Synthetic\nNot a database at all.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  assert_refused (text, RD_CASE_FILE_ERROR_NOT_SQLITE, "not an SQLite database");
+  assert_refused (empty, RD_CASE_FILE_ERROR_NOT_SQLITE, "not an SQLite database");
+  assert_refused (pdf_path, RD_CASE_FILE_ERROR_NOT_SQLITE, "not an SQLite database");
+  rd_test_remove_dir (dir);
+}
+
+static void
+make_foreign (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_foreign (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *plain = g_build_filename (dir, "plain.rdcase", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.rdcase", NULL);
+
+  make_foreign (plain, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  /* Another application's WAL database, with tables named like ours. */
+  make_foreign (other, "PRAGMA application_id = 1296126018; PRAGMA user_version = 1;"
+                       "PRAGMA journal_mode = WAL; CREATE TABLE case_info (id);");
+  assert_refused (plain, RD_CASE_FILE_ERROR_FOREIGN, "another application");
+  assert_refused (other, RD_CASE_FILE_ERROR_FOREIGN, "0x4d415042");
+  rd_test_remove_dir (dir);
+}
+
+static void
+write_bytes (const char *path,
+             goffset     offset,
+             const void *bytes,
+             gsize       n)
+{
+  int fd = g_open (path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, bytes, n, offset), ==, (gssize) n);
+  close (fd);
+}
+
+static void
+test_newer (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = make_case (dir, "future.rdcase");
+  const guchar version[4] = { 0, 0, 0, 99 };  /* user_version, big-endian at offset 60 */
+
+  write_bytes (path, 60, version, sizeof version);
+  assert_refused (path, RD_CASE_FILE_ERROR_NEWER, "newer ReviewDesk");
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = make_case (dir, "damaged.rdcase");
+  g_autofree char *second = make_case (dir, "damaged-2.rdcase");
+  guchar garbage[512];
+  GStatBuf st;
+
+  memset (garbage, 0xA5, sizeof garbage);
+  /* A b-tree page's header (page 2 of 4096 bytes)... */
+  write_bytes (path, 4096, garbage, sizeof garbage);
+  assert_refused (path, RD_CASE_FILE_ERROR_DAMAGED, "backup");
+
+  /* ...and the last page, where the scores' rows are. */
+  g_assert_cmpint (g_stat (second, &st), ==, 0);
+  write_bytes (second, st.st_size - 4096, garbage, 16);
+  write_bytes (second, st.st_size - 2048, garbage, sizeof garbage);
+  assert_refused (second, RD_CASE_FILE_ERROR_DAMAGED, "backup");
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_permissions (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "private.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+  GStatBuf st;
+
+  /* Even with a permissive umask, the case, its -wal and its -shm are 0600. */
+  cf = rd_test_case_new (path);
+  umask (old_umask);
+  g_assert_true (rd_case_file_set_score (cf, "p", "c", RD_SCORE_MET, NULL, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (count_files (dir), ==, 3);
+  rd_test_assert_owner_only (dir);
+  g_clear_object (&cf);
+
+  /* A copy someone made readable is made private again when opened for writing. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+/* Another ReviewDesk, in a child process, holds the case open for writing. */
+static pid_t
+hold_open (const char *path,
+           int        *release_fd)
+{
+  int ready[2], release[2];
+  pid_t pid;
+  char byte;
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (release), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+
+      close (ready[0]);
+      close (release[1]);
+      if (cf == NULL || rd_case_file_is_read_only (cf))
+        _exit (1);
+      rd_case_file_set_actor (cf, "Other Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+      if (!rd_case_file_set_score (cf, "p", "from-other", RD_SCORE_MET, NULL, NULL))
+        _exit (2);
+      if (write (ready[1], "r", 1) != 1 || read (release[0], &byte, 1) < 0)
+        _exit (3);
+      if (!rd_case_file_set_score (cf, "p", "after-release", RD_SCORE_NOT_MET, NULL, NULL))
+        _exit (4);
+      _exit (0);
+    }
+  close (ready[1]);
+  close (release[0]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  close (ready[0]);
+  *release_fd = release[1];
+  return pid;
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = make_case (dir, "shared.rdcase");
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseScore) score = NULL;
+  g_autoptr(GError) error = NULL;
+  int release_fd, status;
+  pid_t pid;
+
+  pid = hold_open (path, &release_fd);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rd_case_file_is_read_only (cf));
+  g_assert_nonnull (strstr (rd_case_file_get_read_only_reason (cf), "another ReviewDesk"));
+  score = rd_case_file_get_score (cf, "p", "from-other", &error);
+  g_assert_nonnull (score);
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_false (rd_case_file_set_score (cf, "p", "mine", RD_SCORE_MET, NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "another ReviewDesk"));
+  g_clear_error (&error);
+
+  /* The reader sees the writer's later changes. */
+  close (release_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_clear_pointer (&score, rd_case_score_free);
+  score = rd_case_file_get_score (cf, "p", "after-release", &error);
+  g_assert_nonnull (score);
+  g_clear_object (&cf);
+
+  /* The lock died with the process. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_case_file_is_read_only (cf));
+
+  /* Within one process, a second open of the same case is read-only too. */
+  {
+    g_autoptr(RdCaseFile) second = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_true (rd_case_file_is_read_only (second));
+  }
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+static void
+test_killed_holder_releases_lock (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = make_case (dir, "killed.rdcase");
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseScore) score = NULL;
+  g_autoptr(GError) error = NULL;
+  int release_fd, status;
+  pid_t pid;
+
+  pid = hold_open (path, &release_fd);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (release_fd);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (rd_case_file_is_read_only (cf));
+  score = rd_case_file_get_score (cf, "p", "from-other", &error);
+  g_assert_nonnull (score);
+  rd_case_file_close (cf);
+  rd_test_remove_dir (dir);
+}
+
+/* A case as the first ReviewDesk wrote it: format 1 (no records, evidence or
+ * decisions yet), with a request and scores. */
+static void
+make_v1_case (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (_rd_case_file_create_at_version (path, "RD-V1", 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE request SET member_name = 'Old Member', drug = 'baclofen';"
+                                 "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
+                                 "INSERT INTO review VALUES ('bsc-7.01.41', 'aa11', 'Old Nurse', '2025-01-02T03:04:05.000000Z');"
+                                 "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'c1', 'met', 'old note',"
+                                 " 'Old Nurse', '2025-01-02T03:04:05.000000Z');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.rdcase", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseScore) score = NULL;
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RdAuditEntry *last;
+
+  make_v1_case (path);
+  before = rd_test_file_digest (path);
+
+  /* Read-only, an old case reads like a new one and is not upgraded. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 1);
+  score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
+  g_assert_cmpstr (score->note, ==, "old note");
+  records = rd_case_file_list_records (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_object (&cf);
+  after = rd_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Opened for writing, it is upgraded in place, keeping everything. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, RD_CASE_FILE_VERSION);
+  g_assert_cmpstr (rd_case_file_get_case_id (cf), ==, "RD-V1");
+  g_clear_pointer (&score, rd_case_score_free);
+  score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
+  g_assert_cmpint (score->score, ==, RD_SCORE_MET);
+  g_assert_cmpstr (score->reviewer, ==, "Old Nurse");
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_cmpstr (request->member_name, ==, "Old Member");
+  g_assert_cmpstr (request->cpt_codes[0], ==, "62362");
+
+  audit = rd_case_file_list_audit (cf, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "format-upgrade");
+  g_assert_cmpstr (last->old_value, ==, "1");
+  g_assert_cmpstr (last->new_value, ==, "2");
+
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_cmpint (rd_case_file_add_record (cf, pdf, "new.pdf", 1, NULL, NULL, &error), >, 0);
+  g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "trial", RD_DOC_STATUS_PRESENT, NULL, &error));
+  g_assert_no_error (error);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/case-safety/not-sqlite", test_not_sqlite);
+  g_test_add_func ("/case-safety/foreign", test_foreign);
+  g_test_add_func ("/case-safety/newer", test_newer);
+  g_test_add_func ("/case-safety/damaged", test_damaged);
+  g_test_add_func ("/case-safety/permissions", test_permissions);
+  g_test_add_func ("/case-safety/locked", test_locked);
+  g_test_add_func ("/case-safety/killed-holder-releases-lock", test_killed_holder_releases_lock);
+  g_test_add_func ("/case-safety/migrate-v1", test_migrate_v1);
+  return g_test_run ();
+}

@@ -1,0 +1,71 @@
+#!/bin/sh
+# reviewdesk-tool case show / verify / attach, as an auditor or a script uses
+# them: verify finds tampering done with the sqlite3 shell, attach refuses
+# what is not a readable PDF and leaves the case untouched, usage errors exit 2.
+set -u
+tool="$1"
+make="$2"
+fail() { echo "not ok: $*"; exit 1; }
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+case="$dir/a.rdcase"
+
+expect() {  # expect CODE PATTERN COMMAND...: exit status and a line of output
+  want="$1"; pattern="$2"; shift 2
+  out=$("$@" 2>&1); rc=$?
+  [ "$rc" -eq "$want" ] || fail "$* exited $rc, not $want: $out"
+  [ -z "$pattern" ] || echo "$out" | grep -q -- "$pattern" || fail "$* did not say '$pattern': $out"
+}
+
+"$make" "$case" || fail "could not make a case"
+[ "$(stat -c %a "$case")" = 600 ] || fail "a case must be created 0600"
+expect 0 "every link intact" "$tool" case verify "$case"
+expect 0 "Synthetic Member" "$tool" case show "$case"
+expect 0 "progress-notes.pdf" "$tool" case show "$case"
+
+# attach
+"$make" --pdf "$dir/notes.pdf" 3
+expect 0 "3 pages, 3 with text" "$tool" case attach "$case" "$dir/notes.pdf" --by "Script Nurse"
+expect 0 "already attached" "$tool" case attach "$case" "$dir/notes.pdf"
+expect 0 "notes.pdf" "$tool" case show "$case"
+expect 0 "every link intact" "$tool" case verify "$case"
+
+# refused records leave the case byte-identical
+before=$(sha256sum < "$case")
+echo "Member: Synthetic. Not a PDF." > "$dir/note.pdf"
+expect 1 "not a PDF" "$tool" case attach "$case" "$dir/note.pdf"
+head -c 300 "$dir/notes.pdf" > "$dir/cut.pdf"
+expect 1 "not changed" "$tool" case attach "$case" "$dir/cut.pdf"
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[]/Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%%%EOF\n' > "$dir/empty.pdf"
+expect 1 "not changed" "$tool" case attach "$case" "$dir/empty.pdf"
+if [ -n "${QPDF:-}" ]; then
+  "$QPDF" --encrypt user owner 256 -- "$dir/notes.pdf" "$dir/locked.pdf" || fail "qpdf"
+  expect 1 "password" "$tool" case attach "$case" "$dir/locked.pdf"
+fi
+expect 1 "" "$tool" case attach "$case" "$dir/missing.pdf"
+[ "$(sha256sum < "$case")" = "$before" ] || fail "a refused record changed the case"
+
+# usage errors
+expect 2 "--help" "$tool" case attach "$case"
+expect 2 "" "$tool" case attach "$case" "$dir/notes.pdf" extra
+expect 2 "" "$tool" case attach "$case" "$dir/notes.pdf" --role surgeon
+expect 2 "" "$tool" case show
+expect 2 "" "$tool" case verify "$case" "$case"
+
+# not a case: refused, untouched
+before=$(sha256sum < "$dir/note.pdf")
+expect 1 "not an SQLite database" "$tool" case verify "$dir/note.pdf"
+[ "$(sha256sum < "$dir/note.pdf")" = "$before" ] || fail "verify changed a file it refused"
+
+# tampering with the audit log, as someone with the sqlite3 shell would
+sqlite3 "$case" "UPDATE audit SET new_value = 'not-met' WHERE seq = 4" 2>/dev/null && fail "the audit log accepted an UPDATE"
+sqlite3 "$case" "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;" || fail "sqlite3"
+expect 1 "first broken link at entry 4" "$tool" case verify "$case"
+
+# a sealed case changed afterwards
+sealed="$dir/sealed.rdcase"
+"$make" "$sealed" --sealed || fail "could not make a sealed case"
+expect 0 "Seal: intact" "$tool" case verify "$sealed"
+sqlite3 "$sealed" "UPDATE criterion_score SET score = 'not-met' WHERE criterion_id = 'c2'" || fail "sqlite3"
+expect 1 "after it was sealed" "$tool" case verify "$sealed"
+echo "ok"
