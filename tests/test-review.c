@@ -296,7 +296,13 @@ check_documentation (RdCasePage         *page,
       RdDocItemRow *row = rd_documentation_page_get_row (docs, key->policy_id, id);
       RdDocStatus expected;
 
-      g_assert_nonnull (row);
+      /* The checklist lists only the items of the indications under review;
+       * the key marks the others not applicable. */
+      if (row == NULL)
+        {
+          g_assert_cmpstr (status, ==, "not-applicable");
+          continue;
+        }
       g_assert_true (rd_doc_status_from_string (status, &expected));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "doc.status", "s", status));
       g_assert_cmpint (rd_doc_item_row_get_status (row), ==, expected);

@@ -532,8 +532,13 @@ rd_case_page_dispose (GObject *object)
 {
   RdCasePage *self = RD_CASE_PAGE (object);
 
-  /* The pages save what is being typed as they go, so the case stays open
-   * until they are gone. The bin lets go of its child itself. */
+  /* What is being typed is saved first, while every page is whole; then the
+   * page stops listening to the case and lets its children go. */
+  if (self->case_file)
+    {
+      rd_case_page_flush (self);
+      g_signal_handlers_disconnect_by_data (self->case_file, self);
+    }
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_CASE_PAGE);
   g_clear_pointer (&self->criteria_pages, g_ptr_array_unref);

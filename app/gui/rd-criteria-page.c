@@ -428,7 +428,8 @@ row_scored (RdCriteriaPage *self,
             GParamSpec     *pspec,
             RdCriterionRow *row)
 {
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean after = FALSE;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (row)) ||

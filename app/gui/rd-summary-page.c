@@ -6,6 +6,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-summary-page.h"
+#include "rd-verdict.h"
 
 /* The end of a review: the engine's recommendation per policy in the policy's
  * words, the criteria that decide it, what is missing, a rationale the nurse
@@ -20,8 +21,7 @@
 typedef struct {
   RdSummaryPage *page;
   RdPolicy      *policy;
-  GPtrArray     *evaluations;   /* RdEvaluation, one per indication under review */
-  RdEvaluation  *verdict;       /* one of @evaluations */
+  RdVerdict     *verdict;       /* the engine's recommendation for the policy */
   GtkWidget     *verdict_label;
   GtkWidget     *details;
   GtkWidget     *rationale;     /* GtkTextView */
@@ -53,7 +53,7 @@ static void
 card_free (Card *card)
 {
   g_clear_handle_id (&card->save_id, g_source_remove);
-  g_clear_pointer (&card->evaluations, g_ptr_array_unref);
+  g_clear_pointer (&card->verdict, rd_verdict_free);
   g_clear_object (&card->policy);
   g_free (card);
 }
@@ -69,28 +69,6 @@ label_new (const char *text,
   if (css_class)
     gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-/* One verdict per policy: an indication that is met (one a nurse may approve
- * first), else one that cannot be decided yet, else the first not met. */
-static RdEvaluation *
-policy_verdict (GPtrArray *evaluations)
-{
-  RdEvaluation *best = NULL;
-
-  for (guint i = 0; i < evaluations->len; i++)
-    {
-      RdEvaluation *e = g_ptr_array_index (evaluations, i);
-      if (e->result == RD_TRUTH_TRUE && (best == NULL || (!best->nurse_may_approve && e->nurse_may_approve)))
-        best = e;
-    }
-  for (guint i = 0; best == NULL && i < evaluations->len; i++)
-    {
-      RdEvaluation *e = g_ptr_array_index (evaluations, i);
-      if (e->result == RD_TRUTH_UNKNOWN)
-        best = e;
-    }
-  return best ? best : evaluations->len ? g_ptr_array_index (evaluations, 0) : NULL;
 }
 
 static void
@@ -131,9 +109,11 @@ draft_rationale (Card *card)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < card->evaluations->len; i++)
+  if (card->verdict->evaluations->len == 0)
+    g_string_append_printf (text, "%s.", card->verdict->label);
+  for (guint i = 0; i < card->verdict->evaluations->len; i++)
     {
-      RdEvaluation *e = g_ptr_array_index (card->evaluations, i);
+      RdEvaluation *e = g_ptr_array_index (card->verdict->evaluations, i);
 
       if (text->len)
         g_string_append (text, "\n\n");
@@ -170,13 +150,13 @@ store_recommendation (Card        *card,
                       const char  *summary,
                       GError     **error)
 {
-  RdEvaluation *verdict = card->verdict;
+  RdVerdict *verdict = card->verdict;
   RdCaseRecommendation recommendation = { 0 };
 
   recommendation.policy_id = (char *) rd_policy_get_id (card->policy);
-  recommendation.outcome_id = (char *) (verdict && verdict->outcome ? verdict->outcome->id : "pend");
-  recommendation.adverse = verdict && verdict->outcome && verdict->outcome->adverse;
-  recommendation.criteria_met = verdict && verdict->result == RD_TRUTH_TRUE && verdict->nurse_may_approve;
+  recommendation.outcome_id = (char *) (verdict->outcome ? verdict->outcome->id : "pend");
+  recommendation.adverse = verdict->outcome && verdict->outcome->adverse;
+  recommendation.criteria_met = verdict->nurse_may_approve;
   recommendation.summary = (char *) summary;
   return rd_case_file_set_recommendation (card->page->case_file, &recommendation, error);
 }
@@ -189,7 +169,7 @@ save_rationale (gpointer data)
   g_autoptr(GError) error = NULL;
 
   card->save_id = 0;
-  if (!store_recommendation (card, text, &error))
+  if (card->verdict && card->verdict->governs && !store_recommendation (card, text, &error))
     rd_case_page_report_error (GTK_WIDGET (card->page), error);
   return G_SOURCE_REMOVE;
 }
@@ -224,8 +204,11 @@ static void
 regenerate_clicked (GtkButton *button,
                     Card      *card)
 {
-  g_autofree char *draft = draft_rationale (card);
+  g_autofree char *draft = NULL;
 
+  if (card->verdict == NULL)
+    return;
+  draft = draft_rationale (card);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (card->rationale)), draft, -1);
 }
 
@@ -303,13 +286,12 @@ add_detail (Card       *card,
 }
 
 static void
-show_card (Card     *card,
+show_card (Card      *card,
            GPtrArray *stored)
 {
-  RdEvaluation *verdict = card->verdict;
+  RdVerdict *verdict = card->verdict;
   g_autoptr(GPtrArray) decisive = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
   const char *summary = NULL;
   GtkWidget *child;
   static const char * const styles[] = { "success", "error", "warning" };
@@ -321,38 +303,30 @@ show_card (Card     *card,
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     gtk_widget_remove_css_class (card->verdict_label, styles[i]);
   gtk_widget_add_css_class (card->verdict_label,
-                            verdict->result == RD_TRUTH_TRUE ? "success"
-                            : verdict->result == RD_TRUTH_FALSE ? "error" : "warning");
+                            verdict->outcome == NULL ? "warning"
+                            : verdict->outcome->adverse ? "error" : "success");
 
-  for (guint i = 0; i < card->evaluations->len; i++)
+  for (guint i = 0; i < verdict->decisive->len; i++)
     {
-      RdEvaluation *e = g_ptr_array_index (card->evaluations, i);
+      const RdNode *node = rd_policy_find_node (card->policy, g_ptr_array_index (verdict->decisive, i));
+      RdTruth truth = verdict->deciding && node ? rd_evaluation_get_node_truth (verdict->deciding, node) : RD_TRUTH_UNKNOWN;
 
-      for (guint j = 0; j < e->decisive->len; j++)
-        {
-          const RdNode *node = rd_policy_find_node (card->policy, g_ptr_array_index (e->decisive, j));
-          if (node && node->text)
-            {
-              RdTruth truth = rd_evaluation_get_node_truth (e, node);
-              /* TRANSLATORS: a decisive criterion: its text and what the scores make of it */
-              g_ptr_array_add (decisive, g_strdup_printf (_("%s (%s)"), node->text,
-                                                          truth == RD_TRUTH_TRUE ? _("met")
-                                                          : truth == RD_TRUTH_FALSE ? _("not met")
-                                                          : _("not documented or not scored")));
-            }
-        }
-      for (guint j = 0; j < e->missing_documentation->len; j++)
-        {
-          const RdDocItem *item = rd_policy_find_doc_item (card->policy, g_ptr_array_index (e->missing_documentation, j));
-          if (item)
-            g_ptr_array_add (missing, (gpointer) item->text);
-        }
-      for (guint j = 0; j < e->md_reasons->len; j++)
-        g_ptr_array_add (reasons, ((RdMdReason *) g_ptr_array_index (e->md_reasons, j))->text);
+      if (node && node->text)
+        /* TRANSLATORS: a decisive criterion: its text and what the scores make of it */
+        g_ptr_array_add (decisive, g_strdup_printf (_("%s (%s)"), node->text,
+                                                    truth == RD_TRUTH_TRUE ? _("met")
+                                                    : truth == RD_TRUTH_FALSE ? _("not met")
+                                                    : _("not documented or not scored")));
+    }
+  for (guint i = 0; i < verdict->missing_documentation->len; i++)
+    {
+      const RdDocItem *item = rd_policy_find_doc_item (card->policy, g_ptr_array_index (verdict->missing_documentation, i));
+      if (item)
+        g_ptr_array_add (missing, (gpointer) item->text);
     }
   add_detail (card, _("Decisive Criteria"), decisive);
   add_detail (card, _("Missing Documentation"), missing);
-  add_detail (card, _("Why a Medical Director Decides"), reasons);
+  add_detail (card, _("Why a Medical Director Decides"), verdict->md_reasons);
 
   for (guint i = 0; stored && i < stored->len; i++)
     {
@@ -424,11 +398,8 @@ collect_missing_documentation (RdSummaryPage *self)
       g_autoptr(GPtrArray) docs = rd_case_file_list_documentation (self->case_file, rd_policy_get_id (card->policy), NULL);
       g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
-      for (guint j = 0; j < card->evaluations->len; j++)
-        {
-          RdEvaluation *e = g_ptr_array_index (card->evaluations, j);
-          g_ptr_array_extend (ids, e->missing_documentation, NULL, NULL);
-        }
+      if (card->verdict)
+        g_ptr_array_extend (ids, card->verdict->missing_documentation, NULL, NULL);
       for (guint j = 0; docs && j < docs->len; j++)
         {
           RdCaseDocItem *doc = g_ptr_array_index (docs, j);
@@ -512,6 +483,7 @@ rd_summary_page_refresh (RdSummaryPage *self)
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(RdRequest) request = NULL;
   g_autofree char *signature = NULL;
   g_autoptr(GError) error = NULL;
   RdCaseDecision *decision;
@@ -533,24 +505,17 @@ rd_summary_page_refresh (RdSummaryPage *self)
     }
 
   stored = rd_case_file_list_recommendations (self->case_file, NULL);
-  self->may_approve = self->cards->len > 0;
-  for (guint i = 0; i < self->cards->len; i++)
+  request = rd_case_file_get_request (self->case_file, NULL);
+  self->may_approve = self->cards->len > 0 && request != NULL;
+  for (guint i = 0; request && i < self->cards->len; i++)
     {
       Card *card = g_ptr_array_index (self->cards, i);
-      RdCaseReview *review = rd_case_find_review (reviews, rd_policy_get_id (card->policy));
+      g_autoptr(GHashTable) scores = rd_case_scores_table (self->case_file, rd_policy_get_id (card->policy), NULL);
 
-      g_clear_pointer (&card->evaluations, g_ptr_array_unref);
-      card->evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_evaluation_unref);
-      for (guint j = 0; review && review->indications[j]; j++)
-        {
-          const RdIndication *indication = rd_policy_find_indication (card->policy, review->indications[j]);
-          RdEvaluation *e = indication ? rd_case_evaluate (self->case_file, card->policy, indication, NULL) : NULL;
-          if (e)
-            g_ptr_array_add (card->evaluations, e);
-        }
-      card->verdict = policy_verdict (card->evaluations);
-      if (card->verdict == NULL)
-        continue;
+      /* The verdict weighs every indication that applies to the request, and a
+       * diagnosis that leads straight to an outcome, whatever was confirmed. */
+      g_clear_pointer (&card->verdict, rd_verdict_free);
+      card->verdict = rd_verdict_new (card->policy, request, scores);
       self->may_approve = self->may_approve && card->verdict->nurse_may_approve;
       show_card (card, stored);
     }
@@ -609,7 +574,7 @@ store_recommendations (RdSummaryPage *self)
       g_autofree char *text = rationale_text (card);
 
       g_clear_handle_id (&card->save_id, g_source_remove);
-      if (card->verdict && !store_recommendation (card, text, &error))
+      if (card->verdict && card->verdict->governs && !store_recommendation (card, text, &error))
         {
           rd_case_page_report_error (GTK_WIDGET (self), error);
           return FALSE;
@@ -913,7 +878,6 @@ action_button (const char *label,
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "pill");
   if (css_class)
     gtk_widget_add_css_class (button, css_class);
   return button;
@@ -926,6 +890,8 @@ rd_summary_page_init (RdSummaryPage *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *actions = gtk_flow_box_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
   self->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
   self->to_request = g_ptr_array_new_with_free_func (g_free);
@@ -951,22 +917,31 @@ rd_summary_page_init (RdSummaryPage *self)
   gtk_box_append (GTK_BOX (self->request_box), self->request_label);
   gtk_box_append (GTK_BOX (box), self->request_box);
 
+  self->approve_note = label_new (_("Approve is available only when every criterion the approval rests on is met, none needs a physician’s judgement and nothing is undecided. A nurse never records a denial: send the case to a medical director instead."),
+                                  "dim-label");
+  gtk_widget_add_css_class (self->approve_note, "caption");
+
+  /* The actions stay in view below the scrolling summary. */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 8);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (actions), FALSE);
+  gtk_widget_set_halign (actions, GTK_ALIGN_END);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Approve…"), "summary.approve", "suggested-action"));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Send to Medical Director…"), "summary.send-to-director", NULL));
   gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Pend for Documentation…"), "summary.pend", NULL));
-  gtk_box_append (GTK_BOX (box), actions);
-
-  self->approve_note = label_new (_("Approve is available only when every criterion the approval rests on is met, none needs a physician’s judgement, and nothing is undecided. A nurse never records a denial: send the case to a medical director instead."),
-                                  "dim-label");
-  gtk_box_append (GTK_BOX (box), self->approve_note);
+  gtk_box_append (GTK_BOX (bar), self->approve_note);
+  gtk_box_append (GTK_BOX (bar), actions);
+  gtk_widget_add_css_class (bar, "summary-actions");
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 820);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (outer), scrolled);
+  gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (outer), bar);
+  adw_bin_set_child (ADW_BIN (self), outer);
 }
