@@ -332,6 +332,22 @@ index_in_thread (GTask        *task,
 }
 
 static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  IndexJob *job = data;
+  GError *error = NULL;
+  GBytes *bytes = rd_case_file_read_record (job->cf, job->record_id, cancellable, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
 on_changed_seen (RdCaseFile *cf,
                  const char *what,
                  gpointer    data)
@@ -382,6 +398,18 @@ test_records (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (job.message, ==, NULL);
   g_assert_true (job.ok);
+
+  /* A worker reads the bytes back through its own connection. */
+  {
+    g_autoptr(GTask) reader = g_task_new (NULL, NULL, NULL, NULL);
+    g_autoptr(GBytes) read_back = NULL;
+
+    g_task_set_task_data (reader, &job, NULL);
+    g_task_run_in_thread_sync (reader, read_in_thread);
+    read_back = g_task_propagate_pointer (reader, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (read_back, pdf));
+  }
 
   text = rd_case_file_get_page_text (cf, id, 2, &layer, &error);
   g_assert_cmpstr (text, ==, "Screening baclofen trial  of 50 mcg");  /* the marker is stripped */
@@ -759,6 +787,42 @@ test_verify_detects_changes_after_seal (void)
   rd_test_remove_dir (dir);
 }
 
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  RdCaseFile **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rd_case_file_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_async (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "async.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&cf);
+  rd_case_file_open_async (path, RD_CASE_FILE_OPEN_NONE, NULL, on_opened, &cf);
+  while (cf == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (rd_case_file_is_read_only (cf));
+
+  /* It belongs to this thread: changes here are announced at once. */
+  g_signal_connect (cf, "changed", G_CALLBACK (count_changed), seen);
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_true (rd_case_file_set_score (cf, "p", "c", RD_SCORE_MET, NULL, &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/case-file/request", test_request_round_trip);
   g_test_add_func ("/case-file/scores", test_scores);
   g_test_add_func ("/case-file/no-actor", test_no_actor);
+  g_test_add_func ("/case-file/open-async", test_open_async);
   g_test_add_func ("/case-file/review", test_review_round_trip);
   g_test_add_func ("/case-file/records", test_records);
   g_test_add_func ("/case-file/evidence", test_evidence);

@@ -16,6 +16,7 @@ struct _RdCaseFile
   sqlite3      *db;              /* the owner thread's connection */
   int           lock_fd;         /* holds flock(LOCK_EX) while open for writing, else -1 */
   gboolean      read_only;
+  gboolean      immutable_reads; /* read-only, and nobody was writing when opened */
   char         *read_only_reason;
   char         *case_id;
   guint         version;

@@ -177,14 +177,15 @@ has_wal (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
-/* A read-only connection. Without a write-ahead log nobody is writing, and
- * "immutable" keeps SQLite from creating -wal and -shm files beside a file
- * we may refuse; with one, a plain read-only connection sees its content. */
+/* A read-only connection. "immutable" keeps SQLite from creating -wal and
+ * -shm files beside a file we may refuse or only read; it is used only when
+ * no ReviewDesk is writing the file and no write-ahead log holds content. */
 static sqlite3 *
 open_read_only (const char  *path,
+                gboolean     immutable,
                 GError     **error)
 {
-  g_autofree char *uri = sqlite_uri (path, has_wal (path) ? "mode=ro" : "immutable=1");
+  g_autofree char *uri = sqlite_uri (path, immutable ? "immutable=1" : "mode=ro");
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
@@ -285,7 +286,8 @@ _rd_case_open_worker_db (RdCaseFile  *self,
   if (writable && !self->read_only)
     return open_read_write (self->path, error);
 
-  db = open_read_only (self->path, error);
+  /* While this case is open for writing, a reader must see the log. */
+  db = open_read_only (self->path, self->read_only && self->immutable_reads, error);
   if (db != NULL && self->version < RD_CASE_FILE_VERSION &&
       !_rd_case_schema_shadow (db, self->version, error))
     g_clear_pointer (&db, sqlite3_close);
@@ -495,6 +497,16 @@ read_case_info (RdCaseFile  *self,
 /* Takes the advisory lock that says "open for writing in a ReviewDesk". The
  * kernel drops it when the process dies; Linux flock() locks are separate
  * from the fcntl() locks SQLite uses. */
+/* Whether a ReviewDesk holds the case open for writing right now. */
+static gboolean
+writer_active (int fd)
+{
+  if (flock (fd, LOCK_SH | LOCK_NB) != 0)
+    return errno == EWOULDBLOCK;
+  flock (fd, LOCK_UN);
+  return FALSE;
+}
+
 static gboolean
 take_write_lock (RdCaseFile *self,
                  int         fd)
@@ -551,7 +563,12 @@ open_for_writing (RdCaseFile  *self,
  *
  * A case another ReviewDesk has open for writing opens read-only:
  * rd_case_file_is_read_only() is then %TRUE and
- * rd_case_file_get_read_only_reason() says why.
+ * rd_case_file_get_read_only_reason() says why, and reads see that writer's
+ * changes as they are made. A case opened read-only while nobody writes it is
+ * read as it is at that moment, without creating -wal or -shm files.
+ *
+ * The checks read the whole file: from a display, use
+ * rd_case_file_open_async().
  *
  * Returns: (transfer full) (nullable): the case, or %NULL with @error set
  */
@@ -563,7 +580,7 @@ rd_case_file_open (const char           *path,
   g_autoptr(RdCaseFile) self = NULL;
   sqlite3 *check_db = NULL;
   guint version = 0;
-  gboolean ok;
+  gboolean ok, writer = FALSE;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -590,17 +607,20 @@ rd_case_file_open (const char           *path,
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("The case was opened for reading only."));
+      writer = writer_active (fd);
     }
   else if (!take_write_lock (self, fd))
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (_("This case is open for writing in another ReviewDesk, so it"
                                            " opened read-only here. Close it there to make changes here."));
+      writer = TRUE;
     }
   if (self->lock_fd != fd)
     close (fd);
 
-  check_db = open_read_only (path, error);
+  self->immutable_reads = !writer && !has_wal (path);
+  check_db = open_read_only (path, self->immutable_reads, error);
   if (check_db == NULL)
     return NULL;
   ok = check_content (path, check_db, &version, error);
@@ -620,6 +640,99 @@ rd_case_file_open (const char           *path,
   if (!open_for_writing (self, version, error) || !read_case_info (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+typedef struct {
+  char                *path;
+  RdCaseFileOpenFlags  flags;
+  GThread             *owner;
+  GMainContext        *context;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *d = data;
+
+  g_free (d->path);
+  g_main_context_unref (d->context);
+  g_free (d);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *d = task_data;
+  GError *error = NULL;
+  RdCaseFile *self;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  self = rd_case_file_open (d->path, d->flags, &error);
+  if (self == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The case belongs to the thread that asked for it, not to this worker. */
+  self->owner = d->owner;
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref (d->context);
+  g_task_return_pointer (task, self, g_object_unref);
+}
+
+/**
+ * rd_case_file_open_async:
+ * @path: the case file
+ * @flags: #RdCaseFileOpenFlags
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * rd_case_file_open() in a worker thread: the checks read the whole file
+ * and a migration writes it, which must not stall a display. The case
+ * belongs to the calling thread, as if it had opened it.
+ */
+void
+rd_case_file_open_async (const char           *path,
+                         RdCaseFileOpenFlags   flags,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *d;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rd_case_file_open_async);
+  d = g_new0 (OpenData, 1);
+  d->path = g_strdup (path);
+  d->flags = flags;
+  d->owner = g_thread_self ();
+  d->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, d, open_data_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * rd_case_file_open_finish:
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set as
+ *   by rd_case_file_open() (or %G_IO_ERROR_CANCELLED)
+ */
+RdCaseFile *
+rd_case_file_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_case_file_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

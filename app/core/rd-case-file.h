@@ -83,6 +83,13 @@ RdCaseFile   *rd_case_file_create               (const char           *path,
 RdCaseFile   *rd_case_file_open                 (const char           *path,
                                                  RdCaseFileOpenFlags   flags,
                                                  GError              **error);
+void          rd_case_file_open_async           (const char           *path,
+                                                 RdCaseFileOpenFlags   flags,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+RdCaseFile   *rd_case_file_open_finish          (GAsyncResult         *result,
+                                                 GError              **error);
 void          rd_case_file_close                (RdCaseFile           *self);
 
 const char   *rd_case_file_get_path             (RdCaseFile           *self);
