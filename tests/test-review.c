@@ -6,6 +6,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-criteria-page.h"
 #include "rd-documentation-page.h"
+#include "rd-due-clock.h"
 #include "rd-example.h"
 #include "rd-intake-page.h"
 #include "rd-summary-page.h"
@@ -530,11 +531,39 @@ test_review_restored (void)
   rd_test_gui_spin ();
 }
 
+static void
+test_review_due_clock (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  struct { int hours; RdDueLevel level; const char *text; } cases[] = {
+    { 72, RD_DUE_LEVEL_NORMAL, "Due in 3 days" },
+    { 25, RD_DUE_LEVEL_NORMAL, "Due in 25 hours" },
+    { 24, RD_DUE_LEVEL_SOON, "Due in 24 hours" },
+    { 5, RD_DUE_LEVEL_SOON, "Due in 5 hours" },
+    { 4, RD_DUE_LEVEL_URGENT, "Due in 4 hours" },
+    { 0, RD_DUE_LEVEL_URGENT, "Overdue by 0 minutes" },
+    { -49, RD_DUE_LEVEL_URGENT, "Overdue by 2 days" },
+  };
+  RdDueLevel level;
+  g_autofree char *none = rd_due_clock_describe (NULL, now, &level);
+
+  g_assert_cmpint (level, ==, RD_DUE_LEVEL_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) due = g_date_time_add_hours (now, cases[i].hours);
+      g_autofree char *text = rd_due_clock_describe (due, now, &level);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpint (level, ==, cases[i].level);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   rd_test_gui_init (&argc, &argv);
 
+  g_test_add_func ("/review/due-clock", test_review_due_clock);
   g_test_add_func ("/review/new-case", test_review_new_case);
   g_test_add_func ("/review/restored", test_review_restored);
   {

@@ -27,6 +27,7 @@ struct _RdWindow
 
   GPtrArray            *policies;       /* RdPolicy, loaded once per window */
   RdCaseFile           *pending_case;   /* opened, waiting for the policies */
+  gboolean              loading_policies;
   GCancellable         *cancellable;
 };
 
@@ -182,6 +183,9 @@ show_case (RdWindow   *self,
   ask_for_reviewer_name (self);
 }
 
+static void leave_loading (RdWindow *self);
+static void show_loading  (RdWindow *self);
+
 static void
 load_policies_thread (GTask        *task,
                       gpointer      source,
@@ -209,18 +213,25 @@ policies_loaded (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->loading_policies = FALSE;
   if (policies == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The policies cannot be loaded, so the case cannot be reviewed: %s"),
                                                   error->message);
-      gtk_spinner_stop (self->loading_spinner);
-      adw_view_stack_set_visible_child_name (self->stack, "start");
+      leave_loading (self);
       rd_window_show_toast (self, message);
       return;
     }
   self->policies = policies;
   if (case_file)
     show_case (self, case_file);
+}
+
+static void
+show_loading (RdWindow *self)
+{
+  gtk_spinner_start (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, "loading");
 }
 
 static void
@@ -244,15 +255,41 @@ open_case_file (RdWindow   *self,
   /* Parsing and validating the policies takes a moment: the window stays
    * responsive and shows that the case is opening. */
   g_set_object (&self->pending_case, case_file);
-  if (self->cancellable == NULL)
+  if (!self->loading_policies)
     {
-      self->cancellable = g_cancellable_new ();
+      self->loading_policies = TRUE;
       task = g_task_new (self, self->cancellable, policies_loaded, NULL);
       g_task_set_source_tag (task, open_case_file);
       g_task_run_in_thread (task, load_policies_thread);
     }
-  gtk_spinner_start (self->loading_spinner);
-  adw_view_stack_set_visible_child_name (self->stack, "loading");
+  show_loading (self);
+}
+
+static void
+leave_loading (RdWindow *self)
+{
+  gtk_spinner_stop (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, rd_window_get_case_page (self) ? "case" : "start");
+}
+
+static void
+case_opened (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(RdWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) case_file = rd_case_file_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (case_file == NULL)
+    {
+      leave_loading (self);
+      rd_window_show_toast (self, error->message);
+      return;
+    }
+  open_case_file (self, case_file);
 }
 
 /**
@@ -267,8 +304,6 @@ rd_window_open_case (RdWindow *self,
                      GFile    *file)
 {
   g_autofree char *path = NULL;
-  g_autoptr(RdCaseFile) case_file = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -281,13 +316,9 @@ rd_window_open_case (RdWindow *self,
       rd_window_show_toast (self, message);
       return;
     }
-  case_file = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
-  if (case_file == NULL)
-    {
-      rd_window_show_toast (self, error->message);
-      return;
-    }
-  open_case_file (self, case_file);
+  /* Opening checks the file (and may migrate it) off the main thread. */
+  show_loading (self);
+  rd_case_file_open_async (path, RD_CASE_FILE_OPEN_NONE, self->cancellable, case_opened, g_object_ref (self));
 }
 
 /**
@@ -463,4 +494,5 @@ static void
 rd_window_init (RdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
