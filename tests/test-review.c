@@ -313,7 +313,11 @@ check_documentation (RdCasePage         *page,
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  GtkWindow *dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Answered as a person would: once it is on screen with its size. */
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         gtk_widget_get_width (GTK_WIDGET (dialog)) > 0;
 }
 
 static void
@@ -323,7 +327,7 @@ confirm (RdSummaryPage *summary,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), action, NULL));
-  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 2000));
+  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 5000));
   dialog = ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
   rd_test_gui_screenshot (GTK_WIDGET (dialog), action);
   adw_message_dialog_response (dialog, "confirm");

@@ -889,7 +889,7 @@ rd_summary_page_init (RdSummaryPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *actions = gtk_flow_box_new ();
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
@@ -922,15 +922,10 @@ rd_summary_page_init (RdSummaryPage *self)
   gtk_widget_add_css_class (self->approve_note, "caption");
 
   /* The actions stay in view below the scrolling summary. */
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 8);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (actions), FALSE);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Approve…"), "summary.approve", "suggested-action"));
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Send to Medical Director…"), "summary.send-to-director", NULL));
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (_("_Pend for Documentation…"), "summary.pend", NULL));
+  gtk_box_append (GTK_BOX (actions), action_button (_("_Pend for Documentation…"), "summary.pend", NULL));
+  gtk_box_append (GTK_BOX (actions), action_button (_("_Send to Medical Director…"), "summary.send-to-director", NULL));
+  gtk_box_append (GTK_BOX (actions), action_button (_("_Approve…"), "summary.approve", "suggested-action"));
   gtk_box_append (GTK_BOX (bar), self->approve_note);
   gtk_box_append (GTK_BOX (bar), actions);
   gtk_widget_add_css_class (bar, "summary-actions");
