@@ -138,6 +138,11 @@ test_request_round_trip (void)
   g_assert_cmpuint (audit->len, ==, n_before);
 
   g_free (back->drug);
+  back->drug = g_strdup ("morph\xffine");
+  g_assert_false (rd_case_file_set_request (cf, back, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (back->drug);
   back->drug = g_strdup ("morphine");
   g_assert_true (rd_case_file_set_request (cf, back, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);

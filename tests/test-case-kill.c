@@ -135,9 +135,10 @@ kill_now (pid_t pid)
 static gint64
 kill_at_random_point (pid_t  pid,
                       int    ack_fd,
-                      gint64 last_ack)
+                      gint64 last_ack,
+                      guint  max_acks)
 {
-  guint wanted = g_test_rand_int_range (0, 12);
+  guint wanted = g_test_rand_int_range (0, max_acks + 1);
   gint64 started = g_get_monotonic_time (), value;
 
   if (wanted == 0)
@@ -238,7 +239,7 @@ test_kill_writer (void)
     {
       int ack_fd;
       pid_t pid = spawn (writer, path, next, &ack_fd);
-      gint64 ack = kill_at_random_point (pid, ack_fd, last_ack);
+      gint64 ack = kill_at_random_point (pid, ack_fd, last_ack, 11);
 
       close (ack_fd);
       if (ack > last_ack)
@@ -284,7 +285,7 @@ test_kill_creator (void)
     {
       int ack_fd;
       pid_t pid = spawn (creator, dir, next, &ack_fd);
-      gint64 ack = kill_at_random_point (pid, ack_fd, next - 1);
+      gint64 ack = kill_at_random_point (pid, ack_fd, next - 1, 3);
 
       close (ack_fd);
       /* Every case that exists opens, acknowledged or not. */

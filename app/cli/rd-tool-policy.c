@@ -92,6 +92,29 @@ cmd_validate (int    argc,
 
 /* ---- policy show ------------------------------------------------------ */
 
+/* The documentation items a criterion names, in the policy's words. */
+static void
+print_documents (RdPolicy  *policy,
+                 char     **ids,
+                 int        depth)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      const RdDocItem *item = rd_policy_find_doc_item (policy, ids[i]);
+      g_ptr_array_add (texts, (gpointer) (item ? item->text : ids[i]));
+    }
+  if (texts->len == 0)
+    return;
+  g_ptr_array_add (texts, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("; ", (char **) texts->pdata);
+    indent (depth);
+    printf (_("Documentation: %s\n"), joined);
+  }
+}
+
 static void
 print_node (RdPolicy     *policy,
             const RdNode *node,
@@ -143,7 +166,7 @@ print_node (RdPolicy     *policy,
       indent (depth + 2);
       printf (_("Definition: %s — %s\n"), node->definition->term, node->definition->text);
     }
-  print_list (depth + 2, _("Documents"), node->documents);
+  print_documents (policy, node->documents, depth + 2);
   print_cite (&node->cite, depth + 2);
   for (guint i = 0; i < node->children->len; i++)
     print_node (policy, g_ptr_array_index (node->children, i), depth + 1);

@@ -177,12 +177,13 @@ request_types_text (guint mask)
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
-/* Checks one kind of text matcher (drugs or routes); returns whether it matches. */
+/* Checks one kind of text matcher (drugs or routes); returns whether it
+ * matches. Each sentence is whole so that translators can order it. */
 static gboolean
-match_texts (GPtrArray  *reasons,
-             char      **matchers,
-             const char *value,
-             const char *kind_label)
+match_texts (GPtrArray   *reasons,
+             char       **matchers,
+             const char  *value,
+             gboolean     drugs)
 {
   g_autofree char *all = NULL;
 
@@ -191,16 +192,19 @@ match_texts (GPtrArray  *reasons,
   all = g_strjoinv (", ", matchers);
   if (value == NULL || *value == '\0')
     {
-      add (reasons, g_strdup_printf (_("The request names no %s; this indication is for: %s."), kind_label, all));
+      add (reasons, drugs ? g_strdup_printf (_("The request names no drug; this indication is for: %s."), all)
+                          : g_strdup_printf (_("The request names no route; this indication is for: %s."), all));
       return FALSE;
     }
   for (guint i = 0; matchers[i]; i++)
     if (rd_applicability_text_matches (matchers[i], value))
       {
-        add (reasons, g_strdup_printf (_("The %s “%s” matches “%s”."), kind_label, value, matchers[i]));
+        add (reasons, drugs ? g_strdup_printf (_("The drug “%s” matches “%s”."), value, matchers[i])
+                            : g_strdup_printf (_("The route “%s” matches “%s”."), value, matchers[i]));
         return TRUE;
       }
-  add (reasons, g_strdup_printf (_("The %s “%s” is none of: %s."), kind_label, value, all));
+  add (reasons, drugs ? g_strdup_printf (_("The drug “%s” is none of: %s."), value, all)
+                      : g_strdup_printf (_("The route “%s” is none of: %s."), value, all));
   return FALSE;
 }
 
@@ -243,8 +247,8 @@ match_indication (RdPolicyMatch      *match,
   else
     add (im->reasons, g_strdup_printf (_("It does not govern %s requests (only: %s)."),
                                        rd_request_type_to_string (request->type), types));
-  drug = match_texts (im->reasons, indication->drugs, request->drug, _("drug"));
-  route = match_texts (im->reasons, indication->routes, request->route, _("route"));
+  drug = match_texts (im->reasons, indication->drugs, request->drug, TRUE);
+  route = match_texts (im->reasons, indication->routes, request->route, FALSE);
   dx = match_diagnoses (match, im);
   im->applies = governs && drug && route && dx;
   return im;
@@ -347,6 +351,7 @@ route_in_scope (RdPolicy   *policy,
                 GString    *routes)
 {
   GPtrArray *indications = rd_policy_get_indications (policy);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean any_route = FALSE, found = FALSE;
 
   for (guint i = 0; i < indications->len; i++)
@@ -358,7 +363,7 @@ route_in_scope (RdPolicy   *policy,
       any_route = TRUE;
       for (guint r = 0; ind->routes[r]; r++)
         {
-          if (!strstr (routes->str, ind->routes[r]))
+          if (g_hash_table_add (seen, ind->routes[r]))
             g_string_append_printf (routes, "%s%s", routes->len ? ", " : "", ind->routes[r]);
           if (rd_applicability_text_matches (ind->routes[r], route))
             found = TRUE;
@@ -408,6 +413,9 @@ decide_scope (RdPolicyMatch   *match,
         }
     }
 
+  if (any_indication && match->direct_outcome != NULL)
+    add (match->reasons, g_strdup_printf (_("A diagnosis leads to “%s” by code, but an indication also applies: a medical director decides which governs."),
+                                          match->direct_outcome->label));
   if (any_indication || match->direct_outcome != NULL)
     {
       match->applies = TRUE;

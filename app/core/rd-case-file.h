@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * Threads: an RdCaseFile belongs to the thread that opened it (the main
  * thread in the application), except for the functions marked "any thread",
  * which use their own SQLite connection and may run in a GTask worker while
- * the main thread keeps writing.
+ * the main thread keeps writing. Keep a reference and leave the case open
+ * until such workers finish: closing releases the write lock.
  */
 
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */

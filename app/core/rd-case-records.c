@@ -30,6 +30,30 @@ not_found (gint64   record_id,
                _("The case has no record %" G_GINT64_FORMAT "."), record_id);
 }
 
+/* Runs @sql (one "?" for the record id) and returns it on the record's row,
+ * or NULL with NOT_FOUND when there is no such record. */
+static RdStmt *
+step_to_record (sqlite3     *db,
+                const char  *sql,
+                gint64       record_id,
+                GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, sql, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "i", record_id);
+  if (!_rd_db_step_row (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      not_found (record_id, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
 static gboolean
 lookup_record_by_hash (sqlite3     *db,
                        const char  *sha256,
@@ -314,7 +338,7 @@ rd_case_file_read_record (RdCaseFile    *self,
   g_autoptr(RdStmt) stmt = NULL;
   g_autofree char *sha256 = NULL;
   GBytes *bytes = NULL;
-  gboolean owned = FALSE, has_row = FALSE;
+  gboolean owned = FALSE;
   sqlite3 *db;
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
@@ -325,17 +349,9 @@ rd_case_file_read_record (RdCaseFile    *self,
   /* One read transaction, so the row and its blob are read as one. */
   if (!_rd_db_exec (db, "BEGIN", error))
     goto out;
-  stmt = _rd_db_prepare (db, "SELECT sha256 FROM record WHERE id = ?", error);
+  stmt = step_to_record (db, "SELECT sha256 FROM record WHERE id = ?", record_id, error);
   if (stmt == NULL)
     goto out;
-  _rd_db_bind (stmt, "i", record_id);
-  if (!_rd_db_step_row (db, stmt, &has_row, error))
-    goto out;
-  if (!has_row)
-    {
-      not_found (record_id, error);
-      goto out;
-    }
   sha256 = _rd_db_column_text (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
   bytes = read_blob (db, record_id, sha256, cancellable, error);
@@ -423,7 +439,7 @@ rd_case_file_set_page_texts (RdCaseFile          *self,
   g_autoptr(RdStmt) stmt = NULL;
   g_autofree char *target = NULL;
   g_autofree char *summary = NULL;
-  gboolean owned = FALSE, has_row = FALSE, ok = FALSE;
+  gboolean owned = FALSE, ok = FALSE;
   guint n_with_text = 0;
   sqlite3 *db;
 
@@ -434,17 +450,9 @@ rd_case_file_set_page_texts (RdCaseFile          *self,
   if (db == NULL || !_rd_case_begin_write (self, db, &actor, error))
     goto out;
 
-  stmt = _rd_db_prepare (db, "SELECT n_pages FROM record WHERE id = ?", error);
+  stmt = step_to_record (db, "SELECT n_pages FROM record WHERE id = ?", record_id, error);
   if (stmt == NULL)
     goto out;
-  _rd_db_bind (stmt, "i", record_id);
-  if (!_rd_db_step_row (db, stmt, &has_row, error))
-    goto out;
-  if (!has_row)
-    {
-      not_found (record_id, error);
-      goto out;
-    }
   if (n_pages > (guint) sqlite3_column_int64 (stmt, 0))
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,

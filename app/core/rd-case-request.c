@@ -176,6 +176,25 @@ audit_request_changes (sqlite3           *db,
 }
 
 static gboolean
+check_text (const RdRequest  *request,
+            GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (TEXT_FIELD (request, i) != NULL && !g_utf8_validate (TEXT_FIELD (request, i), -1, NULL))
+      goto invalid;
+  for (guint i = 0; i < G_N_ELEMENTS (code_fields); i++)
+    for (char **c = CODE_FIELD (request, i); c != NULL && *c != NULL; c++)
+      if (!g_utf8_validate (*c, -1, NULL))
+        goto invalid;
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                       _("A field of the request is not valid text; the request was not stored."));
+  return FALSE;
+}
+
+static gboolean
 write_request (sqlite3          *db,
                const RdRequest  *request,
                GError          **error)
@@ -239,7 +258,7 @@ rd_case_file_set_request (RdCaseFile       *self,
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
   g_return_val_if_fail (request != NULL, FALSE);
 
-  if (!_rd_case_begin_write (self, self->db, &actor, error))
+  if (!check_text (request, error) || !_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
   old = read_request (self->db, error);
   if (old == NULL ||

@@ -149,6 +149,7 @@ condition_answer (GHashTable *scores,
     }
 }
 
+
 /**
  * rd_engine_node_applies:
  * @node: a criterion or group
@@ -167,17 +168,46 @@ rd_engine_node_applies (const RdNode *node,
   return TRUE;
 }
 
+/* One pass over a tree. A recording pass (eval set) keeps every node's truth
+ * and the unscored criteria; a probe pass (eval NULL) only answers "what if
+ * @override_id were scored @override_score", to tell whether the result
+ * depends on a criterion or a condition. */
 typedef struct {
   GHashTable   *scores;
   RdEvaluation *eval;
+  const char   *override_id;
+  RdScore       override_score;
 } Context;
+
+static RdScore
+context_score (Context    *ctx,
+               const char *id)
+{
+  if (ctx->override_id != NULL && g_strcmp0 (id, ctx->override_id) == 0)
+    return ctx->override_score;
+  return lookup_score (ctx->scores, id);
+}
+
+static Answer
+context_answer (Context    *ctx,
+                const char *condition_id)
+{
+  switch (context_score (ctx, condition_id))
+    {
+    case RD_SCORE_MET: return ANSWER_YES;
+    case RD_SCORE_NOT_MET:
+    case RD_SCORE_NOT_APPLICABLE: return ANSWER_NO;
+    default: return ANSWER_UNKNOWN;
+    }
+}
 
 static void
 set_truth (Context      *ctx,
            const RdNode *node,
            RdTruth       truth)
 {
-  g_hash_table_insert (ctx->eval->node_truth, (gpointer) node, GINT_TO_POINTER (truth + 1));
+  if (ctx->eval != NULL)
+    g_hash_table_insert (ctx->eval->node_truth, (gpointer) node, GINT_TO_POINTER (truth + 1));
 }
 
 static void
@@ -238,7 +268,7 @@ evaluate (Context      *ctx,
   guint counts[RD_TRUTH_NOT_APPLICABLE + 1] = { 0 };
   RdTruth truth;
 
-  if (node->when != NULL && condition_answer (ctx->scores, node->when) == ANSWER_NO)
+  if (node->when != NULL && context_answer (ctx, node->when) == ANSWER_NO)
     {
       mark_not_applicable (ctx, node);
       return RD_TRUTH_NOT_APPLICABLE;
@@ -246,9 +276,9 @@ evaluate (Context      *ctx,
 
   if (node->kind == RD_NODE_CRITERION)
     {
-      RdScore score = lookup_score (ctx->scores, node->id);
+      RdScore score = context_score (ctx, node->id);
 
-      if (score == RD_SCORE_UNSCORED)
+      if (score == RD_SCORE_UNSCORED && ctx->eval != NULL)
         g_ptr_array_add (ctx->eval->unscored, g_strdup (node->id));
       truth = score_truth (score);
     }
@@ -295,33 +325,57 @@ add_reason (RdEvaluation   *eval,
   g_free (text);
 }
 
-/* A condition that a decisive criterion depends on and that is not answered:
- * answering it no would drop the criterion and could change the result. */
+/* Whether the result would differ if @id were scored @score instead. */
+static gboolean
+result_depends_on (Context      *ctx,
+                   const RdNode *root,
+                   RdTruth       result,
+                   const char   *id,
+                   RdScore       score)
+{
+  Context probe = { ctx->scores, NULL, id, score };
+  RdTruth truth = evaluate (&probe, root);
+
+  if (truth == RD_TRUTH_NOT_APPLICABLE)
+    truth = RD_TRUTH_UNKNOWN;
+  return truth != result;
+}
+
+static gboolean
+has_reason (RdEvaluation   *eval,
+            RdMdReasonKind  kind,
+            const char     *id)
+{
+  for (guint i = 0; i < eval->md_reasons->len; i++)
+    {
+      RdMdReason *r = g_ptr_array_index (eval->md_reasons, i);
+      if (r->kind == kind && g_strcmp0 (r->id, id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A condition above a decisive criterion that is not answered, and whose
+ * answer "no" (the criterion then drops out) would change the result. */
 static void
 check_conditions (Context      *ctx,
                   const RdNode *leaf,
                   RdPolicy     *policy)
 {
+  const RdNode *root = leaf->indication->root;
+
   for (const RdNode *node = leaf; node != NULL; node = node->parent)
     {
       const RdCondition *condition;
 
-      if (node->when == NULL || condition_answer (ctx->scores, node->when) != ANSWER_UNKNOWN)
+      if (node->when == NULL || condition_answer (ctx->scores, node->when) != ANSWER_UNKNOWN
+          || has_reason (ctx->eval, RD_MD_REASON_CONDITION_UNKNOWN, node->when)
+          || !result_depends_on (ctx, root, ctx->eval->result, node->when, RD_SCORE_NOT_MET))
         continue;
       condition = rd_policy_find_condition (policy, node->when);
-      for (guint i = 0; i < ctx->eval->md_reasons->len; i++)
-        {
-          RdMdReason *r = g_ptr_array_index (ctx->eval->md_reasons, i);
-          if (r->kind == RD_MD_REASON_CONDITION_UNKNOWN && g_strcmp0 (r->id, node->when) == 0)
-            {
-              condition = NULL;
-              break;
-            }
-        }
-      if (condition != NULL)
-        add_reason (ctx->eval, RD_MD_REASON_CONDITION_UNKNOWN, condition->id,
-                    g_strdup_printf (_("The result depends on a question not yet answered: “%s”"),
-                                     condition->question));
+      add_reason (ctx->eval, RD_MD_REASON_CONDITION_UNKNOWN, condition->id,
+                  g_strdup_printf (_("The result depends on a question not yet answered: “%s”"),
+                                   condition->question));
     }
 }
 
@@ -346,7 +400,8 @@ explain (Context            *ctx,
       if (score == RD_SCORE_UNSCORED)
         add_reason (eval, RD_MD_REASON_UNSCORED, leaf->id,
                     g_strdup_printf (_("Not scored yet: %s"), leaf->text));
-      if (leaf->judgement)
+      if (leaf->judgement
+          && result_depends_on (ctx, indication->root, eval->result, leaf->id, RD_SCORE_NOT_DOCUMENTED))
         add_reason (eval, RD_MD_REASON_JUDGEMENT, leaf->id,
                     g_strdup_printf (_("Needs a physician’s judgement: %s"), leaf->text));
       check_conditions (ctx, leaf, policy);
@@ -375,7 +430,7 @@ rd_engine_evaluate (RdPolicy           *policy,
 {
   RdEvaluation *eval;
   g_autoptr(GPtrArray) decisive = g_ptr_array_new ();
-  Context ctx;
+  Context ctx = { scores, NULL, NULL, RD_SCORE_UNSCORED };
   RdTruth truth;
   gboolean incomplete = FALSE;
 
@@ -392,7 +447,6 @@ rd_engine_evaluate (RdPolicy           *policy,
   eval->md_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) md_reason_free);
   eval->node_truth = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  ctx.scores = scores;
   ctx.eval = eval;
   truth = evaluate (&ctx, indication->root);
 
@@ -405,9 +459,9 @@ rd_engine_evaluate (RdPolicy           *policy,
       return eval;
     }
 
+  eval->result = truth;
   collect_decisive (&ctx, indication->root, decisive);
   explain (&ctx, policy, indication, decisive);
-  eval->result = truth;
 
   switch (truth)
     {

@@ -90,11 +90,16 @@ typedef struct {
  *   adverse and @md_reasons is empty
  * @md_reasons: (element-type RdMdReason): why a medical director must decide
  *
- * The result of rd_engine_evaluate(). A nurse may approve only when every
- * criterion the approval rests on is scored met, none of them needs a
- * physician's judgement (`judgement="true"`), none depends on an unanswered
- * condition, and the indication is not case-by-case. Every other result —
- * not met (adverse), pend, anything ambiguous — goes to a medical director.
+ * The result of rd_engine_evaluate(). A nurse may approve only when the
+ * result is met, its outcome is not adverse, the indication is not
+ * case-by-case, and the result rests neither on a criterion that needs a
+ * physician's judgement (`judgement="true"`) nor on an unanswered condition.
+ * "Rests on" means: were that criterion not documented (or that condition
+ * answered no), the result would change. So a judgement criterion in an all-of
+ * always sends an approval to a medical director, while one in an any-of whose
+ * other member is met does not. Every other result — not met (adverse), pend,
+ * incomplete, anything ambiguous — goes to a medical director, with
+ * @md_reasons saying why.
  */
 typedef struct {
   RdTruth             result;

@@ -194,29 +194,28 @@ get_schema (void)
   return schema;
 }
 
-typedef struct {
-  Loader  *loader;
-  GString *messages;
-  guint    count;
-} SchemaErrors;
-
+/* libxml2 reports a RELAX NG failure as several errors, some without an
+ * element (the document) and some in its own words; keep the ones that name
+ * an element and say what they mean. */
 static void
 collect_schema_error (void        *data,
                       xmlErrorPtr  error)
 {
-  SchemaErrors *errors = data;
+  GPtrArray *errors = data;
   xmlNode *node = error->node;
-  g_autofree char *element = describe_node (node);
   g_autofree char *message = g_strchomp (g_strdup (error->message ? error->message : ""));
-  long line = node && node->type == XML_ELEMENT_NODE ? xmlGetLineNo (node) : error->line;
+  g_autofree char *element = NULL;
 
-  errors->count++;
-  if (errors->count > MAX_SCHEMA_ERRORS)
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
     return;
-  if (errors->messages->len > 0)
-    g_string_append_c (errors->messages, '\n');
-  g_string_append_printf (errors->messages, "%s:%ld: %s: %s", errors->loader->filename,
-                          line, element, message);
+  element = describe_node (node);
+  if (strstr (message, "Expecting an element , got nothing") != NULL)
+    {
+      g_free (message);
+      message = g_strdup (_("a required child element is missing"));
+    }
+  g_ptr_array_add (errors, g_strdup_printf ("%ld\n%s\n%s", xmlGetLineNo (node),
+                                            element, message));
 }
 
 static gboolean
@@ -224,23 +223,29 @@ validate_schema (Loader *loader,
                  xmlDoc *doc)
 {
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
-  SchemaErrors errors = { loader, g_string_new (NULL), 0 };
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
   int result;
 
-  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_schema_error, &errors);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_schema_error, errors);
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
+  if (result == 0)
+    return TRUE;
 
-  if (result != 0)
+  for (guint i = 0; i < errors->len && i < MAX_SCHEMA_ERRORS; i++)
     {
-      if (errors.count > MAX_SCHEMA_ERRORS)
-        g_string_append_printf (errors.messages, _("\n(and %u more)"), errors.count - MAX_SCHEMA_ERRORS);
-      g_set_error (&loader->error, RD_POLICY_ERROR, RD_POLICY_ERROR_SCHEMA,
-                   _("%s\nThe file does not follow policy.rng (see policies/README.md)."),
-                   errors.messages->len ? errors.messages->str : loader->filename);
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (errors, i), "\n", 3);
+      g_string_append_printf (text, "%s%s:%s: %s: %s", i ? "\n" : "", loader->filename,
+                              parts[0], parts[1], parts[2]);
     }
-  g_string_free (errors.messages, TRUE);
-  return result == 0;
+  if (errors->len > MAX_SCHEMA_ERRORS)
+    g_string_append_printf (text, _("\n(and %u more)"), errors->len - MAX_SCHEMA_ERRORS);
+  if (errors->len == 0)
+    g_string_append_printf (text, _("%s:%d: the document does not validate"), loader->filename, 1);
+  g_set_error (&loader->error, RD_POLICY_ERROR, RD_POLICY_ERROR_SCHEMA,
+               _("%s\nThe file does not follow policy.rng (see policies/README.md)."), text->str);
+  return FALSE;
 }
 
 /* ---- reading elements ------------------------------------------------- */
