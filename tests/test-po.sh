@@ -61,8 +61,11 @@ stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)
 echo "$lang: $stats"
 case "$stats" in
   *untranslated*|*fuzzy*)
-    msgattrib --untranslated --no-obsolete --no-wrap "$tmp/merged.po" | grep -E '^(#:|msgid)' | grep -v '^msgid ""$' | sed 's/^/  /'
-    msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/merged.po" | grep -E '^(#:|msgid)' | grep -v '^msgid ""$' | sed 's/^/  /'
+    # Each such message: its locations and its msgid (and plural), without the msgstr.
+    for filter in --untranslated --only-fuzzy; do
+      msgattrib $filter --no-obsolete --no-wrap "$tmp/merged.po" \
+        | awk 'BEGIN { RS = ""; FS = "\n" } NR > 1 { for (i = 1; i <= NF && $i !~ /^msgstr/; i++) if ($i !~ /^#[.,]/) print "  " $i }'
+    done
     fail "po/$lang.po does not translate every message of the sources (listed above)"
     ;;
 esac
