@@ -398,6 +398,9 @@ test_review_example (gconstpointer data)
 
       if (!key->governs)
         continue;
+      /* Every governing policy has its recommendation on screen, even one
+       * reached straight from the diagnoses with nothing to score. */
+      g_assert_nonnull (rd_summary_page_get_verdict (summary, key->policy_id));
       if (g_str_equal (key->outcome, "pend"))
         {
           any_pend = TRUE;

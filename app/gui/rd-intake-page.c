@@ -452,6 +452,32 @@ add_proposal_row (RdIntakePage *self,
   g_ptr_array_add (self->proposal_rows, row);
 }
 
+/* A review pins the exact version of the policy it is scored against. */
+static gboolean
+pin_policy (RdIntakePage *self,
+            RdPolicy     *policy,
+            RdCaseReview *review,
+            GError      **error)
+{
+  if (review && g_strcmp0 (review->content_hash, rd_policy_get_hash (policy)) == 0)
+    return TRUE;
+  return rd_case_file_add_review (self->case_file, rd_policy_get_id (policy), rd_policy_get_hash (policy), error);
+}
+
+/* A policy whose diagnosis list leads straight to an outcome (Anthem's fully
+ * implantable insulin pumps) is under review with no indication to score. */
+static gboolean
+confirm_direct_outcome (RdIntakePage        *self,
+                        const RdPolicyMatch *match,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, error);
+
+  if (reviews == NULL)
+    return FALSE;
+  return pin_policy (self, match->policy, rd_case_find_review (reviews, rd_policy_get_id (match->policy)), error);
+}
+
 static gboolean
 include_indication (RdIntakePage *self,
                     const char   *policy_id,
@@ -472,9 +498,8 @@ include_indication (RdIntakePage *self,
   review = rd_case_find_review (reviews, policy_id);
   if (review == NULL && !include)
     return TRUE;
-  if (review == NULL || g_strcmp0 (review->content_hash, rd_policy_get_hash (policy)) != 0)
-    if (!rd_case_file_add_review (self->case_file, policy_id, rd_policy_get_hash (policy), error))
-      return FALSE;
+  if (!pin_policy (self, policy, review, error))
+    return FALSE;
 
   for (guint i = 0; review && review->indications[i]; i++)
     if (!g_str_equal (review->indications[i], indication_id))
@@ -676,6 +701,8 @@ accept_proposals (GtkWidget  *widget,
 
       if (!match->applies)
         continue;
+      if (match->direct_outcome && !confirm_direct_outcome (self, match, &error))
+        break;
       for (guint j = 0; j < match->indications->len && error == NULL; j++)
         {
           const RdIndicationMatch *im = g_ptr_array_index (match->indications, j);
@@ -765,7 +792,7 @@ rd_intake_page_refresh (RdIntakePage *self,
  *
  * Returns: not started while the form is empty, blocking while a field is
  *   invalid, complete once the request is complete and an indication is under
- *   review, else in progress
+ *   review (or a policy whose codes lead straight to an outcome), else in progress
  */
 RdStepState
 rd_intake_page_get_state (RdIntakePage *self)
@@ -783,6 +810,14 @@ rd_intake_page_get_state (RdIntakePage *self)
   g_hash_table_iter_init (&iter, self->checks);
   while (!confirmed && g_hash_table_iter_next (&iter, NULL, &value))
     confirmed = gtk_check_button_get_active (value);
+  for (guint i = 0; !confirmed && self->matches && i < self->matches->len; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (self->matches, i);
+      g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+
+      confirmed = match->direct_outcome && reviews &&
+                  rd_case_find_review (reviews, rd_policy_get_id (match->policy)) != NULL;
+    }
   return self->status == NULL && confirmed ? RD_STEP_COMPLETE : RD_STEP_IN_PROGRESS;
 }
 

@@ -6,6 +6,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-summary-page.h"
+#include "rd-applicability.h"
 #include "rd-verdict.h"
 
 /* The end of a review: the engine's recommendation per policy in the policy's
@@ -348,23 +349,48 @@ show_card (Card      *card,
     }
 }
 
+/* A policy has a card when an indication of it is under review, or when the
+ * request's diagnoses lead straight to one of its outcomes (Anthem's fully
+ * implantable insulin pumps): then there is nothing to score, only a verdict. */
+static gboolean
+review_has_card (RdSummaryPage   *self,
+                 RdCaseReview    *review,
+                 const RdRequest *request)
+{
+  RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
+  g_autoptr(RdPolicyMatch) match = NULL;
+
+  if (policy == NULL)
+    return FALSE;
+  if (review->indications[0])
+    return TRUE;
+  if (request == NULL)
+    return FALSE;
+  match = rd_policy_match_new (policy, request);
+  return match->applies && match->direct_outcome != NULL;
+}
+
 static char *
-reviews_signature (GPtrArray *reviews)
+reviews_signature (RdSummaryPage   *self,
+                   GPtrArray       *reviews,
+                   const RdRequest *request)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; reviews && i < reviews->len; i++)
     {
       RdCaseReview *review = g_ptr_array_index (reviews, i);
-      g_autofree char *ids = g_strjoinv (",", review->indications);
-      g_string_append_printf (text, "%s:%s;", review->policy_id, ids);
+
+      if (review_has_card (self, review, request))
+        g_string_append_printf (text, "%s;", review->policy_id);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
-rebuild_cards (RdSummaryPage *self,
-               GPtrArray     *reviews)
+rebuild_cards (RdSummaryPage   *self,
+               GPtrArray       *reviews,
+               const RdRequest *request)
 {
   GtkWidget *child;
 
@@ -375,10 +401,8 @@ rebuild_cards (RdSummaryPage *self,
   for (guint i = 0; i < reviews->len; i++)
     {
       RdCaseReview *review = g_ptr_array_index (reviews, i);
-      RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
-
-      if (policy && review->indications[0])
-        g_ptr_array_add (self->cards, card_new (self, policy));
+      if (review_has_card (self, review, request))
+        g_ptr_array_add (self->cards, card_new (self, rd_policy_find_in (self->policies, review->policy_id)));
     }
   if (self->cards->len == 0)
     gtk_box_append (GTK_BOX (self->cards_box),
@@ -496,16 +520,16 @@ rd_summary_page_refresh (RdSummaryPage *self)
       g_warning ("Cannot read the reviews of the case: %s", error->message);
       return;
     }
-  signature = reviews_signature (reviews);
+  request = rd_case_file_get_request (self->case_file, NULL);
+  signature = reviews_signature (self, reviews, request);
   if (g_strcmp0 (signature, self->signature) != 0)
     {
-      rebuild_cards (self, reviews);
+      rebuild_cards (self, reviews, request);
       g_free (self->signature);
       self->signature = g_steal_pointer (&signature);
     }
 
   stored = rd_case_file_list_recommendations (self->case_file, NULL);
-  request = rd_case_file_get_request (self->case_file, NULL);
   self->may_approve = self->cards->len > 0 && request != NULL;
   for (guint i = 0; request && i < self->cards->len; i++)
     {
