@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "rd-application.h"
+#include "rd-paths.h"
 
 int
 main (int   argc,
@@ -12,10 +12,7 @@ main (int   argc,
 {
   g_autoptr(RdApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("REVIEWDESK_LOCALEDIR") ? g_getenv ("REVIEWDESK_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rd_paths_init_gettext ();
 
   g_set_application_name (_("ReviewDesk"));
   app = rd_application_new ();

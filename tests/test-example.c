@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -353,6 +354,148 @@ test_example_key_mismatch (void)
   g_assert_nonnull (strstr (error->message, "spas-oral-baclofen-failed"));
 }
 
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+check_case (RdExample  *example,
+            const char *case_path,
+            GPtrArray  *policies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (case_path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *example_id = NULL;
+  const RdRequest *expected = rd_example_get_request (example);
+
+  g_assert_no_error (error);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request->member_id, ==, expected->member_id);
+  g_assert_cmpstr (request->drug, ==, expected->drug);
+  g_assert_true (g_strv_equal ((const char * const *) request->cpt_codes, (const char * const *) expected->cpt_codes));
+  g_assert_true (g_strv_equal ((const char * const *) request->icd10_cm_codes, (const char * const *) expected->icd10_cm_codes));
+  g_assert_true (g_date_time_equal (request->received, expected->received));
+
+  /* Every record, in order, with its page text indexed for search. */
+  records = rd_case_file_list_records (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, rd_example_get_n_records (example));
+  for (guint i = 0; i < records->len; i++)
+    {
+      const RdCaseRecord *record = records->pdata[i];
+      g_assert_cmpstr (record->file_name, ==, rd_example_get_record_file (example, i));
+      g_assert_cmpuint (record->n_pages, >=, 2);
+      g_assert_cmpuint (record->n_pages_indexed, ==, record->n_pages);
+    }
+  hits = rd_case_file_search (cf, "synthetic", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, records->len);
+
+  /* Nothing of the reference key: no review, no score, no answer. */
+  reviews = rd_case_file_list_reviews (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 0);
+  for (guint p = 0; p < policies->len; p++)
+    {
+      const char *policy_id = rd_policy_get_id (policies->pdata[p]);
+      g_autoptr(GPtrArray) scores = rd_case_file_list_scores (cf, policy_id, &error);
+      g_autoptr(GPtrArray) answers = rd_case_file_list_conditions (cf, policy_id, &error);
+      g_autoptr(GPtrArray) documentation = rd_case_file_list_documentation (cf, policy_id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (scores->len, ==, 0);
+      g_assert_cmpuint (answers->len, ==, 0);
+      g_assert_cmpuint (documentation->len, ==, 0);
+    }
+
+  /* But the case knows where it came from. */
+  example_id = rd_example_identify_case (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (example_id, ==, rd_example_get_id (example));
+}
+
+static void
+test_example_instantiate (void)
+{
+  g_auto(GStrv) paths = rd_example_list_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(RdExample) example = rd_example_load (paths[i], &error);
+      g_autofree char *name = g_strdup_printf ("case-%u.rdcase", i);
+      g_autofree char *case_path = g_build_filename (g_get_user_data_dir (), name, NULL);
+      g_autofree char *before = file_checksum (paths[i]);
+      g_autofree char *after = NULL;
+      g_autofree char *case_before = NULL;
+      g_autofree char *case_after = NULL;
+      GStatBuf st;
+
+      g_assert_no_error (error);
+      g_assert_true (rd_example_instantiate (paths[i], case_path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (case_path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      check_case (example, case_path, policies);
+
+      /* The bundled example is only read. */
+      after = file_checksum (paths[i]);
+      g_assert_cmpstr (before, ==, after);
+
+      /* An existing case is never overwritten. */
+      case_before = file_checksum (case_path);
+      g_assert_false (rd_example_instantiate (paths[i], case_path, &error));
+      g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS);
+      g_clear_error (&error);
+      case_after = file_checksum (case_path);
+      g_assert_cmpstr (case_before, ==, case_after);
+    }
+}
+
+static void
+test_example_instantiate_malformed (void)
+{
+  g_autofree char *text = replace (minimal_example, "</records>", "</record>");
+  g_autofree char *path = write_temp ("broken.xml", text);
+  g_autofree char *case_path = g_build_filename (g_get_user_data_dir (), "never.rdcase", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rd_example_instantiate (path, case_path, &error));
+  g_assert_error (error, RD_EXAMPLE_ERROR, RD_EXAMPLE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (case_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_example_identify_other_case (void)
+{
+  g_autofree char *case_path = g_build_filename (g_get_user_data_dir (), "plain.rdcase", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  cf = rd_case_file_create (case_path, NULL, &error);
+  g_assert_no_error (error);
+  id = rd_example_identify_case (cf, &error);
+  g_assert_null (id);
+  g_assert_error (error, RD_EXAMPLE_ERROR, RD_EXAMPLE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -366,6 +509,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/example/bundled", test_example_bundled);
   g_test_add_func ("/example/reference-outcomes", test_example_reference_outcomes);
   g_test_add_func ("/example/key-mismatch", test_example_key_mismatch);
+  g_test_add_func ("/example/instantiate", test_example_instantiate);
+  g_test_add_func ("/example/instantiate-malformed", test_example_instantiate_malformed);
+  g_test_add_func ("/example/identify-other-case", test_example_identify_other_case);
 
   return g_test_run ();
 }

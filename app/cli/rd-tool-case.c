@@ -161,8 +161,8 @@ show_records (RdCaseFile *cf)
           g_autofree char *when = format_time (r->added_at);
 
           printf ("  %" G_GINT64_FORMAT "  %s\n", r->id, r->file_name);
-          printf (_("      %u pages (%u with stored text), %" G_GINT64_FORMAT " bytes, added by %s, %s\n"),
-                  r->n_pages, r->n_pages_indexed, r->size, r->added_by, when);
+          printf (_("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
+                  r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
           printf ("      sha256 %s\n", r->sha256);
         }
     }
@@ -172,8 +172,8 @@ show_records (RdCaseFile *cf)
       for (guint i = 0; i < evidence->len; i++)
         {
           RdCaseEvidence *e = g_ptr_array_index (evidence, i);
-          printf (_("  %s/%s: record %" G_GINT64_FORMAT ", page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
-                  e->record_id, e->page_number, e->quote, e->who);
+          printf (_("  %s/%s: record %lld, page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
+                  (long long) e->record_id, e->page_number, e->quote, e->who);
         }
     }
 }
@@ -281,10 +281,10 @@ cmd_verify (int    argc,
 
   printf ("%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
   if (result->audit_problem != NULL)
-    printf (_("Audit log: %" G_GINT64_FORMAT " entries; first broken link at entry %" G_GINT64_FORMAT ": %s\n"),
-            result->audit_entries, result->audit_first_broken, result->audit_problem);
+    printf (_("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
+            (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
   else
-    printf (_("Audit log: %" G_GINT64_FORMAT " entries, every link intact\n"), result->audit_entries);
+    printf (_("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
   if (result->sealed)
     printf ("%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else
@@ -358,9 +358,9 @@ attach (const char *case_path,
       return RD_TOOL_EXIT_FAILURE;
     }
   if (already)
-    printf (_("“%s” is already attached as record %" G_GINT64_FORMAT "; nothing changed.\n"), name, id);
+    printf (_("“%s” is already attached as record %lld; nothing changed.\n"), name, (long long) id);
   else
-    printf (_("Attached “%s” as record %" G_GINT64_FORMAT ": %u pages, %u with text.\n"), name, id,
+    printf (_("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
             text->n_pages, text->n_with_text);
   return RD_TOOL_EXIT_OK;
 }
@@ -401,6 +401,13 @@ static const RdToolCommand case_commands[] = {
     cmd_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE]",
     N_("attach a PDF record to a case and index its text"), cmd_attach },
+  /* rd-tool-example.c */
+  { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
+  { "new", "--from EXAMPLE.xml OUT.rdcase",
+    N_("create a case from an example: its request and records, without the reference key"), rd_tool_case_new },
+  { "evaluate", "FILE [--json] [--reference] [--policy-dir DIR]",
+    N_("per policy: outcome, decisive criteria, missing documentation, and whether a nurse may approve"
+       " (--reference: score with the key of the example the case came from)"), rd_tool_case_evaluate },
 };
 
 const RdToolGroup rd_tool_case_group = {

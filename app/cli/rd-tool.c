@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 
+#include "rd-paths.h"
 #include "rd-tool.h"
 
 static const RdToolGroup *groups[] = {
@@ -71,10 +71,7 @@ main (int   argc,
 {
   const RdToolGroup *group;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("REVIEWDESK_LOCALEDIR") ? g_getenv ("REVIEWDESK_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rd_paths_init_gettext ();
   g_set_prgname ("reviewdesk-tool");
 
   if (argc < 2)

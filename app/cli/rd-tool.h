@@ -30,6 +30,11 @@ typedef struct {
 extern const RdToolGroup rd_tool_policy_group;
 extern const RdToolGroup rd_tool_case_group;
 
+/* case commands for example cases (rd-tool-example.c) */
+int  rd_tool_case_examples (int argc, char **argv);
+int  rd_tool_case_new      (int argc, char **argv);
+int  rd_tool_case_evaluate (int argc, char **argv);
+
 int  rd_tool_usage_error (const char *group,
                           const char *command,
                           const char *format,

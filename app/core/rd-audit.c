@@ -141,14 +141,14 @@ _rd_audit_verify (sqlite3  *db,
 
       hash = entry_hash (COL (8), seq, COL (1), COL (2), COL (3), COL (4), COL (5), COL (6), COL (7));
       if (seq != expected_seq)
-        *problem = g_strdup_printf (_("Audit entry %" G_GINT64_FORMAT " follows entry %" G_GINT64_FORMAT
-                                      ": entries are missing."), seq, expected_seq - 1);
+        *problem = g_strdup_printf (_("Audit entry %lld follows entry %lld"
+                                      ": entries are missing."), (long long) seq, (long long) (expected_seq - 1));
       else if (g_strcmp0 (COL (8), expected_prev) != 0)
-        *problem = g_strdup_printf (_("Audit entry %" G_GINT64_FORMAT " does not link to the entry before it:"
-                                      " an entry was changed, inserted or removed."), seq);
+        *problem = g_strdup_printf (_("Audit entry %lld does not link to the entry before it:"
+                                      " an entry was changed, inserted or removed."), (long long) seq);
       else if (g_strcmp0 (COL (9), hash) != 0)
-        *problem = g_strdup_printf (_("Audit entry %" G_GINT64_FORMAT " was changed after it was written:"
-                                      " its content no longer matches its hash."), seq);
+        *problem = g_strdup_printf (_("Audit entry %lld was changed after it was written:"
+                                      " its content no longer matches its hash."), (long long) seq);
       if (*problem != NULL)
         {
           *first_broken = seq;

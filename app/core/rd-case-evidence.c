@@ -45,8 +45,8 @@ check_evidence (sqlite3               *db,
   if (!has_row || evidence->page_number < 1 || evidence->page_number > sqlite3_column_int64 (stmt, 0))
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
-                   _("The case has no page %u in record %" G_GINT64_FORMAT "; the evidence was not stored."),
-                   evidence->page_number, evidence->record_id);
+                   _("The case has no page %u in record %lld; the evidence was not stored."),
+                   evidence->page_number, (long long) evidence->record_id);
       return FALSE;
     }
   return TRUE;
@@ -178,7 +178,7 @@ rd_case_file_remove_evidence (RdCaseFile  *self,
   if (found->len == 0 || evidence_id <= 0)
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
-                   _("The case has no evidence %" G_GINT64_FORMAT "."), evidence_id);
+                   _("The case has no evidence %lld."), (long long) evidence_id);
       goto fail;
     }
   evidence = g_ptr_array_index (found, 0);

@@ -27,7 +27,7 @@ not_found (gint64   record_id,
            GError **error)
 {
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
-               _("The case has no record %" G_GINT64_FORMAT "."), record_id);
+               _("The case has no record %lld."), (long long) record_id);
 }
 
 /* Runs @sql (one "?" for the record id) and returns it on the record's row,
@@ -311,8 +311,8 @@ read_blob (sqlite3       *db,
   if (g_strcmp0 (g_checksum_get_string (sum), sha256) != 0)
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
-                   _("Record %" G_GINT64_FORMAT " is damaged: its bytes no longer match the SHA-256 stored"
-                     " when it was attached. Restore the case from a backup."), record_id);
+                   _("Record %lld is damaged: its bytes no longer match the SHA-256 stored"
+                     " when it was attached. Restore the case from a backup."), (long long) record_id);
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&data), size);
@@ -456,8 +456,8 @@ rd_case_file_set_page_texts (RdCaseFile          *self,
   if (n_pages > (guint) sqlite3_column_int64 (stmt, 0))
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
-                   _("Record %" G_GINT64_FORMAT " has %u pages, not %u; its text was not stored."),
-                   record_id, (guint) sqlite3_column_int64 (stmt, 0), n_pages);
+                   _("Record %lld has %u pages, not %u; its text was not stored."),
+                   (long long) record_id, (guint) sqlite3_column_int64 (stmt, 0), n_pages);
       goto out;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -509,8 +509,8 @@ rd_case_file_get_page_text (RdCaseFile  *self,
   if (!has_row)
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
-                   _("The text of page %u of record %" G_GINT64_FORMAT " has not been stored."),
-                   page_number, record_id);
+                   _("The text of page %u of record %lld has not been stored."),
+                   page_number, (long long) record_id);
       return NULL;
     }
   if (has_text_layer != NULL)

@@ -49,6 +49,7 @@ typedef struct {
   char       *organization;
   char       *title;
   char       *date;
+  char       *keywords;
   xmlNode    *table_head; /* repeated when a table continues on a new page */
   double     *table_x;
   guint       table_columns;
@@ -618,6 +619,8 @@ render_pass (Layout     *layout,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, layout->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, layout->organization);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, STAMP);
+  /* How a case made from the example knows where it came from. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, layout->keywords);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "ReviewDesk example generator");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, created);
@@ -659,6 +662,7 @@ rd_example_render_record (RdExample  *self,
   layout.organization = rd_xml_get_text (rd_xml_first_element (rd_xml_first_element (layout.record, "letterhead"), "organization"));
   layout.title = g_strdup (rd_example_get_record_title (self, index));
   layout.date = rd_xml_get_text (rd_xml_first_element (layout.record, "date"));
+  layout.keywords = g_strconcat (RD_EXAMPLE_PDF_KEYWORD_PREFIX, rd_example_get_id (self), NULL);
 
   /* First pass: count the pages for "Page N of M". */
   status = render_pass (&layout, NULL);
@@ -670,6 +674,7 @@ rd_example_render_record (RdExample  *self,
   g_free (layout.organization);
   g_free (layout.title);
   g_free (layout.date);
+  g_free (layout.keywords);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -3,11 +3,15 @@
 
 #include <glib-object.h>
 
+#include "rd-case-file.h"
 #include "rd-policy.h"
 #include "rd-request.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
+
+/* The PDF keywords of every record of an example: this prefix and the example's id. */
+#define RD_EXAMPLE_PDF_KEYWORD_PREFIX "reviewdesk-example:"
 
 #define RD_EXAMPLE_ERROR (rd_example_error_quark ())
 GQuark rd_example_error_quark (void);
@@ -103,6 +107,12 @@ GHashTable         *rd_example_key_get_scores     (const RdExampleKey *key);
 
 char               *rd_example_get_bundled_dir    (void);
 GStrv               rd_example_list_bundled       (void);
+
+gboolean            rd_example_instantiate        (const char  *example_path,
+                                                   const char  *case_path,
+                                                   GError     **error);
+char               *rd_example_identify_case      (RdCaseFile  *cf,
+                                                   GError     **error);
 char               *rd_example_find_bundled       (const char  *example_id,
                                                    GError     **error);
 

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 gboolean rd_paths_running_uninstalled (void);
+void     rd_paths_init_gettext        (void);
 
 G_END_DECLS

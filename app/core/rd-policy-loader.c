@@ -116,7 +116,7 @@ parse_safely (Loader       *loader,
   if (length > RD_POLICY_MAX_SIZE)
     {
       g_set_error (&loader->error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GSIZE_FORMAT " bytes; a policy file may be at most %d bytes."),
+                   _("%s: the file is %zu bytes; a policy file may be at most %d bytes."),
                    loader->filename, length, RD_POLICY_MAX_SIZE);
       return NULL;
     }

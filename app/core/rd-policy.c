@@ -202,8 +202,8 @@ rd_policy_new_from_file (GFile   *file,
   if (g_file_info_get_size (info) > RD_POLICY_MAX_SIZE)
     {
       g_set_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GOFFSET_FORMAT " bytes; a policy file may be at most %d bytes."),
-                   name, g_file_info_get_size (info), RD_POLICY_MAX_SIZE);
+                   _("%s: the file is %lld bytes; a policy file may be at most %d bytes."),
+                   name, (long long) g_file_info_get_size (info), RD_POLICY_MAX_SIZE);
       return NULL;
     }
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))

@@ -123,7 +123,7 @@ rd_xml_read_file (const char  *path,
   if (length > max_size)
     {
       g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_TOO_LARGE,
-                   _("%s is %" G_GSIZE_FORMAT " bytes; files larger than %" G_GSIZE_FORMAT " bytes are not read."),
+                   _("%s is %zu bytes; files larger than %zu bytes are not read."),
                    path, length, max_size);
       return NULL;
     }

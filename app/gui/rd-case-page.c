@@ -3,9 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-case-evaluate.h"
 #include "rd-case-page.h"
+#include "rd-criteria-page.h"
+#include "rd-documentation-page.h"
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
+#include "rd-summary-page.h"
 
 /* One case on screen: the header (member, request, policy, urgency, due clock,
  * saved state), the review side (step list and the step's page) and the records
@@ -28,6 +32,11 @@ struct _RdCasePage
   AdwBin          *records_bin;
 
   RdIntakePage    *intake_page;
+  GPtrArray       *criteria_pages;   /* RdCriteriaPage, in step order */
+  RdDocumentationPage *documentation_page;
+  RdSummaryPage   *summary_page;
+  RdCaseFile      *case_file;
+  GPtrArray       *policies;
   char            *title;
   gboolean         show_records;
 };
@@ -158,13 +167,279 @@ show_request (RdCasePage      *self,
   rd_due_clock_set_due_time (self->due_clock, due);
 }
 
-static void
-intake_changed (RdCasePage   *self,
-                RdIntakePage *page)
-{
-  g_autoptr(RdRequest) request = rd_intake_page_get_request (page);
+static void set_show_records (RdCasePage *self,
+                              gboolean    show);
 
-  show_request (self, request);
+/**
+ * rd_case_page_report_error:
+ * @widget: a widget inside a case page
+ * @error: what went wrong; its message says what to do
+ *
+ * Shows @error as a toast on the case page that holds @widget.
+ */
+void
+rd_case_page_report_error (GtkWidget    *widget,
+                           const GError *error)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  page = RD_IS_CASE_PAGE (widget) ? widget : gtk_widget_get_ancestor (widget, RD_TYPE_CASE_PAGE);
+  if (page == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  rd_case_page_show_toast (RD_CASE_PAGE (page), error->message);
+  gtk_label_set_label (RD_CASE_PAGE (page)->saved_label, _("Not saved"));
+  gtk_widget_add_css_class (RD_CASE_PAGE (page)->saved_box, "error");
+}
+
+/**
+ * rd_case_page_get_case_file:
+ *
+ * Returns: (transfer none) (nullable): the case shown.
+ */
+RdCaseFile *
+rd_case_page_get_case_file (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return self->case_file;
+}
+
+static char *
+criteria_step_id (RdPolicy           *policy,
+                  const RdIndication *indication)
+{
+  return g_strdup_printf ("criteria:%s:%s", rd_policy_get_id (policy), indication->id);
+}
+
+static void
+update_step_states (RdCasePage *self)
+{
+  rd_step_list_set_state (self->step_list, "intake", rd_intake_page_get_state (self->intake_page));
+  for (guint i = 0; i < self->criteria_pages->len; i++)
+    {
+      RdCriteriaPage *page = g_ptr_array_index (self->criteria_pages, i);
+      g_autofree char *id = criteria_step_id (rd_criteria_page_get_policy (page),
+                                              rd_criteria_page_get_indication (page));
+      rd_step_list_set_state (self->step_list, id, rd_criteria_page_get_state (page));
+    }
+  if (self->documentation_page)
+    {
+      rd_step_list_set_state (self->step_list, "documentation",
+                              rd_documentation_page_get_state (self->documentation_page));
+      rd_step_list_set_state (self->step_list, "summary", rd_summary_page_get_state (self->summary_page));
+    }
+}
+
+static void
+show_policies (RdCasePage *self,
+               GPtrArray  *reviews)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; reviews && i < reviews->len; i++)
+    {
+      RdCaseReview *review = g_ptr_array_index (reviews, i);
+      RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
+
+      if (review->indications[0] == NULL)
+        continue;
+      if (text->len)
+        g_string_append (text, " · ");
+      if (policy)
+        /* TRANSLATORS: a policy's payer, number and title */
+        g_string_append_printf (text, _("%s %s: %s"), rd_policy_get_payer (policy),
+                                rd_policy_get_number (policy), rd_policy_get_title (policy));
+      else
+        g_string_append (text, review->policy_id);
+    }
+  if (text->len == 0)
+    g_string_append (text, _("No policy confirmed yet: confirm the applicable indications at intake"));
+  gtk_label_set_label (self->policy_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->policy_label), text->str);
+}
+
+static void
+add_criteria_step (RdCasePage         *self,
+                   RdPolicy           *policy,
+                   const RdIndication *indication,
+                   GtkWidget          *before)
+{
+  g_autofree char *id = criteria_step_id (policy, indication);
+  /* TRANSLATORS: a criteria step: the policy's number and the indication */
+  g_autofree char *title = g_strdup_printf (_("%s · %s"), rd_policy_get_number (policy), indication->title);
+  GtkWidget *page = rd_criteria_page_new (self->case_file, policy, indication);
+
+  gtk_stack_add_named (self->step_stack, page, id);
+  rd_step_list_append (self->step_list, id, title);
+  g_ptr_array_add (self->criteria_pages, page);
+}
+
+/* The steps follow the indications under review: intake, one criteria step per
+ * indication, then the documentation checklist and the summary. */
+static void
+rebuild_steps (RdCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, &error);
+  g_autofree char *selected = g_strdup (rd_step_list_get_selected (self->step_list));
+
+  if (reviews == NULL)
+    {
+      rd_case_page_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  for (guint i = 0; i < self->criteria_pages->len; i++)
+    {
+      RdCriteriaPage *page = g_ptr_array_index (self->criteria_pages, i);
+      rd_criteria_page_flush (page);
+      gtk_stack_remove (self->step_stack, GTK_WIDGET (page));
+    }
+  g_ptr_array_set_size (self->criteria_pages, 0);
+  rd_step_list_clear (self->step_list);
+  rd_step_list_append (self->step_list, "intake", _("Intake"));
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      RdCaseReview *review = g_ptr_array_index (reviews, i);
+      RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
+
+      if (policy == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("The case was reviewed against policy “%s”, which is not installed: install it to see those criteria."),
+                                                      review->policy_id);
+          rd_case_page_show_toast (self, message);
+          continue;
+        }
+      for (guint j = 0; review->indications[j]; j++)
+        {
+          const RdIndication *indication = rd_policy_find_indication (policy, review->indications[j]);
+          if (indication)
+            add_criteria_step (self, policy, indication, NULL);
+        }
+    }
+  rd_step_list_append (self->step_list, "documentation", _("Documentation"));
+  rd_step_list_append (self->step_list, "summary", _("Summary"));
+  rd_documentation_page_rebuild (self->documentation_page);
+  rd_summary_page_refresh (self->summary_page);
+  show_policies (self, reviews);
+
+  if (selected == NULL || gtk_stack_get_child_by_name (self->step_stack, selected) == NULL)
+    {
+      g_free (selected);
+      selected = g_strdup ("intake");
+    }
+  rd_step_list_select (self->step_list, selected);
+  update_step_states (self);
+}
+
+static void
+show_saved (RdCasePage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M");
+  /* TRANSLATORS: the tooltip of the "Saved" state; %s is a time */
+  g_autofree char *tooltip = g_strdup_printf (_("Every change is saved as you make it; last saved at %s"), time);
+
+  gtk_label_set_label (self->saved_label, _("Saved"));
+  gtk_widget_remove_css_class (self->saved_box, "error");
+  gtk_widget_set_tooltip_text (self->saved_box, tooltip);
+}
+
+static void
+case_changed (RdCasePage *self,
+              const char *what)
+{
+  show_saved (self);
+
+  if (g_str_equal (what, "request"))
+    {
+      g_autoptr(RdRequest) request = rd_case_file_get_request (self->case_file, NULL);
+      if (request)
+        show_request (self, request);
+    }
+  rd_intake_page_refresh (self->intake_page, what);
+  if (g_str_equal (what, "review"))
+    {
+      rebuild_steps (self);
+      return;
+    }
+  for (guint i = 0; i < self->criteria_pages->len; i++)
+    rd_criteria_page_refresh (g_ptr_array_index (self->criteria_pages, i));
+  rd_documentation_page_refresh (self->documentation_page);
+  rd_summary_page_refresh (self->summary_page);
+  update_step_states (self);
+}
+
+/**
+ * rd_case_page_set_case:
+ * @case_file: the case to show
+ * @policies: (element-type RdPolicy): the loaded policies
+ *
+ * Shows @case_file: its request, the steps of its review, its records.
+ */
+void
+rd_case_page_set_case (RdCasePage *self,
+                       RdCaseFile *case_file,
+                       GPtrArray  *policies)
+{
+  g_autoptr(RdRequest) request = NULL;
+
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+  g_return_if_fail (RD_IS_CASE_FILE (case_file));
+  g_return_if_fail (self->case_file == NULL);
+
+  self->case_file = g_object_ref (case_file);
+  self->policies = g_ptr_array_ref (policies);
+  g_signal_connect_object (case_file, "changed", G_CALLBACK (case_changed), self, G_CONNECT_SWAPPED);
+
+  request = rd_case_file_get_request (case_file, NULL);
+  if (request)
+    show_request (self, request);
+  rd_intake_page_set_case (self->intake_page, case_file, policies);
+  self->documentation_page = RD_DOCUMENTATION_PAGE (rd_documentation_page_new (case_file, policies));
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->documentation_page), "documentation");
+  self->summary_page = RD_SUMMARY_PAGE (rd_summary_page_new (case_file, policies));
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->summary_page), "summary");
+  rebuild_steps (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
+}
+
+/**
+ * rd_case_page_flush:
+ *
+ * Saves anything still being typed.
+ */
+void
+rd_case_page_flush (RdCasePage *self)
+{
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+
+  rd_intake_page_flush (self->intake_page);
+  for (guint i = 0; i < self->criteria_pages->len; i++)
+    rd_criteria_page_flush (g_ptr_array_index (self->criteria_pages, i));
+  if (self->documentation_page)
+    {
+      rd_documentation_page_flush (self->documentation_page);
+      rd_summary_page_flush (self->summary_page);
+    }
+}
+
+static void
+show_evidence (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+
+  /* The records viewer shows the passage once it is part of the page. */
+  set_show_records (self, TRUE);
+  (void) g_variant_get_int64 (param);
 }
 
 static void
@@ -187,7 +462,7 @@ move_step (GtkWidget  *widget,
   int delta = g_str_equal (action_name, "case.next-step") ? 1 : -1;
 
   /* Leaving a step saves what was being typed there. */
-  rd_intake_page_flush (self->intake_page);
+  rd_case_page_flush (self);
   rd_step_list_move (self->step_list, delta);
 }
 
@@ -198,7 +473,7 @@ show_step (GtkWidget  *widget,
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
 
-  rd_intake_page_flush (self->intake_page);
+  rd_case_page_flush (self);
   rd_step_list_select (self->step_list, g_variant_get_string (param, NULL));
 }
 
@@ -255,7 +530,20 @@ rd_case_page_set_property (GObject      *object,
 static void
 rd_case_page_dispose (GObject *object)
 {
+  RdCasePage *self = RD_CASE_PAGE (object);
+
+  /* What is being typed is saved first, while every page is whole; then the
+   * page stops listening to the case and lets its children go. */
+  if (self->case_file)
+    {
+      rd_case_page_flush (self);
+      g_signal_handlers_disconnect_by_data (self->case_file, self);
+    }
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), RD_TYPE_CASE_PAGE);
+  g_clear_pointer (&self->criteria_pages, g_ptr_array_unref);
+  g_clear_object (&self->case_file);
+  g_clear_pointer (&self->policies, g_ptr_array_unref);
   G_OBJECT_CLASS (rd_case_page_parent_class)->dispose (object);
 }
 
@@ -307,6 +595,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.next-step", NULL, move_step);
   gtk_widget_class_install_action (widget_class, "case.previous-step", NULL, move_step);
   gtk_widget_class_install_action (widget_class, "case.show-step", "s", show_step);
+  gtk_widget_class_install_action (widget_class, "case.show-evidence", "x", show_evidence);
   gtk_widget_class_install_property_action (widget_class, "case.show-records", "show-records");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.show-records", NULL);
@@ -330,6 +619,7 @@ rd_case_page_init (RdCasePage *self)
   g_autoptr(RdRequest) empty = rd_request_new ();
 
   self->show_records = TRUE;
+  self->criteria_pages = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Ctrl+Page Up/Down move between steps wherever the focus is; in the capture
@@ -345,7 +635,6 @@ rd_case_page_init (RdCasePage *self)
   g_signal_connect_object (self->step_list, "step-selected", G_CALLBACK (step_selected), self, G_CONNECT_SWAPPED);
 
   self->intake_page = RD_INTAKE_PAGE (rd_intake_page_new ());
-  g_signal_connect_object (self->intake_page, "changed", G_CALLBACK (intake_changed), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->intake_page), "intake");
   rd_step_list_append (self->step_list, "intake", _("Intake"));
   rd_step_list_select (self->step_list, "intake");

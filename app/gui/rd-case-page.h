@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "rd-case-file.h"
+#include "rd-policy.h"
 #include "rd-step-list.h"
 
 G_BEGIN_DECLS
@@ -17,5 +19,12 @@ GtkWidget  *rd_case_page_get_step_page  (RdCasePage *self,
 const char *rd_case_page_get_title      (RdCasePage *self);
 void        rd_case_page_show_toast     (RdCasePage *self,
                                          const char *message);
+void        rd_case_page_set_case       (RdCasePage *self,
+                                         RdCaseFile *case_file,
+                                         GPtrArray  *policies);
+RdCaseFile *rd_case_page_get_case_file  (RdCasePage *self);
+void        rd_case_page_flush          (RdCasePage *self);
+void        rd_case_page_report_error   (GtkWidget    *widget,
+                                         const GError *error);
 
 G_END_DECLS

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rd-applicability.h"
+#include "rd-case-evaluate.h"
+#include "rd-case-page.h"
 #include "rd-codes.h"
 #include "rd-intake-page.h"
 
@@ -77,6 +80,11 @@ struct _RdIntakePage
   AdwComboRow          *type_row;
   AdwComboRow          *urgency_row;
   Field                 fields[G_N_ELEMENTS (field_specs)];
+  GPtrArray            *proposal_rows;   /* widgets added to policies_group */
+  GHashTable           *checks;          /* "policy/indication" -> GtkCheckButton */
+  RdCaseFile           *case_file;
+  GPtrArray            *policies;
+  GPtrArray            *matches;         /* RdPolicyMatch */
   char                 *status;
   gboolean              loading;
   guint                 save_id;
@@ -261,6 +269,14 @@ emit_changed (gpointer data)
   RdIntakePage *self = data;
 
   self->save_id = 0;
+  if (self->case_file)
+    {
+      g_autoptr(RdRequest) request = rd_intake_page_get_request (self);
+      g_autoptr(GError) error = NULL;
+
+      if (!rd_case_file_set_request (self->case_file, request, &error))
+        rd_case_page_report_error (GTK_WIDGET (self), error);
+    }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
@@ -406,6 +422,403 @@ build_combo (AdwPreferencesGroup *group,
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   adw_preferences_group_add (group, GTK_WIDGET (row));
   return row;
+}
+
+/* ---- applicable policies and indications -------------------------------- */
+
+static char *
+join_reasons (GPtrArray *reasons)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; reasons && i < reasons->len; i++)
+    g_string_append_printf (text, "%s%s", i ? " " : "", (const char *) g_ptr_array_index (reasons, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+policy_name (RdPolicy *policy)
+{
+  /* TRANSLATORS: a policy's payer, number and title */
+  return g_strdup_printf (_("%s %s: %s"), rd_policy_get_payer (policy),
+                          rd_policy_get_number (policy), rd_policy_get_title (policy));
+}
+
+static void
+add_proposal_row (RdIntakePage *self,
+                  GtkWidget    *row)
+{
+  adw_preferences_group_add (self->policies_group, row);
+  g_ptr_array_add (self->proposal_rows, row);
+}
+
+/* A review pins the exact version of the policy it is scored against. */
+static gboolean
+pin_policy (RdIntakePage *self,
+            RdPolicy     *policy,
+            RdCaseReview *review,
+            GError      **error)
+{
+  if (review && g_strcmp0 (review->content_hash, rd_policy_get_hash (policy)) == 0)
+    return TRUE;
+  return rd_case_file_add_review (self->case_file, rd_policy_get_id (policy), rd_policy_get_hash (policy), error);
+}
+
+/* A policy whose diagnosis list leads straight to an outcome (Anthem's fully
+ * implantable insulin pumps) is under review with no indication to score. */
+static gboolean
+confirm_direct_outcome (RdIntakePage        *self,
+                        const RdPolicyMatch *match,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, error);
+
+  if (reviews == NULL)
+    return FALSE;
+  return pin_policy (self, match->policy, rd_case_find_review (reviews, rd_policy_get_id (match->policy)), error);
+}
+
+static gboolean
+include_indication (RdIntakePage *self,
+                    const char   *policy_id,
+                    const char   *indication_id,
+                    gboolean      include,
+                    GError      **error)
+{
+  RdPolicy *policy = rd_policy_find_in (self->policies, policy_id);
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  RdCaseReview *review;
+
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  reviews = rd_case_file_list_reviews (self->case_file, error);
+  if (reviews == NULL)
+    return FALSE;
+  review = rd_case_find_review (reviews, policy_id);
+  if (review == NULL && !include)
+    return TRUE;
+  if (!pin_policy (self, policy, review, error))
+    return FALSE;
+
+  for (guint i = 0; review && review->indications[i]; i++)
+    if (!g_str_equal (review->indications[i], indication_id))
+      g_ptr_array_add (ids, review->indications[i]);
+  if (include)
+    g_ptr_array_add (ids, (gpointer) indication_id);
+  g_ptr_array_add (ids, NULL);
+  return rd_case_file_set_indications (self->case_file, policy_id, (const char * const *) ids->pdata, error);
+}
+
+static void
+check_toggled (GtkCheckButton *check,
+               RdIntakePage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!include_indication (self, g_object_get_data (G_OBJECT (check), "policy-id"),
+                           g_object_get_data (G_OBJECT (check), "indication-id"),
+                           gtk_check_button_get_active (check), &error))
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+}
+
+static GtkWidget *
+indication_row (RdIntakePage            *self,
+                RdPolicy                *policy,
+                const RdIndicationMatch *match)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *reasons = join_reasons (match->reasons);
+  g_autofree char *key = g_strconcat (rd_policy_get_id (policy), "/", match->indication->id, NULL);
+  /* TRANSLATORS: the accessible name of the check box that puts an indication under review */
+  g_autofree char *label = g_strdup_printf (_("Review “%s”"), match->indication->title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->indication->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reasons);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (check), "policy-id", g_strdup (rd_policy_get_id (policy)), g_free);
+  g_object_set_data_full (G_OBJECT (check), "indication-id", g_strdup (match->indication->id), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (match->applies)
+    {
+      GtkWidget *tag = gtk_label_new (_("Proposed"));
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "tag");
+      gtk_widget_add_css_class (tag, "proposed");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  g_hash_table_insert (self->checks, g_steal_pointer (&key), check);
+  return row;
+}
+
+static GtkWidget *
+warning_row (const char *title,
+             const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static void
+show_policy_match (RdIntakePage        *self,
+                   const RdPolicyMatch *match)
+{
+  g_autofree char *name = policy_name (match->policy);
+  g_autofree char *reasons = join_reasons (match->reasons);
+  GtkWidget *header = adw_action_row_new ();
+  GtkWidget *others = NULL;
+  guint n_others = 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (header), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (header), reasons);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (header), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (header), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (header), gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
+  gtk_widget_add_css_class (header, "policy-header");
+  add_proposal_row (self, header);
+
+  if (match->direct_outcome)
+    {
+      /* TRANSLATORS: %s is a policy outcome, e.g. "Not medically necessary" */
+      g_autofree char *title = g_strdup_printf (_("The codes lead to “%s” without the criteria"),
+                                                match->direct_outcome->label);
+      add_proposal_row (self, warning_row (title, _("Only a medical director can make this determination: send the case to one.")));
+    }
+  for (guint i = 0; i < match->exclusions->len; i++)
+    {
+      const RdExclusionHit *hit = g_ptr_array_index (match->exclusions, i);
+      add_proposal_row (self, warning_row (hit->exclusion->text, hit->reason));
+    }
+
+  for (guint i = 0; i < match->indications->len; i++)
+    {
+      const RdIndicationMatch *im = g_ptr_array_index (match->indications, i);
+
+      if (im->applies)
+        add_proposal_row (self, indication_row (self, match->policy, im));
+      else
+        {
+          if (others == NULL)
+            {
+              others = adw_expander_row_new ();
+              add_proposal_row (self, others);
+            }
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (others), indication_row (self, match->policy, im));
+          n_others++;
+        }
+    }
+  if (others)
+    {
+      /* TRANSLATORS: an expander over the indications of a policy that do not match the request */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other indication of this policy",
+                                                             "%u other indications of this policy", n_others),
+                                                n_others);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (others), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (others), _("They do not match the request; include one only if the records show it applies."));
+    }
+}
+
+static void
+refresh_checks (RdIntakePage *self)
+{
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->loading = TRUE;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RdCaseReview *review = rd_case_find_review (reviews, g_object_get_data (value, "policy-id"));
+      gboolean active = review && g_strv_contains ((const char * const *) review->indications,
+                                                   g_object_get_data (value, "indication-id"));
+      gtk_check_button_set_active (value, active);
+    }
+  self->loading = FALSE;
+}
+
+static void
+show_proposals (RdIntakePage *self)
+{
+  g_autoptr(RdRequest) request = rd_intake_page_get_request (self);
+  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+  guint n_shown = 0;
+
+  for (guint i = 0; i < self->proposal_rows->len; i++)
+    adw_preferences_group_remove (self->policies_group, g_ptr_array_index (self->proposal_rows, i));
+  g_ptr_array_set_size (self->proposal_rows, 0);
+  g_hash_table_remove_all (self->checks);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+
+  self->matches = rd_applicability_evaluate (self->policies, request);
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (self->matches, i);
+
+      if (!match->applies && match->code_hits->len == 0 &&
+          rd_case_find_review (reviews, rd_policy_get_id (match->policy)) == NULL)
+        continue;
+      show_policy_match (self, match);
+      n_shown++;
+    }
+  if (n_shown == 0)
+    add_proposal_row (self, warning_row (_("No policy applies yet"),
+                                         _("Enter the procedure codes, drug and route: the policies whose codes and indications match are proposed here.")));
+  refresh_checks (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->policies_group), TRUE);
+}
+
+static void
+accept_proposals (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->case_file != NULL);
+
+  rd_intake_page_flush (self);
+  for (guint i = 0; self->matches && i < self->matches->len && error == NULL; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (self->matches, i);
+
+      if (!match->applies)
+        continue;
+      if (match->direct_outcome && !confirm_direct_outcome (self, match, &error))
+        break;
+      for (guint j = 0; j < match->indications->len && error == NULL; j++)
+        {
+          const RdIndicationMatch *im = g_ptr_array_index (match->indications, j);
+          if (im->applies)
+            include_indication (self, rd_policy_get_id (match->policy), im->indication->id, TRUE, &error);
+        }
+    }
+  if (error)
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+include_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RdIntakePage *self = RD_INTAKE_PAGE (widget);
+  const char *policy_id, *indication_id;
+  gboolean include;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (self->case_file != NULL);
+
+  g_variant_get (param, "(&s&sb)", &policy_id, &indication_id, &include);
+  if (rd_policy_find_in (self->policies, policy_id) == NULL)
+    {
+      g_warning ("No policy “%s” is loaded", policy_id);
+      return;
+    }
+  if (!include_indication (self, policy_id, indication_id, include, &error))
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+}
+
+/**
+ * rd_intake_page_set_case:
+ * @case_file: the case the request is saved in
+ * @policies: (element-type RdPolicy): the loaded policies, to propose from
+ *
+ * Shows the stored request and the policies that apply to it; from now on
+ * every change is written to @case_file.
+ */
+void
+rd_intake_page_set_case (RdIntakePage *self,
+                         RdCaseFile   *case_file,
+                         GPtrArray    *policies)
+{
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RD_IS_INTAKE_PAGE (self));
+  g_return_if_fail (RD_IS_CASE_FILE (case_file));
+  g_return_if_fail (policies != NULL);
+
+  g_set_object (&self->case_file, case_file);
+  g_clear_pointer (&self->policies, g_ptr_array_unref);
+  self->policies = g_ptr_array_ref (policies);
+
+  request = rd_case_file_get_request (case_file, &error);
+  if (request == NULL)
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+  rd_intake_page_set_request (self, request);
+  show_proposals (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.accept-proposals", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.include", TRUE);
+}
+
+/**
+ * rd_intake_page_refresh:
+ * @what: what changed in the case file (the "changed" signal's detail)
+ */
+void
+rd_intake_page_refresh (RdIntakePage *self,
+                        const char   *what)
+{
+  g_return_if_fail (RD_IS_INTAKE_PAGE (self));
+
+  if (self->case_file == NULL)
+    return;
+  if (g_strcmp0 (what, "request") == 0)
+    show_proposals (self);
+  else if (g_strcmp0 (what, "review") == 0)
+    refresh_checks (self);
+}
+
+/**
+ * rd_intake_page_get_state:
+ *
+ * Returns: not started while the form is empty, blocking while a field is
+ *   invalid, complete once the request is complete and an indication is under
+ *   review (or a policy whose codes lead straight to an outcome), else in progress
+ */
+RdStepState
+rd_intake_page_get_state (RdIntakePage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean confirmed = FALSE;
+
+  g_return_val_if_fail (RD_IS_INTAKE_PAGE (self), RD_STEP_NOT_STARTED);
+
+  if (rd_intake_page_is_empty (self))
+    return RD_STEP_NOT_STARTED;
+  if (rd_intake_page_has_invalid_field (self))
+    return RD_STEP_BLOCKING;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (!confirmed && g_hash_table_iter_next (&iter, NULL, &value))
+    confirmed = gtk_check_button_get_active (value);
+  for (guint i = 0; !confirmed && self->matches && i < self->matches->len; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (self->matches, i);
+      g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+
+      confirmed = match->direct_outcome && reviews &&
+                  rd_case_find_review (reviews, rd_policy_get_id (match->policy)) != NULL;
+    }
+  return self->status == NULL && confirmed ? RD_STEP_COMPLETE : RD_STEP_IN_PROGRESS;
 }
 
 GtkWidget *
@@ -630,6 +1043,9 @@ rd_intake_page_dispose (GObject *object)
   /* Typing that has not been saved yet is saved now: closing loses nothing. */
   rd_intake_page_flush (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INTAKE_PAGE);
+  g_clear_object (&self->case_file);
+  g_clear_pointer (&self->policies, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
   G_OBJECT_CLASS (rd_intake_page_parent_class)->dispose (object);
 }
 
@@ -641,6 +1057,8 @@ rd_intake_page_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
     g_free (self->fields[i].message);
   g_free (self->status);
+  g_ptr_array_unref (self->proposal_rows);
+  g_hash_table_unref (self->checks);
   G_OBJECT_CLASS (rd_intake_page_parent_class)->finalize (object);
 }
 
@@ -671,6 +1089,9 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, service_group);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, request_group);
   gtk_widget_class_bind_template_child (widget_class, RdIntakePage, policies_group);
+
+  gtk_widget_class_install_action (widget_class, "intake.accept-proposals", NULL, accept_proposals);
+  gtk_widget_class_install_action (widget_class, "intake.include", "(ssb)", include_action);
 }
 
 static void
@@ -683,6 +1104,10 @@ rd_intake_page_init (RdIntakePage *self)
   const char *translated_urgencies[G_N_ELEMENTS (urgencies)] = { NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->proposal_rows = g_ptr_array_new ();
+  self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.accept-proposals", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.include", FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     {

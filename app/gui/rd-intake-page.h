@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "rd-case-file.h"
 #include "rd-request.h"
+#include "rd-step-list.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +13,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdIntakePage, rd_intake_page, RD, INTAKE_PAGE, AdwBin)
 
 GtkWidget  *rd_intake_page_new               (void);
+void        rd_intake_page_set_case          (RdIntakePage    *self,
+                                              RdCaseFile      *case_file,
+                                              GPtrArray       *policies);
+void        rd_intake_page_refresh           (RdIntakePage    *self,
+                                              const char      *what);
+RdStepState rd_intake_page_get_state         (RdIntakePage    *self);
 void        rd_intake_page_set_request       (RdIntakePage    *self,
                                               const RdRequest *request);
 RdRequest  *rd_intake_page_get_request       (RdIntakePage    *self);

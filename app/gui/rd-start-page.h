@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdStartPage, rd_start_page, RD, START_PAGE, AdwBin)
 
 guint rd_start_page_get_n_examples (RdStartPage *self);
+guint rd_start_page_get_n_recent   (RdStartPage *self);
 
 G_END_DECLS

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "rd-case-page.h"
+#include "rd-policy.h"
 #include "rd-preferences-window.h"
 #include "rd-start-page.h"
 #include "rd-window.h"
 
+#define MAX_RECENT_CASES 12
+
+/* The window hosts the pages (start, opening, case) and the commands that move
+ * between them; the pages do their own work. */
 struct _RdWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -18,9 +24,21 @@ struct _RdWindow
   RdStartPage          *start_page;
   AdwBin               *case_bin;
   GtkSpinner           *loading_spinner;
+
+  GPtrArray            *policies;       /* RdPolicy, loaded once per window */
+  RdCaseFile           *pending_case;   /* opened, waiting for the policies */
+  gboolean              loading_policies;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (RdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  return rd_application_get_settings (RD_APPLICATION (app));
+}
 
 static void
 remember_size (RdWindow  *self,
@@ -31,6 +49,9 @@ remember_size (RdWindow  *self,
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+static void settings_changed (RdWindow   *self,
+                              const char *key);
+
 RdWindow *
 rd_window_new (RdApplication *application)
 {
@@ -40,6 +61,8 @@ rd_window_new (RdApplication *application)
 
   self = g_object_new (RD_TYPE_WINDOW, "application", application, NULL);
   remember_size (self, rd_application_get_settings (application));
+  g_signal_connect_object (rd_application_get_settings (application), "changed",
+                           G_CALLBACK (settings_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -54,7 +77,7 @@ rd_window_show_toast (RdWindow   *self,
 /**
  * rd_window_get_visible_page_name:
  *
- * Returns: the name of the page the window shows: "start" or "case".
+ * Returns: the name of the page the window shows: "start", "loading" or "case".
  */
 const char *
 rd_window_get_visible_page_name (RdWindow *self)
@@ -79,29 +102,296 @@ rd_window_get_case_page (RdWindow *self)
   return child ? RD_CASE_PAGE (child) : NULL;
 }
 
-G_GNUC_UNUSED static void
-show_case_page (RdWindow   *self,
-                RdCasePage *page)
+/* ---- who is reviewing --------------------------------------------------- */
+
+static void
+apply_reviewer (RdWindow *self)
 {
-  adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
-  g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
-  gtk_spinner_stop (self->loading_spinner);
-  adw_view_stack_set_visible_child_name (self->stack, "case");
+  RdCasePage *page = rd_window_get_case_page (self);
+  RdCaseFile *case_file = page ? rd_case_page_get_case_file (page) : NULL;
+  GSettings *settings = get_settings (self);
+  g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+  g_autofree char *credentials = g_settings_get_string (settings, "reviewer-credentials");
+
+  if (case_file == NULL)
+    return;
+  g_strstrip (name);
+  if (name[0] == '\0')
+    {
+      /* Changes are never anonymous: the account's name stands in until the
+       * reviewer sets theirs. */
+      g_free (name);
+      name = g_strdup (g_get_real_name ());
+    }
+  rd_case_file_set_actor (case_file, name, credentials[0] ? credentials : NULL,
+                          g_settings_get_enum (settings, "reviewer-role"));
 }
 
+static void
+ask_for_reviewer_name (RdWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (get_settings (self), "reviewer-name");
+  AdwToast *toast;
+
+  if (g_strstrip (name)[0] != '\0')
+    return;
+  toast = adw_toast_new (_("Set your name in Preferences: every change is recorded with it"));
+  adw_toast_set_button_label (toast, _("_Preferences"));
+  adw_toast_set_action_name (toast, "win.preferences");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- opening a case ----------------------------------------------------- */
+
+static void
+remember_recent (RdWindow   *self,
+                 const char *path)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-cases");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] && n < MAX_RECENT_CASES; i++)
+    if (!g_str_equal (old[i], path))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-cases", (const char * const *) recent);
+}
+
+static void
+show_case (RdWindow   *self,
+           RdCaseFile *case_file)
+{
+  RdCasePage *page = RD_CASE_PAGE (rd_case_page_new ());
+
+  adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
+  rd_case_page_set_case (page, case_file, self->policies);
+  apply_reviewer (self);
+  g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
+  adw_window_title_set_subtitle (self->window_title, _("Case review"));
+  gtk_spinner_stop (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, "case");
+  if (rd_case_file_is_read_only (case_file))
+    rd_case_page_show_toast (page, rd_case_file_get_read_only_reason (case_file));
+  ask_for_reviewer_name (self);
+}
+
+static void leave_loading (RdWindow *self);
+static void show_loading  (RdWindow *self);
+
+static void
+load_policies_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *policies = rd_policy_load_directory (NULL, &error);
+
+  if (policies == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, policies, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+policies_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  RdWindow *self = RD_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) case_file = g_steal_pointer (&self->pending_case);
+  GPtrArray *policies = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading_policies = FALSE;
+  if (policies == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The policies cannot be loaded, so the case cannot be reviewed: %s"),
+                                                  error->message);
+      leave_loading (self);
+      rd_window_show_toast (self, message);
+      return;
+    }
+  self->policies = policies;
+  if (case_file)
+    show_case (self, case_file);
+}
+
+static void
+show_loading (RdWindow *self)
+{
+  gtk_spinner_start (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+open_case_file (RdWindow   *self,
+                RdCaseFile *case_file)
+{
+  RdCasePage *old = rd_window_get_case_page (self);
+  g_autoptr(GTask) task = NULL;
+
+  /* Whatever was being typed in the previous case is saved first. */
+  if (old)
+    rd_case_page_flush (old);
+  remember_recent (self, rd_case_file_get_path (case_file));
+
+  if (self->policies)
+    {
+      show_case (self, case_file);
+      return;
+    }
+
+  /* Parsing and validating the policies takes a moment: the window stays
+   * responsive and shows that the case is opening. */
+  g_set_object (&self->pending_case, case_file);
+  if (!self->loading_policies)
+    {
+      self->loading_policies = TRUE;
+      task = g_task_new (self, self->cancellable, policies_loaded, NULL);
+      g_task_set_source_tag (task, open_case_file);
+      g_task_run_in_thread (task, load_policies_thread);
+    }
+  show_loading (self);
+}
+
+static void
+leave_loading (RdWindow *self)
+{
+  gtk_spinner_stop (self->loading_spinner);
+  adw_view_stack_set_visible_child_name (self->stack, rd_window_get_case_page (self) ? "case" : "start");
+}
+
+static void
+case_opened (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(RdWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) case_file = rd_case_file_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (case_file == NULL)
+    {
+      leave_loading (self);
+      rd_window_show_toast (self, error->message);
+      return;
+    }
+  open_case_file (self, case_file);
+}
+
+/**
+ * rd_window_open_case:
+ * @file: a case file (*.rdcase)
+ *
+ * Opens the case for review; a file that cannot be opened is named in a toast
+ * that says why, and the window stays as it was.
+ */
 void
 rd_window_open_case (RdWindow *self,
                      GFile    *file)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (RD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  name = g_file_get_basename (file);
-  message = g_strdup_printf (_("“%s” cannot be opened: this version of ReviewDesk does not read case files yet."), name);
-  rd_window_show_toast (self, message);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a local file: copy it to this computer and open the copy."), uri);
+      rd_window_show_toast (self, message);
+      return;
+    }
+  /* Opening checks the file (and may migrate it) off the main thread. */
+  show_loading (self);
+  rd_case_file_open_async (path, RD_CASE_FILE_OPEN_NONE, self->cancellable, case_opened, g_object_ref (self));
+}
+
+/**
+ * rd_window_get_cases_dir:
+ *
+ * Returns: (transfer full): where new cases and copies of example cases are
+ *   kept: `$XDG_DATA_HOME/reviewdesk/cases`
+ */
+char *
+rd_window_get_cases_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reviewdesk", "cases", NULL);
+}
+
+static char *
+new_case_path (const char *stem,
+               GError    **error)
+{
+  g_autofree char *dir = rd_window_get_cases_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The folder for cases, “%s”, cannot be created (%s): check that the disk is not full or read-only."),
+                   dir, g_strerror (saved));
+      return NULL;
+    }
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s-%s.rdcase", stem, stamp)
+                                     : g_strdup_printf ("%s-%s-%u.rdcase", stem, stamp, n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) case_file = NULL;
+  g_autofree char *path = NULL;
+
+  /* A new case goes straight to intake, kept in the user's case folder: every
+   * change is saved as it is made, so there is nothing to name or save first. */
+  path = new_case_path ("case", &error);
+  if (path)
+    case_file = rd_case_file_create (path, NULL, &error);
+  if (case_file == NULL)
+    {
+      rd_window_show_toast (self, error->message);
+      return;
+    }
+  open_case_file (self, case_file);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  rd_window_open_case (RD_WINDOW (widget), file);
 }
 
 static void
@@ -126,6 +416,8 @@ open_case_action (GtkWidget  *widget,
   RdWindow *self = RD_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *dir = rd_window_get_cases_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
   dialog = gtk_file_chooser_native_new (_("Open Case"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -133,21 +425,12 @@ open_case_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("ReviewDesk cases"));
   gtk_file_filter_add_pattern (filter, "*.rdcase");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_dialog_response),
                            self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-new_case_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  RdWindow *self = RD_WINDOW (widget);
-
-  /* Cases are not stored yet: the intake form opens once they are. */
-  rd_window_show_toast (self, _("Creating a case needs the case file, which this version does not have yet."));
 }
 
 static void
@@ -156,17 +439,39 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   RdWindow *self = RD_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWidget *preferences = rd_preferences_window_new (GTK_WINDOW (self),
-                                                      rd_application_get_settings (RD_APPLICATION (app)));
+  GtkWidget *preferences = rd_preferences_window_new (GTK_WINDOW (self), get_settings (self));
 
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
+settings_changed (RdWindow   *self,
+                  const char *key)
+{
+  if (g_str_has_prefix (key, "reviewer-"))
+    apply_reviewer (self);
+}
+
+static void
+rd_window_dispose (GObject *object)
+{
+  RdWindow *self = RD_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->pending_case);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
+  g_clear_pointer (&self->policies, g_ptr_array_unref);
+  G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
+}
+
+static void
 rd_window_class_init (RdWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rd_window_dispose;
 
   g_type_ensure (RD_TYPE_START_PAGE);
 
@@ -180,6 +485,7 @@ rd_window_class_init (RdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", NULL, open_case_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
@@ -188,4 +494,5 @@ static void
 rd_window_init (RdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }

@@ -18,5 +18,6 @@ void      rd_window_show_toast  (RdWindow      *self,
                                  const char    *message);
 const char *rd_window_get_visible_page_name (RdWindow *self);
 RdCasePage *rd_window_get_case_page (RdWindow *self);
+char       *rd_window_get_cases_dir (void);
 
 G_END_DECLS
