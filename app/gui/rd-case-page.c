@@ -5,10 +5,12 @@
 
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
+#include "rd-cite-target.h"
 #include "rd-criteria-page.h"
 #include "rd-documentation-page.h"
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
+#include "rd-records-pane.h"
 #include "rd-summary-page.h"
 
 /* One case on screen: the header (member, request, policy, urgency, due clock,
@@ -30,6 +32,7 @@ struct _RdCasePage
   RdStepList      *step_list;
   GtkStack        *step_stack;
   AdwBin          *records_bin;
+  RdRecordsPane   *records_pane;
 
   RdIntakePage    *intake_page;
   GPtrArray       *criteria_pages;   /* RdCriteriaPage, in step order */
@@ -37,6 +40,7 @@ struct _RdCasePage
   RdSummaryPage   *summary_page;
   RdCaseFile      *case_file;
   GPtrArray       *policies;
+  GListStore      *cite_targets;     /* RdCiteTarget: the criteria and items under review */
   char            *title;
   gboolean         show_records;
 };
@@ -279,6 +283,49 @@ add_criteria_step (RdCasePage         *self,
   g_ptr_array_add (self->criteria_pages, page);
 }
 
+static void
+add_criterion_targets (RdCasePage         *self,
+                       RdPolicy           *policy,
+                       const RdIndication *indication,
+                       const RdNode       *node)
+{
+  if (node->kind == RD_NODE_CRITERION)
+    {
+      g_autoptr(RdCiteTarget) target = rd_cite_target_new (RD_EVIDENCE_TARGET_CRITERION, rd_policy_get_id (policy),
+                                                           node->id, node->text, indication->title);
+      g_list_store_append (self->cite_targets, target);
+      return;
+    }
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    add_criterion_targets (self, policy, indication, g_ptr_array_index (node->children, i));
+}
+
+/* What a passage of the records can be cited for: every criterion of the
+ * indications under review, then every documentation item listed. */
+static void
+update_cite_targets (RdCasePage *self)
+{
+  GPtrArray *rows = rd_documentation_page_get_rows (self->documentation_page);
+
+  g_list_store_remove_all (self->cite_targets);
+  for (guint i = 0; i < self->criteria_pages->len; i++)
+    {
+      RdCriteriaPage *page = g_ptr_array_index (self->criteria_pages, i);
+      const RdIndication *indication = rd_criteria_page_get_indication (page);
+
+      add_criterion_targets (self, rd_criteria_page_get_policy (page), indication, indication->root);
+    }
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      RdDocItemRow *row = g_ptr_array_index (rows, i);
+      const RdDocItem *item = rd_doc_item_row_get_item (row);
+      g_autoptr(RdCiteTarget) target = rd_cite_target_new (RD_EVIDENCE_TARGET_DOCUMENTATION,
+                                                           rd_policy_get_id (rd_doc_item_row_get_policy (row)),
+                                                           item->id, item->text, _("Documentation"));
+      g_list_store_append (self->cite_targets, target);
+    }
+}
+
 /* The steps follow the indications under review: intake, one criteria step per
  * indication, then the documentation checklist and the summary. */
 static void
@@ -327,6 +374,7 @@ rebuild_steps (RdCasePage *self)
   rd_step_list_append (self->step_list, "summary", _("Summary"));
   rd_documentation_page_rebuild (self->documentation_page);
   rd_summary_page_refresh (self->summary_page);
+  update_cite_targets (self);
   show_policies (self, reviews);
 
   if (selected == NULL || gtk_stack_get_child_by_name (self->step_stack, selected) == NULL)
@@ -408,6 +456,38 @@ rd_case_page_set_case (RdCasePage *self,
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->summary_page), "summary");
   rebuild_steps (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
+  rd_records_pane_set_case_file (self->records_pane, case_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-evidence", !rd_case_file_is_read_only (case_file));
+}
+
+/**
+ * rd_case_page_get_records_pane:
+ *
+ * Returns: (transfer none): the records side of the page.
+ */
+RdRecordsPane *
+rd_case_page_get_records_pane (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return self->records_pane;
+}
+
+/**
+ * rd_case_page_attach_record:
+ * @file: a PDF the reviewer gave, e.g. dropped on the window
+ *
+ * Attaches @file to the case as a record, in the background, and shows the
+ * records; a file that cannot be attached is named in a message.
+ */
+void
+rd_case_page_attach_record (RdCasePage *self,
+                            GFile      *file)
+{
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  set_show_records (self, TRUE);
+  rd_records_pane_attach_file (self->records_pane, file);
 }
 
 /**
@@ -437,9 +517,33 @@ show_evidence (GtkWidget  *widget,
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
 
-  /* The records viewer shows the passage once it is part of the page. */
   set_show_records (self, TRUE);
-  (void) g_variant_get_int64 (param);
+  rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param));
+}
+
+static void
+remove_evidence (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* The case file says it changed, and the pages show the evidence left. */
+  if (!rd_case_file_remove_evidence (self->case_file, g_variant_get_int64 (param), &error))
+    rd_case_page_report_error (widget, error);
+}
+
+/* A criterion's "Find support": a search of the records, shown beside it. */
+static void
+search_records (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+
+  set_show_records (self, TRUE);
+  rd_records_pane_search (self->records_pane, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -544,6 +648,7 @@ rd_case_page_dispose (GObject *object)
   g_clear_pointer (&self->criteria_pages, g_ptr_array_unref);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
+  g_clear_object (&self->cite_targets);
   G_OBJECT_CLASS (rd_case_page_parent_class)->dispose (object);
 }
 
@@ -577,6 +682,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
 
   g_type_ensure (RD_TYPE_DUE_CLOCK);
   g_type_ensure (RD_TYPE_STEP_LIST);
+  g_type_ensure (RD_TYPE_RECORDS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, toast_overlay);
@@ -591,11 +697,14 @@ rd_case_page_class_init (RdCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, step_list);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, step_stack);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, records_bin);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, records_pane);
 
   gtk_widget_class_install_action (widget_class, "case.next-step", NULL, move_step);
   gtk_widget_class_install_action (widget_class, "case.previous-step", NULL, move_step);
   gtk_widget_class_install_action (widget_class, "case.show-step", "s", show_step);
   gtk_widget_class_install_action (widget_class, "case.show-evidence", "x", show_evidence);
+  gtk_widget_class_install_action (widget_class, "case.remove-evidence", "x", remove_evidence);
+  gtk_widget_class_install_action (widget_class, "case.search-records", "s", search_records);
   gtk_widget_class_install_property_action (widget_class, "case.show-records", "show-records");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.show-records", NULL);
@@ -620,7 +729,9 @@ rd_case_page_init (RdCasePage *self)
 
   self->show_records = TRUE;
   self->criteria_pages = g_ptr_array_new ();
+  self->cite_targets = g_list_store_new (RD_TYPE_CITE_TARGET);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rd_records_pane_set_cite_targets (self->records_pane, G_LIST_MODEL (self->cite_targets));
 
   /* Ctrl+Page Up/Down move between steps wherever the focus is; in the capture
    * phase, so that scrolled windows do not take the keys for scrolling. */

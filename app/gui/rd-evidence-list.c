@@ -8,7 +8,7 @@
 
 /* The passages of the records pinned to a criterion or a documentation item,
  * as chips; a chip activates "case.show-evidence" to show its passage in the
- * records. */
+ * records, the button beside it "case.remove-evidence". */
 struct _RdEvidenceList
 {
   GtkWidget  parent_instance;
@@ -46,6 +46,27 @@ evidence_chip (const RdCaseEvidence *evidence)
   return chip;
 }
 
+/* A chip and the button that unpins its passage, linked. */
+static GtkWidget *
+evidence_item (const RdCaseEvidence *evidence)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  /* TRANSLATORS: the tooltip of the button beside an evidence chip; %s is the whole quote */
+  g_autofree char *tooltip = g_strdup_printf (_("Remove this evidence: “%s”"), evidence->quote);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_add_css_class (box, "evidence-item");
+  gtk_widget_add_css_class (remove, "evidence-remove");
+  gtk_widget_set_tooltip_text (remove, _("Remove this evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.remove-evidence");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", evidence->id);
+  gtk_box_append (GTK_BOX (box), evidence_chip (evidence));
+  gtk_box_append (GTK_BOX (box), remove);
+  return box;
+}
+
 /**
  * rd_evidence_list_new:
  * @placeholder: what shows while nothing is pinned
@@ -75,7 +96,7 @@ rd_evidence_list_set (RdEvidenceList *self,
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), child);
   self->size = evidence ? evidence->len : 0;
   for (guint i = 0; i < self->size; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->flow), evidence_chip (g_ptr_array_index (evidence, i)));
+    gtk_flow_box_append (GTK_FLOW_BOX (self->flow), evidence_item (g_ptr_array_index (evidence, i)));
   gtk_widget_set_visible (self->flow, self->size > 0);
   gtk_widget_set_visible (self->placeholder, self->size == 0);
 }

@@ -490,9 +490,39 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
 
+/* Files dropped anywhere on the window are records for the open case (the
+ * records pane takes those dropped on itself). */
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               RdWindow      *self)
+{
+  RdCasePage *page = rd_window_get_case_page (self);
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  if (page == NULL || g_strcmp0 (rd_window_get_visible_page_name (self), "case") != 0)
+    {
+      rd_window_show_toast (self, _("Open or create a case first: records are attached to a case."));
+      return FALSE;
+    }
+  for (GSList *l = files; l != NULL; l = l->next)
+    rd_case_page_attach_record (page, l->data);
+  return TRUE;
+}
+
 static void
 rd_window_init (RdWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (files_dropped), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
