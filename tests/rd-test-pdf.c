@@ -91,6 +91,18 @@ rd_test_pdf_simple_page (guint    page,
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
+/**
+ * rd_test_pdf_scan_tenths:
+ *
+ * The simple progress notes, with every tenth page (10, 20, …) a scan.
+ */
+char **
+rd_test_pdf_scan_tenths (guint    page,
+                         gpointer user_data)
+{
+  return page % 10 == 9 ? NULL : rd_test_pdf_simple_page (page, user_data);
+}
+
 GBytes *
 rd_test_pdf_new_simple (guint n_pages)
 {

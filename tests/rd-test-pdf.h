@@ -19,6 +19,8 @@ GBytes *rd_test_pdf_new          (guint          n_pages,
 GBytes *rd_test_pdf_new_simple   (guint          n_pages);
 char  **rd_test_pdf_simple_page  (guint          page,
                                   gpointer       user_data);
+char  **rd_test_pdf_scan_tenths  (guint          page,
+                                  gpointer       user_data);
 GBytes *rd_test_pdf_new_no_pages (void);
 GBytes *rd_test_pdf_encrypt      (GBytes        *pdf,
                                   const char    *password);

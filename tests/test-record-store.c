@@ -75,18 +75,11 @@ index_record (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
-static char **
-scans_on_even_tens (guint    page,
-                    gpointer user_data)
-{
-  return page % 10 == 9 ? NULL : rd_test_pdf_simple_page (page, user_data);
-}
-
 static void
 test_attach_dedupe_index (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GBytes) pdf = rd_test_pdf_new (40, scans_on_even_tens, NULL);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new (40, rd_test_pdf_scan_tenths, NULL);
   g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "progress-notes.pdf", pdf);
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDocument) document = NULL, again_document = NULL;

@@ -4,11 +4,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rd-case-page.h"
+#include "rd-criteria-page.h"
 #include "rd-page-view.h"
 #include "rd-records-pane.h"
 #include "rd-test-case.h"
 #include "rd-test-gui.h"
 #include "rd-test-pdf.h"
+#include "rd-window.h"
 
 #define N_PAGES 60
 
@@ -19,6 +22,7 @@ typedef struct {
   GtkWindow     *window;
   RdRecordsPane *pane;
   gint64         evidence_id;
+  const char    *cite_title;     /* the target a passage is being cited for */
 } Fixture;
 
 static gboolean
@@ -100,10 +104,47 @@ find_descendant (GtkWidget *root,
 }
 
 static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
 is_page_list (GtkWidget     *widget,
               gconstpointer  data)
 {
   return gtk_widget_has_css_class (widget, "records-pages");
+}
+
+static gboolean
+is_thumbnail_list (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "records-thumbnails");
+}
+
+/* The view of @page in a list of the pane, if bound and on screen. */
+static RdPageView *
+find_page_view (Fixture *fixture,
+                gboolean (*is_list) (GtkWidget *widget, gconstpointer data),
+                guint    page)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_VIEW, is_list, NULL);
+  GtkWidget *view;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      /* A page is the row's child; a thumbnail is the first child of the row's box. */
+      view = gtk_widget_get_first_child (row);
+      if (view != NULL && !RD_IS_PAGE_VIEW (view))
+        view = gtk_widget_get_first_child (view);
+      if (view != NULL && RD_IS_PAGE_VIEW (view) && gtk_widget_get_mapped (view) &&
+          rd_page_view_get_page (RD_PAGE_VIEW (view)) == page)
+        return RD_PAGE_VIEW (view);
+    }
+  return NULL;
 }
 
 /* The page of the continuous list (not a thumbnail) showing @page, if bound. */
@@ -111,18 +152,7 @@ static RdPageView *
 page_view (Fixture *fixture,
            guint    page)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_VIEW, is_page_list, NULL);
-  GtkWidget *child;
-
-  g_assert_nonnull (list);
-  for (child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *view = gtk_widget_get_first_child (child);
-      if (view != NULL && RD_IS_PAGE_VIEW (view) && gtk_widget_get_mapped (view) &&
-          rd_page_view_get_page (RD_PAGE_VIEW (view)) == page)
-        return RD_PAGE_VIEW (view);
-    }
-  return NULL;
+  return find_page_view (fixture, is_page_list, page);
 }
 
 typedef struct {
@@ -159,6 +189,15 @@ page_has_layer (gpointer data)
   return view != NULL && rd_page_view_get_n_rects (view, check->layer) > 0;
 }
 
+static gboolean
+thumbnail_shown (gpointer data)
+{
+  PageCheck *check = data;
+  RdPageView *view = find_page_view (check->fixture, is_thumbnail_list, check->page);
+
+  return view != NULL && rd_page_view_get_texture (view) != NULL;
+}
+
 static void
 assert_page_shown (Fixture *fixture,
                    guint    page_number)
@@ -175,7 +214,8 @@ test_records_pane_open_and_jump (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = NULL;
-  GtkWidget *entry;
+  PageCheck thumbnail = { fixture, 11, 0 };
+  GtkWidget *entry, *thumbnails;
   double zoom;
   RdPageView *view;
   int width;
@@ -196,6 +236,14 @@ test_records_pane_open_and_jump (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.go-to-page", "u", 12));
   assert_page_shown (fixture, 12);
+
+  /* Thumbnails, once shown, show the pages around the current one. */
+  thumbnails = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_TOGGLE_BUTTON, has_tooltip, "Show Thumbnails");
+  g_assert_nonnull (thumbnails);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (thumbnails), TRUE);
+  g_assert_true (rd_test_gui_wait_for (thumbnail_shown, &thumbnail, 10000));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (thumbnails), FALSE);
+  rd_test_gui_spin ();
 
   /* Zooming in keeps the page and renders it larger. */
   view = page_view (fixture, 11);
@@ -227,7 +275,7 @@ cite_row_shown (gpointer data)
 {
   Fixture *fixture = data;
   GtkWidget *row = find_descendant (GTK_WIDGET (fixture->pane), ADW_TYPE_ACTION_ROW, is_row_titled,
-                                    "Failed oral baclofen");
+                                    fixture->cite_title);
   return row != NULL && gtk_widget_get_mapped (row);
 }
 
@@ -236,6 +284,26 @@ evidence_added (gpointer data)
 {
   Fixture *fixture = data;
   return fixture->evidence_id != 0;
+}
+
+/* Drags along line 10 of a page (index @page), from its first letter to its
+ * last, and cites the selection for the target titled @title. */
+static void
+cite_line_10 (Fixture    *fixture,
+              guint       page,
+              const char *title)
+{
+  PageCheck check = { fixture, page, RD_PAGE_LAYER_SELECTION };
+  GtkWidget *row;
+
+  fixture->evidence_id = 0;
+  fixture->cite_title = title;
+  g_signal_emit_by_name (page_view (fixture, page), "selected", 72.0, 245.0, 462.0, 246.0);
+  g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 10000));
+  g_assert_true (rd_test_gui_wait_for (cite_row_shown, fixture, 5000));
+  row = find_descendant (GTK_WIDGET (fixture->pane), ADW_TYPE_ACTION_ROW, is_row_titled, title);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_true (rd_test_gui_wait_for (evidence_added, fixture, 5000));
 }
 
 static void
@@ -250,7 +318,6 @@ test_records_pane_search_cite_follow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PageCheck check = { fixture, 6, RD_PAGE_LAYER_SEARCH };
   RdCaseEvidence *cited;
-  GtkWidget *row;
 
   attach_record (fixture, N_PAGES);
   g_list_store_append (targets, target);
@@ -262,14 +329,8 @@ test_records_pane_search_cite_follow (Fixture       *fixture,
   assert_page_shown (fixture, 7);
   g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 10000));
 
-  /* Drag along line 10 of page 7, from its first letter to its last, and cite it. */
-  g_signal_emit_by_name (page_view (fixture, 6), "selected", 72.0, 245.0, 462.0, 246.0);
-  check.layer = RD_PAGE_LAYER_SELECTION;
-  g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 10000));
-  g_assert_true (rd_test_gui_wait_for (cite_row_shown, fixture, 5000));
-  row = find_descendant (GTK_WIDGET (fixture->pane), ADW_TYPE_ACTION_ROW, is_row_titled, "Failed oral baclofen");
-  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  g_assert_true (rd_test_gui_wait_for (evidence_added, fixture, 5000));
+  /* Select line 10 of page 7, the one about oral baclofen, and cite it. */
+  cite_line_10 (fixture, 6, "Failed oral baclofen");
 
   /* Stored, and still there when the case is opened again. */
   reopened = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
@@ -297,6 +358,75 @@ test_records_pane_search_cite_follow (Fixture       *fixture,
   assert_page_shown (fixture, 7);
   check.layer = RD_PAGE_LAYER_EVIDENCE;
   g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 5000));
+}
+
+/* Pages without a text layer say that they are scans. */
+static void
+test_records_pane_scans (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new (30, rd_test_pdf_scan_tenths, NULL);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "faxed-notes.pdf", pdf);
+
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.go-to-page", "u", 20));
+  assert_page_shown (fixture, 20);
+  g_assert_true (rd_page_view_get_scanned (page_view (fixture, 19)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.go-to-page", "u", 21));
+  assert_page_shown (fixture, 21);
+  g_assert_false (rd_page_view_get_scanned (page_view (fixture, 20)));
+
+  /* Opened again, the flags come from the case file. */
+  rd_records_pane_set_case_file (fixture->pane, NULL);
+  rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
+  wait_idle (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.go-to-page", "u", 10));
+  assert_page_shown (fixture, 10);
+  g_assert_true (rd_page_view_get_scanned (page_view (fixture, 9)));
+}
+
+typedef struct {
+  Fixture *fixture;
+  gint64   record_id;
+} RecordCheck;
+
+static gboolean
+record_shown (gpointer data)
+{
+  RecordCheck *check = data;
+  return rd_records_pane_get_record_id (check->fixture->pane) == check->record_id &&
+         page_view (check->fixture, 0) != NULL;
+}
+
+/* With several records, the switcher shows each; the same file twice is one record. */
+static void
+test_records_pane_switcher (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) scans = rd_test_pdf_new (20, rd_test_pdf_scan_tenths, NULL);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "faxed-notes.pdf", scans);
+  g_autoptr(GPtrArray) records = NULL;
+  GtkWidget *dropdown = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_DROP_DOWN, NULL, NULL);
+  RecordCheck check = { fixture, 0 };
+
+  g_assert_nonnull (dropdown);
+  attach_record (fixture, 12);
+  check.record_id = rd_records_pane_get_record_id (fixture->pane);
+  g_assert_false (gtk_widget_get_sensitive (dropdown));
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), !=, check.record_id);
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  records = rd_case_file_list_records (fixture->case_file, NULL);
+  g_assert_cmpuint (records->len, ==, 2);
+
+  g_assert_true (gtk_widget_get_sensitive (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_assert_true (rd_test_gui_wait_for (record_shown, &check, 10000));
+  g_assert_cmpuint (rd_records_pane_get_page_number (fixture->pane), ==, 1);
 }
 
 static gboolean
@@ -378,6 +508,209 @@ test_records_pane_encrypted (Fixture       *fixture,
   assert_page_shown (fixture, 1);
 }
 
+/* ---- the records beside the review: the case page hosts the pane ---- */
+
+#define POLICY_ID "anthem-cg-surg-79"
+#define CRITERION_ID "spas-oral-baclofen-failed"
+
+/* The simple progress notes, with the support for the oral baclofen criterion
+ * in the nurse's words on page 14, line 10. */
+static char **
+support_page (guint    page,
+              gpointer user_data)
+{
+  char **lines = rd_test_pdf_simple_page (page, NULL);
+
+  if (page == 13)
+    {
+      g_free (lines[10]);
+      lines[10] = g_strdup ("Unresponsive to oral baclofen; cannot tolerate the dose that would relieve it.");
+    }
+  return lines;
+}
+
+static gboolean
+case_page_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  return g_strcmp0 (rd_window_get_visible_page_name (RD_WINDOW (fixture->window)), "case") == 0;
+}
+
+/* A case under review for spasticity (policy anthem-cg-surg-79), opened in a
+ * window as the reviewer opens one; the fixture's pane is the case page's. */
+static void
+case_fixture_set_up (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
+  const char *indications[] = { "spasticity", NULL };
+  g_autoptr(GFile) file = NULL;
+  RdCaseFile *case_file;
+  RdPolicy *policy;
+  RdCasePage *page;
+
+  g_assert_no_error (error);
+  policy = rd_policy_find_in (policies, POLICY_ID);
+  g_assert_nonnull (policy);
+  fixture->dir = rd_test_case_dir ();
+  fixture->path = g_build_filename (fixture->dir, "case.rdcase", NULL);
+  case_file = rd_test_case_new (fixture->path);
+  g_assert_true (rd_case_file_add_review (case_file, POLICY_ID, rd_policy_get_hash (policy), &error));
+  g_assert_true (rd_case_file_set_indications (case_file, POLICY_ID, indications, &error));
+  g_assert_no_error (error);
+  g_object_unref (case_file);
+
+  fixture->window = GTK_WINDOW (rd_window_new (rd_test_gui_application ()));
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  gtk_window_present (fixture->window);
+  file = g_file_new_for_path (fixture->path);
+  rd_window_open_case (RD_WINDOW (fixture->window), file);
+  g_assert_true (rd_test_gui_wait_for (case_page_shown, fixture, 20000));
+  page = rd_window_get_case_page (RD_WINDOW (fixture->window));
+  fixture->pane = g_object_ref (rd_case_page_get_records_pane (page));
+  fixture->case_file = g_object_ref (rd_case_page_get_case_file (page));
+  g_assert_true (rd_case_page_get_records_pane (page) == fixture->pane);
+  rd_test_gui_spin ();
+}
+
+static RdCiteTarget *
+find_target (GListModel *targets,
+             const char *target_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(RdCiteTarget) target = g_list_model_get_item (targets, i);
+      if (g_str_equal (rd_cite_target_get_target_id (target), target_id))
+        return target;
+    }
+  return NULL;
+}
+
+/* Drops @file on the window, outside the records pane, as a file manager does. */
+static gboolean
+drop_on_window (GtkWindow *window,
+                GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  gboolean dropped = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 600.0, 400.0, &dropped);
+          return dropped;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  RdCriterionRow *row;
+  guint           n;
+} EvidenceCount;
+
+static gboolean
+row_has_evidence (gpointer data)
+{
+  EvidenceCount *count = data;
+  return rd_criterion_row_get_n_evidence (count->row) == count->n;
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+/* Clicks a button of the checklist as the reviewer does: its action, with its target. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate_action_variant (button, gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                                                     gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))));
+}
+
+static void
+test_case_page_records (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RdCasePage *page = rd_window_get_case_page (RD_WINDOW (fixture->window));
+  RdCriteriaPage *criteria = RD_CRITERIA_PAGE (rd_case_page_get_step_page (page, "criteria:" POLICY_ID ":spasticity"));
+  RdCriterionRow *row = rd_criteria_page_get_row (criteria, CRITERION_ID);
+  GListModel *targets = rd_records_pane_get_cite_targets (fixture->pane);
+  g_autoptr(GBytes) pdf = rd_test_pdf_new (N_PAGES, support_page, NULL);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "clinic-notes.pdf", pdf);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  PageCheck check = { fixture, 13, RD_PAGE_LAYER_SEARCH };
+  EvidenceCount count = { row, 1 };
+  RdCiteTarget *target;
+  RdCaseEvidence *cited;
+  gboolean shown = FALSE;
+
+  g_signal_connect (fixture->pane, "evidence-added", G_CALLBACK (remember_evidence), fixture);
+
+  /* What a passage can be cited for: the criteria and the documentation under review. */
+  g_assert_nonnull (row);
+  target = find_target (targets, CRITERION_ID);
+  g_assert_nonnull (target);
+  g_assert_cmpint (rd_cite_target_get_kind (target), ==, RD_EVIDENCE_TARGET_CRITERION);
+  g_assert_cmpstr (rd_cite_target_get_policy_id (target), ==, POLICY_ID);
+  target = find_target (targets, "doc-oral-baclofen-trial");
+  g_assert_nonnull (target);
+  g_assert_cmpint (rd_cite_target_get_kind (target), ==, RD_EVIDENCE_TARGET_DOCUMENTATION);
+
+  /* A PDF dropped on the window, over the checklist, is attached and indexed. */
+  g_assert_true (drop_on_window (fixture->window, file));
+  wait_idle (fixture);
+  records = rd_case_file_list_records (fixture->case_file, NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpuint (((RdCaseRecord *) g_ptr_array_index (records, 0))->n_pages_indexed, ==, N_PAGES);
+  assert_page_shown (fixture, 1);
+
+  /* Find support: the criterion's key words find page 14, highlighted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "criterion.find-support", NULL));
+  assert_page_shown (fixture, 14);
+  g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 10000));
+
+  /* Cited for the criterion: its row shows an evidence chip. */
+  cite_line_10 (fixture, 13, rd_criterion_row_get_criterion (row)->text);
+  g_assert_true (rd_test_gui_wait_for (row_has_evidence, &count, 5000));
+  evidence = rd_case_file_list_evidence (fixture->case_file, POLICY_ID, CRITERION_ID, NULL);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  cited = g_ptr_array_index (evidence, 0);
+  g_assert_cmpuint (cited->page_number, ==, 14);
+  g_assert_nonnull (strstr (cited->quote, "Unresponsive to oral baclofen"));
+
+  /* With the records hidden and elsewhere, the chip brings back the passage. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.go-to-page", "u", 40));
+  assert_page_shown (fixture, 40);
+  g_object_set (page, "show-records", FALSE, NULL);
+  click (find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON, has_class, "evidence-chip"));
+  g_object_get (page, "show-records", &shown, NULL);
+  g_assert_true (shown);
+  assert_page_shown (fixture, 14);
+  check.layer = RD_PAGE_LAYER_EVIDENCE;
+  g_assert_true (rd_test_gui_wait_for (page_has_layer, &check, 5000));
+
+  /* The button beside the chip removes the evidence from the case. */
+  click (find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON, has_class, "evidence-remove"));
+  count.n = 0;
+  g_assert_true (rd_test_gui_wait_for (row_has_evidence, &count, 5000));
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+  evidence = rd_case_file_list_evidence (fixture->case_file, NULL, NULL, NULL);
+  g_assert_cmpuint (evidence->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -387,10 +720,16 @@ main (int argc, char *argv[])
               test_records_pane_open_and_jump, fixture_tear_down);
   g_test_add ("/records-pane/search-cite-follow", Fixture, NULL, fixture_set_up,
               test_records_pane_search_cite_follow, fixture_tear_down);
+  g_test_add ("/records-pane/switcher", Fixture, NULL, fixture_set_up,
+              test_records_pane_switcher, fixture_tear_down);
+  g_test_add ("/records-pane/scans", Fixture, NULL, fixture_set_up,
+              test_records_pane_scans, fixture_tear_down);
   g_test_add ("/records-pane/bad-record", Fixture, NULL, fixture_set_up,
               test_records_pane_bad_record, fixture_tear_down);
   g_test_add ("/records-pane/encrypted", Fixture, NULL, fixture_set_up,
               test_records_pane_encrypted, fixture_tear_down);
+  g_test_add ("/records-pane/case-page", Fixture, NULL, case_fixture_set_up,
+              test_case_page_records, fixture_tear_down);
 
   return g_test_run ();
 }

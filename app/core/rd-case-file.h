@@ -215,6 +215,9 @@ char         *rd_case_file_get_page_text        (RdCaseFile           *self,
                                                  guint                 page_number,
                                                  gboolean             *has_text_layer,
                                                  GError              **error);
+GArray       *rd_case_file_list_scanned_pages   (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 GError              **error);
 GPtrArray    *rd_case_file_search               (RdCaseFile           *self,
                                                  const char           *query,
                                                  guint                 max_hits,

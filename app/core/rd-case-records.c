@@ -518,6 +518,45 @@ rd_case_file_get_page_text (RdCaseFile  *self,
   return _rd_db_column_text (stmt, 0);
 }
 
+/**
+ * rd_case_file_list_scanned_pages:
+ *
+ * Returns: (transfer full) (element-type guint) (nullable): the numbers (from
+ *   1), in order, of the record's pages stored without a text layer (scans);
+ *   empty while the record's text is not stored
+ */
+GArray *
+rd_case_file_list_scanned_pages (RdCaseFile  *self,
+                                 gint64       record_id,
+                                 GError     **error)
+{
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  stmt = _rd_db_prepare (self->db, "SELECT page_number FROM record_page"
+                                   " WHERE record_id = ? AND has_text_layer = 0 ORDER BY page_number", error);
+  if (stmt == NULL)
+    return NULL;
+  _rd_db_bind (stmt, "i", record_id);
+  while (TRUE)
+    {
+      guint page_number;
+
+      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      page_number = (guint) sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (pages, page_number);
+    }
+  return g_steal_pointer (&pages);
+}
+
 /* Turns what a reviewer types into an FTS5 query: every word must occur, in
  * any order; the last word may be the start of a word (search as you type).
  * Quoting each word keeps FTS5's operators and punctuation out of it. */

@@ -20,6 +20,7 @@ struct _RdPageView
   int           pending_width;
   GArray       *layers[RD_PAGE_N_LAYERS];
   gboolean      selectable;
+  gboolean      scanned;
 
   gboolean      dragging;
   double        drag_x, drag_y, drag_dx, drag_dy;  /* widget pixels */
@@ -92,6 +93,25 @@ append_rect (GtkSnapshot   *snapshot,
     }
 }
 
+/* A scanned page says so in its top-left corner: it has no text to search,
+ * and a passage on it is cited as a rectangle. */
+static void
+append_scan_badge (RdPageView  *self,
+                   GtkSnapshot *snapshot)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Scanned page: no text"));
+  const GdkRGBA background = { 0.15, 0.15, 0.15, 0.80 };
+  const GdkRGBA foreground = { 1, 1, 1, 1 };
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (6, 6, width + 12, height + 6));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 9));
+  gtk_snapshot_append_layout (snapshot, layout, &foreground);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 rd_page_view_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -111,6 +131,9 @@ rd_page_view_snapshot (GtkWidget   *widget,
     for (guint i = 0; self->layers[layer] != NULL && i < self->layers[layer]->len; i++)
       append_rect (snapshot, &g_array_index (self->layers[layer], RdRect, i), scale, &layer_fill[layer],
                    layer == RD_PAGE_LAYER_EVIDENCE ? &evidence_outline : NULL);
+
+  if (self->scanned)
+    append_scan_badge (self, snapshot);
 
   if (self->dragging)
     {
@@ -259,6 +282,7 @@ rd_page_view_set_page (RdPageView *self,
   for (guint i = 0; i < RD_PAGE_N_LAYERS; i++)
     g_clear_pointer (&self->layers[i], g_array_unref);
   self->page = page;
+  self->scanned = FALSE;
   if (width_points != self->width_points || height_points != self->height_points)
     {
       self->width_points = width_points;
@@ -268,6 +292,36 @@ rd_page_view_set_page (RdPageView *self,
   label = g_strdup_printf (_("Page %u"), page + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * rd_page_view_set_scanned:
+ * @scanned: whether the page has no text layer
+ *
+ * Flags the page as a scan, on the page and to assistive technologies.
+ */
+void
+rd_page_view_set_scanned (RdPageView *self,
+                          gboolean    scanned)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (RD_IS_PAGE_VIEW (self));
+
+  if (self->scanned == !!scanned)
+    return;
+  self->scanned = !!scanned;
+  label = scanned ? g_strdup_printf (_("Page %u, scanned: no text"), self->page + 1)
+                  : g_strdup_printf (_("Page %u"), self->page + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+rd_page_view_get_scanned (RdPageView *self)
+{
+  g_return_val_if_fail (RD_IS_PAGE_VIEW (self), FALSE);
+  return self->scanned;
 }
 
 guint

@@ -35,6 +35,9 @@ void          rd_page_view_set_page          (RdPageView   *self,
                                               double        width_points,
                                               double        height_points);
 guint         rd_page_view_get_page          (RdPageView   *self);
+void          rd_page_view_set_scanned       (RdPageView   *self,
+                                              gboolean      scanned);
+gboolean      rd_page_view_get_scanned       (RdPageView   *self);
 void          rd_page_view_set_zoom          (RdPageView   *self,
                                               double        pixels_per_point);
 int           rd_page_view_get_render_width  (RdPageView   *self);

@@ -327,6 +327,48 @@ _rd_records_pane_find_page_view (RdRecordsPane *self,
   return NULL;
 }
 
+static gboolean
+thumbnail_on_screen (RdRecordsPane *self,
+                     guint          page)
+{
+  GHashTableIter iter;
+  gpointer view;
+
+  g_hash_table_iter_init (&iter, self->bound_thumbnails);
+  while (g_hash_table_iter_next (&iter, &view, NULL))
+    if (rd_page_view_get_page (view) == page)
+      return is_on_screen (view, GTK_WIDGET (self->thumbnails_view));
+  return FALSE;
+}
+
+/* Scrolls the thumbnails to the current page, over the frames it takes the
+ * list to lay itself out (scroll-to-item does nothing before). */
+static gboolean
+thumbnail_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RdRecordsPane *self = user_data;
+
+  if (self->document != NULL && !thumbnail_on_screen (self, self->page) && ++self->thumbnail_attempts < 60)
+    {
+      gtk_widget_activate_action (widget, "list.scroll-to-item", "u", self->page);
+      return G_SOURCE_CONTINUE;
+    }
+  self->thumbnail_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_in_thumbnails (RdRecordsPane *self)
+{
+  if (!gtk_toggle_button_get_active (self->thumbnails_button) || self->document == NULL)
+    return;
+  self->thumbnail_attempts = 0;
+  if (self->thumbnail_tick == 0)
+    self->thumbnail_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->thumbnails_view), thumbnail_tick, self, NULL);
+}
+
 static void
 set_current_page (RdRecordsPane *self,
                   guint          page)
@@ -341,6 +383,7 @@ set_current_page (RdRecordsPane *self,
   if (self->page == page)
     return;
   self->page = page;
+  follow_in_thumbnails (self);
   _rd_records_pane_notify_page (self);
 }
 
@@ -722,6 +765,7 @@ bind_page (GtkSignalListItemFactory *factory,
     return;
   rd_document_get_page_size (self->document, page, &width, &height);
   rd_page_view_set_page (view, page, width, height);
+  rd_page_view_set_scanned (view, _rd_records_pane_is_scanned (self, page));
   g_hash_table_add (self->bound_pages, view);
   _rd_records_pane_refresh_page (self, view);
   _rd_records_pane_highlight_hits (self, view);
@@ -874,7 +918,7 @@ thumbnails_toggled (RdRecordsPane *self)
   if (shown && self->document != NULL)
     {
       gtk_single_selection_set_selected (selection, self->page);
-      gtk_widget_activate_action (GTK_WIDGET (self->thumbnails_view), "list.scroll-to-item", "u", self->page);
+      follow_in_thumbnails (self);
     }
 }
 
@@ -941,6 +985,9 @@ _rd_records_pane_pages_dispose (RdRecordsPane *self)
   if (self->render_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->render_tick);
   self->render_tick = 0;
+  if (self->thumbnail_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->thumbnails_view), self->thumbnail_tick);
+  self->thumbnail_tick = 0;
   g_clear_pointer (&self->bound_thumbnails, g_hash_table_unref);
   _rd_records_pane_cancel_prefetches (self);
   g_clear_pointer (&self->prefetches, g_ptr_array_unref);

@@ -65,6 +65,7 @@ struct _RdRecordsPane
   guint            open_serial;
   guint            target_page;      /* page index to show once open (G_MAXUINT: none) */
   GtkStringList   *page_labels;      /* one item per page: the list model of both views */
+  GHashTable      *scanned_pages;    /* page index + 1 of each page without a text layer */
   GHashTable      *bound_pages;      /* RdPageView bound in the page list → itself */
   GHashTable      *bound_thumbnails; /* likewise in the thumbnails */
   guint            render_tick;
@@ -77,6 +78,8 @@ struct _RdRecordsPane
   guint            align_tick;
   guint            align_attempts;
   guint            align_settled;
+  guint            thumbnail_tick;   /* brings the current page's thumbnail into view */
+  guint            thumbnail_attempts;
 
   guint            zoom_tick;
   RdZoomMode       zoom_mode;
@@ -124,6 +127,8 @@ void         _rd_records_pane_notify_page       (RdRecordsPane *self);
 void         _rd_records_pane_notify_zoom       (RdRecordsPane *self);
 void         _rd_records_pane_emit_evidence_added (RdRecordsPane *self,
                                                  gint64         evidence_id);
+gboolean     _rd_records_pane_is_scanned        (RdRecordsPane *self,
+                                                 guint          page);
 
 /* rd-records-pane-pages.c */
 void         _rd_records_pane_pages_init        (RdRecordsPane *self);

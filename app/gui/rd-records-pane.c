@@ -105,6 +105,32 @@ select_in_switcher (RdRecordsPane *self,
       }
 }
 
+gboolean
+_rd_records_pane_is_scanned (RdRecordsPane *self,
+                             guint          page)
+{
+  return g_hash_table_contains (self->scanned_pages, GUINT_TO_POINTER (page + 1));
+}
+
+/* Reads which pages of the record shown are scans (known once its text is
+ * stored) and flags them on the pages in view. */
+static void
+load_scanned_pages (RdRecordsPane *self)
+{
+  g_autoptr(GArray) pages = NULL;
+  GHashTableIter iter;
+  gpointer view;
+
+  g_hash_table_remove_all (self->scanned_pages);
+  if (self->case_file != NULL && self->record_id != 0)
+    pages = rd_case_file_list_scanned_pages (self->case_file, self->record_id, NULL);
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    g_hash_table_add (self->scanned_pages, GUINT_TO_POINTER (g_array_index (pages, guint, i)));
+  g_hash_table_iter_init (&iter, self->bound_pages);
+  while (g_hash_table_iter_next (&iter, &view, NULL))
+    rd_page_view_set_scanned (view, _rd_records_pane_is_scanned (self, rd_page_view_get_page (view)));
+}
+
 static void
 close_document (RdRecordsPane *self)
 {
@@ -150,6 +176,7 @@ _rd_records_pane_show_document (RdRecordsPane *self,
   close_document (self);
   self->record_id = record_id;
   self->document = g_object_ref (document);
+  load_scanned_pages (self);
   select_in_switcher (self, record_id);
   page = MIN (page, rd_document_get_n_pages (document) - 1);
   _rd_records_pane_set_pages (self, page);
@@ -286,6 +313,8 @@ case_file_changed (RdRecordsPane *self,
 {
   if (g_strcmp0 (what, "record") == 0)
     _rd_records_pane_reload_records (self, 0);
+  else if (g_strcmp0 (what, "page-text") == 0 && self->document != NULL)
+    load_scanned_pages (self);
 }
 
 static void
@@ -311,6 +340,7 @@ rd_records_pane_dispose (GObject *object)
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->passwords, g_hash_table_unref);
   g_clear_pointer (&self->bound_pages, g_hash_table_unref);
+  g_clear_pointer (&self->scanned_pages, g_hash_table_unref);
   G_OBJECT_CLASS (rd_records_pane_parent_class)->dispose (object);
 }
 
@@ -476,6 +506,7 @@ rd_records_pane_init (RdRecordsPane *self)
   self->page_labels = gtk_string_list_new (NULL);
   self->passwords = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound_pages = g_hash_table_new (NULL, NULL);
+  self->scanned_pages = g_hash_table_new (NULL, NULL);
   self->target_page = 0;
   self->align_page = G_MAXUINT;
 
