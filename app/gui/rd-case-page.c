@@ -240,13 +240,14 @@ show_policies (RdCasePage *self,
                GPtrArray  *reviews)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RdRequest) request = rd_case_file_get_request (self->case_file, NULL);
 
   for (guint i = 0; reviews && i < reviews->len; i++)
     {
       RdCaseReview *review = g_ptr_array_index (reviews, i);
       RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
 
-      if (review->indications[0] == NULL)
+      if (!rd_case_review_is_under_way (review, policy, request))
         continue;
       if (text->len)
         g_string_append (text, " · ");
