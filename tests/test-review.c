@@ -612,6 +612,7 @@ test_review_open_example (void)
   g_autoptr(GPtrArray) nodes = NULL;
   GtkWidget *entry;
   gboolean shown;
+  int min_width;
 
   g_assert_true (g_file_get_contents (examples[0], &before, NULL, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", examples[0]));
@@ -631,6 +632,7 @@ test_review_open_example (void)
   g_assert_nonnull (pane);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (pane), GTK_WIDGET (page)));
   g_assert_true (rd_test_gui_wait_for (records_ready, pane, 30000));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "example-opened");
 
   /* An evidence chip activates case.show-evidence with its id. */
   evidence.record_id = record->id;
@@ -666,6 +668,10 @@ test_review_open_example (void)
   entry = find_search_entry (GTK_WIDGET (pane));
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, "");
+
+  /* With the records open beside every step, the case fits a 1024×768 screen. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1024);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_spin ();

@@ -885,8 +885,15 @@ action_button (const char *label,
                const char *action,
                const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
 
+  /* In a narrow window (1024 pixels with the records open) the words wrap
+   * rather than push the window wider than the screen. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), button);
+  gtk_button_set_child (GTK_BUTTON (button), text);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (css_class)
     gtk_widget_add_css_class (button, css_class);
