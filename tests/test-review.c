@@ -328,7 +328,9 @@ confirm (RdSummaryPage *summary,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), action, NULL));
-  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 30000));
+  /* Generous: a modal dialog restyles the whole case behind it, which takes
+   * minutes under the sanitizers on a busy machine. */
+  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 180000));
   dialog = ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
   rd_test_gui_screenshot (GTK_WIDGET (dialog), action);
   adw_message_dialog_response (dialog, "confirm");
