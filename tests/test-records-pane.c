@@ -568,9 +568,9 @@ case_fixture_set_up (Fixture       *fixture,
   rd_window_open_case (RD_WINDOW (fixture->window), file);
   g_assert_true (rd_test_gui_wait_for (case_page_shown, fixture, 20000));
   page = rd_window_get_case_page (RD_WINDOW (fixture->window));
-  fixture->pane = g_object_ref (rd_case_page_get_records_pane (page));
+  fixture->pane = g_object_ref (RD_RECORDS_PANE (rd_case_page_get_records_pane (page)));
   fixture->case_file = g_object_ref (rd_case_page_get_case_file (page));
-  g_assert_true (rd_case_page_get_records_pane (page) == fixture->pane);
+  g_assert_true (rd_case_page_get_records_pane (page) == GTK_WIDGET (fixture->pane));
   rd_test_gui_spin ();
 }
 

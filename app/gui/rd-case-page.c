@@ -40,7 +40,6 @@ struct _RdCasePage
   RdSummaryPage   *summary_page;
   RdCaseFile      *case_file;
   GPtrArray       *policies;
-  GListStore      *cite_targets;     /* RdCiteTarget: the criteria and items under review */
   char            *title;
   gboolean         show_records;
 };
@@ -244,13 +243,14 @@ show_policies (RdCasePage *self,
                GPtrArray  *reviews)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RdRequest) request = rd_case_file_get_request (self->case_file, NULL);
 
   for (guint i = 0; reviews && i < reviews->len; i++)
     {
       RdCaseReview *review = g_ptr_array_index (reviews, i);
       RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
 
-      if (review->indications[0] == NULL)
+      if (!rd_case_review_is_under_way (review, policy, request))
         continue;
       if (text->len)
         g_string_append (text, " · ");
@@ -281,49 +281,6 @@ add_criteria_step (RdCasePage         *self,
   gtk_stack_add_named (self->step_stack, page, id);
   rd_step_list_append (self->step_list, id, title);
   g_ptr_array_add (self->criteria_pages, page);
-}
-
-static void
-add_criterion_targets (RdCasePage         *self,
-                       RdPolicy           *policy,
-                       const RdIndication *indication,
-                       const RdNode       *node)
-{
-  if (node->kind == RD_NODE_CRITERION)
-    {
-      g_autoptr(RdCiteTarget) target = rd_cite_target_new (RD_EVIDENCE_TARGET_CRITERION, rd_policy_get_id (policy),
-                                                           node->id, node->text, indication->title);
-      g_list_store_append (self->cite_targets, target);
-      return;
-    }
-  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-    add_criterion_targets (self, policy, indication, g_ptr_array_index (node->children, i));
-}
-
-/* What a passage of the records can be cited for: every criterion of the
- * indications under review, then every documentation item listed. */
-static void
-update_cite_targets (RdCasePage *self)
-{
-  GPtrArray *rows = rd_documentation_page_get_rows (self->documentation_page);
-
-  g_list_store_remove_all (self->cite_targets);
-  for (guint i = 0; i < self->criteria_pages->len; i++)
-    {
-      RdCriteriaPage *page = g_ptr_array_index (self->criteria_pages, i);
-      const RdIndication *indication = rd_criteria_page_get_indication (page);
-
-      add_criterion_targets (self, rd_criteria_page_get_policy (page), indication, indication->root);
-    }
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      RdDocItemRow *row = g_ptr_array_index (rows, i);
-      const RdDocItem *item = rd_doc_item_row_get_item (row);
-      g_autoptr(RdCiteTarget) target = rd_cite_target_new (RD_EVIDENCE_TARGET_DOCUMENTATION,
-                                                           rd_policy_get_id (rd_doc_item_row_get_policy (row)),
-                                                           item->id, item->text, _("Documentation"));
-      g_list_store_append (self->cite_targets, target);
-    }
 }
 
 /* The steps follow the indications under review: intake, one criteria step per
@@ -374,8 +331,11 @@ rebuild_steps (RdCasePage *self)
   rd_step_list_append (self->step_list, "summary", _("Summary"));
   rd_documentation_page_rebuild (self->documentation_page);
   rd_summary_page_refresh (self->summary_page);
-  update_cite_targets (self);
   show_policies (self, reviews);
+  {
+    g_autoptr(GListModel) targets = rd_cite_targets_for_reviews (self->policies, reviews);
+    rd_records_pane_set_cite_targets (self->records_pane, targets);
+  }
 
   if (selected == NULL || gtk_stack_get_child_by_name (self->step_stack, selected) == NULL)
     {
@@ -461,18 +421,6 @@ rd_case_page_set_case (RdCasePage *self,
 }
 
 /**
- * rd_case_page_get_records_pane:
- *
- * Returns: (transfer none): the records side of the page.
- */
-RdRecordsPane *
-rd_case_page_get_records_pane (RdCasePage *self)
-{
-  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
-  return self->records_pane;
-}
-
-/**
  * rd_case_page_attach_record:
  * @file: a PDF the reviewer gave, e.g. dropped on the window
  *
@@ -488,6 +436,19 @@ rd_case_page_attach_record (RdCasePage *self,
 
   set_show_records (self, TRUE);
   rd_records_pane_attach_file (self->records_pane, file);
+}
+
+/**
+ * rd_case_page_get_records_pane:
+ *
+ * Returns: (transfer none) (nullable): the records beside the checklist, once a
+ *   case is shown
+ */
+GtkWidget *
+rd_case_page_get_records_pane (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return GTK_WIDGET (self->records_pane);
 }
 
 /**
@@ -517,8 +478,11 @@ show_evidence (GtkWidget  *widget,
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
 
+  if (self->records_pane == NULL)
+    return;
   set_show_records (self, TRUE);
-  rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param));
+  if (!rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param)))
+    rd_case_page_show_toast (self, _("This evidence is no longer in the case: its record or passage was removed."));
 }
 
 static void
@@ -534,7 +498,6 @@ remove_evidence (GtkWidget  *widget,
     rd_case_page_report_error (widget, error);
 }
 
-/* A criterion's "Find support": a search of the records, shown beside it. */
 static void
 search_records (GtkWidget  *widget,
                 const char *action_name,
@@ -542,6 +505,8 @@ search_records (GtkWidget  *widget,
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
 
+  if (self->records_pane == NULL)
+    return;
   set_show_records (self, TRUE);
   rd_records_pane_search (self->records_pane, g_variant_get_string (param, NULL));
 }
@@ -648,7 +613,6 @@ rd_case_page_dispose (GObject *object)
   g_clear_pointer (&self->criteria_pages, g_ptr_array_unref);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
-  g_clear_object (&self->cite_targets);
   G_OBJECT_CLASS (rd_case_page_parent_class)->dispose (object);
 }
 
@@ -729,9 +693,7 @@ rd_case_page_init (RdCasePage *self)
 
   self->show_records = TRUE;
   self->criteria_pages = g_ptr_array_new ();
-  self->cite_targets = g_list_store_new (RD_TYPE_CITE_TARGET);
   gtk_widget_init_template (GTK_WIDGET (self));
-  rd_records_pane_set_cite_targets (self->records_pane, G_LIST_MODEL (self->cite_targets));
 
   /* Ctrl+Page Up/Down move between steps wherever the focus is; in the capture
    * phase, so that scrolled windows do not take the keys for scrolling. */

@@ -5,7 +5,6 @@
 
 #include "rd-case-file.h"
 #include "rd-policy.h"
-#include "rd-records-pane.h"
 #include "rd-step-list.h"
 
 G_BEGIN_DECLS
@@ -24,8 +23,8 @@ void        rd_case_page_set_case       (RdCasePage *self,
                                          RdCaseFile *case_file,
                                          GPtrArray  *policies);
 RdCaseFile *rd_case_page_get_case_file  (RdCasePage *self);
+GtkWidget  *rd_case_page_get_records_pane (RdCasePage *self);
 void        rd_case_page_flush          (RdCasePage *self);
-RdRecordsPane *rd_case_page_get_records_pane (RdCasePage *self);
 void        rd_case_page_attach_record  (RdCasePage *self,
                                          GFile      *file);
 void        rd_case_page_report_error   (GtkWidget    *widget,
