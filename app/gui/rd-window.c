@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rd-case-page.h"
+#include "rd-example.h"
 #include "rd-policy.h"
 #include "rd-preferences-window.h"
 #include "rd-start-page.h"
@@ -395,6 +397,66 @@ open_recent_action (GtkWidget  *widget,
 }
 
 static void
+example_copy_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  const char *example_path = data;
+  g_autofree char *base = g_path_get_basename (example_path);
+  g_autofree char *stem = g_str_has_suffix (base, ".xml") ? g_strndup (base, strlen (base) - 4)
+                                                          : g_strdup (base);
+  GError *error = NULL;
+  g_autofree char *path = new_case_path (stem, &error);
+
+  if (path == NULL || !rd_example_instantiate (example_path, path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+static void
+example_copied (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  RdWindow *self = RD_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (path == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The example case cannot be copied: %s"), error->message);
+      leave_loading (self);
+      rd_window_show_toast (self, message);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  rd_window_open_case (self, file);
+}
+
+/* A bundled example is never reviewed in place: the reviewer gets a fresh case
+ * made from it in the case folder. Laying out its records as PDF and indexing
+ * them takes a moment, so it happens on a worker while the window shows that
+ * the case is opening. */
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, example_copied, NULL);
+
+  g_task_set_source_tag (task, open_example_action);
+  g_task_set_task_data (task, g_variant_dup_string (param, NULL), g_free);
+  g_task_run_in_thread (task, example_copy_thread);
+  show_loading (self);
+}
+
+static void
 open_dialog_response (GtkNativeDialog *dialog,
                       int              response,
                       RdWindow        *self)
@@ -486,6 +548,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", NULL, open_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
