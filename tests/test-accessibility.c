@@ -81,21 +81,26 @@ is_named (GtkWidget *widget)
 }
 
 /* Whether a library composite owns @widget: the inner toggle of a menu button,
- * the buttons of a spin button, the arrow of a drop-down, an entry row's apply
- * button, an expander row's enable switch. Those are the library's, shown
+ * the buttons of a spin button, the arrow and search entry of a drop-down, an
+ * entry row's apply button, a search bar's close button, an expander row's
+ * enable switch. Those are the library's, shown
  * (if ever) and spoken as part of their owner. */
 static gboolean
 is_internal (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  if (parent != NULL &&
-      (GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+  if (parent != NULL && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent)))
     return TRUE;
-  /* The apply button, hidden unless the row shows it; the row's suffixes are
-   * ours and are checked. */
+  /* A drop-down's arrow, and the search entry of its popover. */
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN))
+    return TRUE;
+  /* An entry row's apply button and a search bar's close button, hidden
+   * unless asked for (the row's suffixes and the bar's content are ours and
+   * are checked). */
   if (GTK_IS_BUTTON (widget) && !gtk_widget_get_visible (widget) &&
-      gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW))
+      (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) ||
+       (parent && GTK_IS_CENTER_BOX (parent) && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR))))
     return TRUE;
   return GTK_IS_SWITCH (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
 }
@@ -109,11 +114,13 @@ describe (GString   *out,
 
   g_string_append_printf (out, "\n  %s", G_OBJECT_TYPE_NAME (widget));
   for (GtkWidget *up = gtk_widget_get_parent (widget); up; up = gtk_widget_get_parent (up))
-    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "Rd") || g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "Adw"))
+    if (g_str_has_prefix (G_OBJECT_TYPE_NAME (up), "Rd"))
       {
         g_string_append_printf (out, " in %s", G_OBJECT_TYPE_NAME (up));
         break;
       }
+    else
+      g_string_append_printf (out, " < %s", G_OBJECT_TYPE_NAME (up));
   if (action)
     g_string_append_printf (out, " action=%s", action);
   if (tooltip)
@@ -216,21 +223,12 @@ test_accessibility_detects (void)
 int
 main (int argc, char *argv[])
 {
-  g_auto(GStrv) examples = NULL;
-
   /* GTK's test accessibility backend keeps every widget's accessible
    * properties and relations where the test can read them. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   rd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/accessibility/detects", test_accessibility_detects);
-  examples = rd_example_list_bundled ();
-  g_assert_cmpuint (g_strv_length (examples), >, 0);
-  for (guint i = 0; examples[i]; i++)
-    {
-      g_autofree char *base = g_path_get_basename (examples[i]);
-      g_autofree char *test_path = g_strdup_printf ("/accessibility/example/%s", base);
-      g_test_add_data_func_full (test_path, g_strdup (examples[i]), test_accessibility_example, g_free);
-    }
+  rd_test_gui_add_example_tests ("/accessibility/example", test_accessibility_example);
   return g_test_run ();
 }

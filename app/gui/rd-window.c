@@ -396,29 +396,30 @@ open_recent_action (GtkWidget  *widget,
   rd_window_open_case (RD_WINDOW (widget), file);
 }
 
+/* Making a case of an example lays out its records and indexes their text:
+ * a worker does it, and the copy opens like any other case. */
 static void
-example_copy_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      data,
-                     GCancellable *cancellable)
+instantiate_example_thread (GTask        *task,
+                            gpointer      source,
+                            gpointer      data,
+                            GCancellable *cancellable)
 {
   const char *example_path = data;
   g_autofree char *base = g_path_get_basename (example_path);
-  g_autofree char *stem = g_str_has_suffix (base, ".xml") ? g_strndup (base, strlen (base) - 4)
-                                                          : g_strdup (base);
-  GError *error = NULL;
+  g_autofree char *stem = g_strndup (base, g_str_has_suffix (base, ".xml") ? strlen (base) - 4 : strlen (base));
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = new_case_path (stem, &error);
 
   if (path == NULL || !rd_example_instantiate (example_path, path, &error))
-    g_task_return_error (task, error);
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&path), g_free);
 }
 
 static void
-example_copied (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
+example_instantiated (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
 {
   RdWindow *self = RD_WINDOW (source);
   g_autoptr(GError) error = NULL;
@@ -429,31 +430,27 @@ example_copied (GObject      *source,
     return;
   if (path == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The example case cannot be copied: %s"), error->message);
       leave_loading (self);
-      rd_window_show_toast (self, message);
+      rd_window_show_toast (self, error->message);
       return;
     }
   file = g_file_new_for_path (path);
   rd_window_open_case (self, file);
 }
 
-/* A bundled example is never reviewed in place: the reviewer gets a fresh case
- * made from it in the case folder. Laying out its records as PDF and indexing
- * them takes a moment, so it happens on a worker while the window shows that
- * the case is opening. */
 static void
 open_example_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   RdWindow *self = RD_WINDOW (widget);
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, example_copied, NULL);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, example_instantiated, NULL);
 
+  /* The bundled example is only read: the reviewer works on a copy of it. */
   g_task_set_source_tag (task, open_example_action);
   g_task_set_task_data (task, g_variant_dup_string (param, NULL), g_free);
-  g_task_run_in_thread (task, example_copy_thread);
   show_loading (self);
+  g_task_run_in_thread (task, instantiate_example_thread);
 }
 
 static void
