@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "rd-example.h"
 #include "rd-test-gui.h"
 
 static RdApplication *test_application;
@@ -182,4 +183,26 @@ rd_test_gui_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, file, NULL);
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/**
+ * rd_test_gui_add_example_tests:
+ * @prefix: the test path before the example's file name, e.g. "/keyboard/example"
+ * @func: the test, given the example's path
+ *
+ * Adds one test per bundled example (there is at least one).
+ */
+void
+rd_test_gui_add_example_tests (const char    *prefix,
+                               GTestDataFunc  func)
+{
+  g_auto(GStrv) examples = rd_example_list_bundled ();
+
+  g_assert_cmpuint (g_strv_length (examples), >, 0);
+  for (guint i = 0; examples[i]; i++)
+    {
+      g_autofree char *base = g_path_get_basename (examples[i]);
+      g_autofree char *test_path = g_strdup_printf ("%s/%s", prefix, base);
+      g_test_add_data_func_full (test_path, g_strdup (examples[i]), func, g_free);
+    }
 }

@@ -20,5 +20,7 @@ GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,
                                          const char *name);
 void           rd_test_gui_screenshot   (GtkWidget  *widget,
                                          const char *name);
+void           rd_test_gui_add_example_tests (const char    *prefix,
+                                              GTestDataFunc  func);
 
 G_END_DECLS

@@ -102,6 +102,8 @@ test_example_malformed (void)
     { "1234567893", "1234567890", RD_EXAMPLE_ERROR_INCONSISTENT, "NPI" },
     { "system='CPT'>62362", "system='CPT'>6236", RD_EXAMPLE_ERROR_INCONSISTENT, "6236" },
     { "2026-10-01T09:00:00Z", "2026-10-01T09:00:00", RD_EXAMPLE_ERROR_INCONSISTENT, "2026-10-01T09:00:00" },
+    { "<received>", "<received age-hours='-2'>", RD_EXAMPLE_ERROR_INVALID, "age-hours" },
+    { "<received>", "<received age-hours='9000'>", RD_EXAMPLE_ERROR_INVALID, "age-hours" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
@@ -116,6 +118,40 @@ test_example_malformed (void)
       g_assert_error (error, RD_EXAMPLE_ERROR, breakages[i].code);
       g_assert_nonnull (strstr (error->message, path));
       g_assert_nonnull (strstr (error->message, breakages[i].message_part));
+    }
+}
+
+/* A copy is received relative to when it is made, so it never opens overdue. */
+static void
+test_example_received_age (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 3, 4, 10, 15, 0);
+  g_autoptr(GDateTime) written = g_date_time_new_utc (2026, 10, 1, 9, 0, 0);
+  struct { const char *received; GTimeSpan age; } cases[] = {
+    { "<received>", 0 },
+    { "<received age-hours='30'>", 30 * G_TIME_SPAN_HOUR },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = replace (minimal_example, "<received>", cases[i].received);
+      g_autofree char *path = write_temp ("aged.xml", text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RdExample) example = rd_example_load (path, &error);
+      g_autoptr(RdRequest) request = NULL;
+      g_autoptr(GDateTime) due = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rd_example_get_received_age (example), ==, cases[i].age);
+      request = rd_example_make_request (example, now);
+      g_assert_cmpint (g_date_time_difference (now, request->received), ==, cases[i].age);
+      /* Standard: seven days from receipt, less the example's age. */
+      due = rd_request_get_due_time (request);
+      g_assert_cmpint (g_date_time_difference (due, now), ==, 7 * G_TIME_SPAN_DAY - cases[i].age);
+      g_assert_cmpstr (request->member_id, ==, "SYN-1");
+      g_assert_cmpstr (request->cpt_codes[0], ==, "62362");
+      /* The example itself keeps the date it was written with. */
+      g_assert_true (g_date_time_equal (rd_example_get_request (example)->received, written));
     }
 }
 
@@ -367,7 +403,9 @@ file_checksum (const char *path)
 static void
 check_case (RdExample  *example,
             const char *case_path,
-            GPtrArray  *policies)
+            GPtrArray  *policies,
+            GDateTime  *made_after,
+            GDateTime  *made_before)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCaseFile) cf = rd_case_file_open (case_path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
@@ -385,7 +423,18 @@ check_case (RdExample  *example,
   g_assert_cmpstr (request->drug, ==, expected->drug);
   g_assert_true (g_strv_equal ((const char * const *) request->cpt_codes, (const char * const *) expected->cpt_codes));
   g_assert_true (g_strv_equal ((const char * const *) request->icd10_cm_codes, (const char * const *) expected->icd10_cm_codes));
-  g_assert_true (g_date_time_equal (request->received, expected->received));
+  /* Received when the copy was made, less the example's age: a fresh copy is
+   * never overdue. */
+  {
+    GTimeSpan age = rd_example_get_received_age (example);
+    g_autoptr(GDateTime) earliest = g_date_time_add (made_after, -age - G_TIME_SPAN_SECOND);
+    g_autoptr(GDateTime) latest = g_date_time_add (made_before, -age + G_TIME_SPAN_SECOND);
+    g_autoptr(GDateTime) due = rd_request_get_due_time (request);
+
+    g_assert_cmpint (g_date_time_compare (request->received, earliest), >=, 0);
+    g_assert_cmpint (g_date_time_compare (request->received, latest), <=, 0);
+    g_assert_cmpint (g_date_time_compare (due, made_before), >, 0);
+  }
 
   /* Every record, in order, with its page text indexed for search. */
   records = rd_case_file_list_records (cf, &error);
@@ -443,14 +492,17 @@ test_example_instantiate (void)
       g_autofree char *after = NULL;
       g_autofree char *case_before = NULL;
       g_autofree char *case_after = NULL;
+      g_autoptr(GDateTime) made_after = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) made_before = NULL;
       GStatBuf st;
 
       g_assert_no_error (error);
       g_assert_true (rd_example_instantiate (paths[i], case_path, &error));
       g_assert_no_error (error);
+      made_before = g_date_time_new_now_utc ();
       g_assert_cmpint (g_stat (case_path, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-      check_case (example, case_path, policies);
+      check_case (example, case_path, policies, made_after, made_before);
 
       /* The bundled example is only read. */
       after = file_checksum (paths[i]);
@@ -503,6 +555,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/example/minimal", test_example_minimal);
   g_test_add_func ("/example/malformed", test_example_malformed);
+  g_test_add_func ("/example/received-age", test_example_received_age);
   g_test_add_func ("/example/entity-bomb", test_example_entity_bomb);
   g_test_add_func ("/example/missing-file", test_example_missing_file);
   g_test_add_func ("/example/bundled-dir-env", test_example_bundled_dir_env);

@@ -56,7 +56,8 @@ remove_case (const char *case_path)
  *
  * Creates a new case from an example: the request and every record as PDF with
  * its page text, attached through the case-file API; the reference key stays
- * out. The example file is only read. On failure no case file is left behind.
+ * out. The request is received now, less the example's received age (see
+ * rd_example_make_request()). The example file is only read. On failure no case file is left behind.
  *
  * Returns: %TRUE when the case was created
  */
@@ -67,6 +68,8 @@ rd_example_instantiate (const char  *example_path,
 {
   g_autoptr(RdExample) example = NULL;
   g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gboolean ok;
 
   g_return_val_if_fail (example_path != NULL, FALSE);
@@ -82,7 +85,10 @@ rd_example_instantiate (const char  *example_path,
   /* Not a person: the program put the example's records in. */
   rd_case_file_set_actor (cf, "ReviewDesk", NULL, RD_ROLE_TRAINER);
 
-  ok = rd_case_file_set_request (cf, rd_example_get_request (example), error);
+  /* A training copy is received now (less the example's age), not on the
+   * example's date: otherwise every copy would open long overdue. */
+  request = rd_example_make_request (example, now);
+  ok = rd_case_file_set_request (cf, request, error);
   for (guint i = 0; ok && i < rd_example_get_n_records (example); i++)
     ok = attach_record (example, i, cf, error);
   rd_case_file_close (cf);

@@ -32,6 +32,7 @@ struct _RdExample
   char      *title;
   char      *summary;
   RdRequest *request;
+  GTimeSpan  received_age;  /* how long before a copy is made it was received */
   GArray    *records;   /* of Record */
   GPtrArray *keys;      /* of RdExampleKey */
 };
@@ -215,6 +216,11 @@ load_request (RdExample  *self,
   if (request->received == NULL)
     return inconsistent (error, self, rd_xml_first_element (node, "received"),
                          _("“%s” is not a date and time with its time zone, such as 2026-10-05T09:30:00Z or 2026-10-05T09:30:00-07:00."), received);
+  {
+    /* The grammar bounds it: a whole number of hours, at most a year. */
+    g_autofree char *age = rd_xml_get_prop (rd_xml_first_element (node, "received"), "age-hours");
+    self->received_age = age ? (GTimeSpan) g_ascii_strtoull (age, NULL, 10) * G_TIME_SPAN_HOUR : 0;
+  }
 
   if (!g_str_has_prefix (request->member_id, "SYN"))
     return inconsistent (error, self, member,
@@ -483,6 +489,45 @@ rd_example_get_request (RdExample *self)
 {
   g_return_val_if_fail (RD_IS_EXAMPLE (self), NULL);
   return self->request;
+}
+
+/**
+ * rd_example_get_received_age:
+ *
+ * Returns: how long before a case is made from the example its request was
+ *   received (the `age-hours` of `<received>`; 0 when it has just arrived).
+ */
+GTimeSpan
+rd_example_get_received_age (RdExample *self)
+{
+  g_return_val_if_fail (RD_IS_EXAMPLE (self), 0);
+  return self->received_age;
+}
+
+/**
+ * rd_example_make_request:
+ * @now: the moment the case is made
+ *
+ * The request of a case made from the example at @now: the example's request,
+ * received rd_example_get_received_age() before @now rather than on the date
+ * written in the example, so that every training copy starts with the same
+ * time left before its decision is due.
+ *
+ * Returns: (transfer full): the request
+ */
+RdRequest *
+rd_example_make_request (RdExample *self,
+                         GDateTime *now)
+{
+  RdRequest *request;
+
+  g_return_val_if_fail (RD_IS_EXAMPLE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  request = rd_request_copy (self->request);
+  g_clear_pointer (&request->received, g_date_time_unref);
+  request->received = g_date_time_add (now, -self->received_age);
+  return request;
 }
 
 guint

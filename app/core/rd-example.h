@@ -82,6 +82,9 @@ const char         *rd_example_get_id             (RdExample   *self);
 const char         *rd_example_get_title          (RdExample   *self);
 const char         *rd_example_get_summary        (RdExample   *self);
 const RdRequest    *rd_example_get_request        (RdExample   *self);
+GTimeSpan           rd_example_get_received_age   (RdExample   *self);
+RdRequest          *rd_example_make_request       (RdExample   *self,
+                                                   GDateTime   *now);
 
 guint               rd_example_get_n_records      (RdExample   *self);
 const char         *rd_example_get_record_id      (RdExample   *self,

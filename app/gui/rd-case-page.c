@@ -522,6 +522,20 @@ step_selected (RdCasePage *self,
   gtk_stack_set_visible_child (self->step_stack, child);
 }
 
+/* After a step is chosen from the keyboard (Ctrl+Page Down, a step action),
+ * the focus goes to the step's first control rather than staying on a page
+ * that is no longer shown. Choosing in the step list keeps it there. */
+static void
+focus_step (RdCasePage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *page = gtk_stack_get_visible_child (self->step_stack);
+
+  if (page == NULL || (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->step_list))))
+    return;
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 move_step (GtkWidget  *widget,
            const char *action_name,
@@ -532,7 +546,8 @@ move_step (GtkWidget  *widget,
 
   /* Leaving a step saves what was being typed there. */
   rd_case_page_flush (self);
-  rd_step_list_move (self->step_list, delta);
+  if (rd_step_list_move (self->step_list, delta))
+    focus_step (self);
 }
 
 static void
@@ -544,6 +559,7 @@ show_step (GtkWidget  *widget,
 
   rd_case_page_flush (self);
   rd_step_list_select (self->step_list, g_variant_get_string (param, NULL));
+  focus_step (self);
 }
 
 static void

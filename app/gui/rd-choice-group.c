@@ -7,7 +7,8 @@
  * criterion's score. Each button activates @action_name with its value as the
  * target; the action is a stateful string action (a property action of the row
  * that owns the group), so the button whose value is the state shows pressed.
- * Left and Right move between the buttons; Space or Enter chooses. */
+ * The group is one Tab stop; Left and Right move between the buttons; Space
+ * or Enter chooses. */
 struct _RdChoiceGroup
 {
   GtkWidget  parent_instance;
@@ -104,6 +105,28 @@ move_focus (GtkWidget *widget,
   return TRUE;
 }
 
+/* One Tab stop per group, as for radio buttons: Tab enters on the chosen
+ * value (or the first) and leaves the group; Left and Right move inside it.
+ * A page of twenty criteria is then twenty stops, not eighty. */
+static gboolean
+rd_choice_group_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  GtkWidget *target = NULL;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (rd_choice_group_parent_class)->focus (widget, direction);
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !target;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      target = child;
+  if (target == NULL)
+    target = gtk_widget_get_first_child (widget);
+  return target != NULL && gtk_widget_is_sensitive (target) && gtk_widget_grab_focus (target);
+}
+
 static void
 rd_choice_group_dispose (GObject *object)
 {
@@ -129,6 +152,7 @@ rd_choice_group_class_init (RdChoiceGroupClass *klass)
 
   object_class->dispose = rd_choice_group_dispose;
   object_class->finalize = rd_choice_group_finalize;
+  widget_class->focus = rd_choice_group_focus;
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, move_focus, "i", -1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, move_focus, "i", 1);

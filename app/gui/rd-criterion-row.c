@@ -454,6 +454,10 @@ rd_criterion_row_init (RdCriterionRow *self)
   gtk_widget_set_hexpand (self->evidence_list, TRUE);
   gtk_box_prepend (self->evidence_box, self->evidence_list);
 
+  /* GTK 4.8 traps Tab on a collapsed expander whose child can take the focus
+   * (the source sentence is selectable): it may only while it shows. */
+  g_object_bind_property (self->source_expander, "expanded", self->cite_label, "can-focus", G_BINDING_SYNC_CREATE);
+
   g_signal_connect_object (self->note_entry, "changed", G_CALLBACK (note_changed), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (note_focus_left), self, G_CONNECT_SWAPPED);

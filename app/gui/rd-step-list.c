@@ -299,10 +299,32 @@ row_selected (GtkListBox    *list,
                    g_object_get_data (G_OBJECT (row), "step-id"));
 }
 
+/* The list is one Tab stop, as a sidebar is: Tab enters it on the selected
+ * step and leaves it for the step's page; Up and Down move between steps.
+ * (Otherwise Tab would walk every step, and each would open as it passed.) */
+static gboolean
+rd_step_list_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  RdStepList *self = RD_STEP_LIST (widget);
+  GtkListBoxRow *row;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (rd_step_list_parent_class)->focus (widget, direction);
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  row = gtk_list_box_get_selected_row (self->list);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list, 0);
+  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 rd_step_list_class_init (RdStepListClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->focus = rd_step_list_focus;
 
   /**
    * RdStepList::step-selected:

@@ -679,9 +679,11 @@ confirm_dialog (RdSummaryPage  *self,
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                          heading, body));
 
+  /* The reviewer chose this action a moment ago: Enter confirms it, Escape
+   * takes it back. Nothing here is adverse (a nurse cannot deny). */
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_default_response (dialog, "confirm");
   adw_message_dialog_set_close_response (dialog, "cancel");
   if (extra)
     adw_message_dialog_set_extra_child (dialog, extra);
@@ -741,6 +743,8 @@ send_action (GtkWidget  *widget,
   body = g_strdup_printf ("%s %s", _("A medical director makes the determination, with your rationale and this note."), who);
   dialog = confirm_dialog (self, RD_DECISION_SEND_TO_DIRECTOR, _("Send to a Medical Director?"), body, _("_Send"), box);
   g_object_set_data (G_OBJECT (dialog), "note-view", note);
+  /* The note is what the reviewer has left to do here: type, then Tab to Send. */
+  gtk_widget_grab_focus (note);
 }
 
 static void
