@@ -70,7 +70,7 @@ echo "ok: $n examples"
 
 # Grading shows each unanswered criterion with the key's score and teaching note.
 "$tool" case grade "$work/itb.rdcase" | sed -n '/(bsc-7.01.41)$/,/^Overall/p' >"$work/itb-grade.out"
-grep -q '^  0 of 22 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"
+grep -q '^  0 of 21 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"
 grep -A1 '^  Criterion: ' "$work/itb-grade.out" | grep -q '^    Reference: Met — given: Not scored$' || fail "spasticity grade: no criterion comparison"
 grep -q '^    Teaching note: Count the weeks' "$work/itb-grade.out" || fail "spasticity grade: no teaching note"
 grep -q '^  Your scores reach: Incomplete: criteria not scored — DIFFERS$' "$work/itb-grade.out" || fail "spasticity grade: outcome"

@@ -239,10 +239,32 @@ doc_status_label (RdDocStatus status)
     }
 }
 
+/* The items the documentation checklist asks about for the key's indications:
+ * an item for another indication is not shown to the trainee, and the key
+ * marks it not applicable. */
+static GHashTable *
+doc_items_asked (RdPolicy           *policy,
+                 const RdExampleKey *key)
+{
+  GHashTable *asked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < key->indications->len; i++)
+    {
+      const RdExampleIndicationKey *ikey = key->indications->pdata[i];
+      const RdIndication *indication = rd_policy_find_indication (policy, ikey->indication_id);
+      g_autoptr(GPtrArray) items = indication ? rd_policy_get_doc_items_for (policy, indication) : NULL;
+
+      for (guint j = 0; items && j < items->len; j++)
+        g_hash_table_add (asked, (gpointer) ((const RdDocItem *) items->pdata[j])->id);
+    }
+  return asked;
+}
+
 static void
 grade_doc_items (RdGradePolicy      *gp,
                  const RdExampleKey *key,
                  GHashTable         *given,
+                 GHashTable         *asked,
                  GPtrArray          *items)
 {
   for (guint i = 0; items && i < items->len; i++)
@@ -250,7 +272,7 @@ grade_doc_items (RdGradePolicy      *gp,
       const RdDocItem *item = items->pdata[i];
       const char *expected = g_hash_table_lookup (key->documentation, item->id);
 
-      if (expected != NULL)
+      if (expected != NULL && g_hash_table_contains (asked, item->id))
         {
           RdDocStatus expected_status = RD_DOC_STATUS_UNREVIEWED;
           RdDocStatus status = GPOINTER_TO_INT (g_hash_table_lookup (given, item->id));
@@ -261,7 +283,7 @@ grade_doc_items (RdGradePolicy      *gp,
                     g_strdup (doc_status_label (expected_status)), g_strdup (doc_status_label (status)),
                     g_hash_table_lookup (key->documentation_teaching, item->id));
         }
-      grade_doc_items (gp, key, given, item->children);
+      grade_doc_items (gp, key, given, asked, item->children);
     }
 }
 
@@ -273,6 +295,7 @@ grade_documentation (RdGradePolicy      *gp,
 {
   g_autoptr(GPtrArray) stored = rd_case_file_list_documentation (case_file, rd_policy_get_id (gp->policy), error);
   g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) asked = NULL;
 
   if (stored == NULL)
     return FALSE;
@@ -281,7 +304,8 @@ grade_documentation (RdGradePolicy      *gp,
       const RdCaseDocItem *item = stored->pdata[i];
       g_hash_table_insert (given, item->item_id, GINT_TO_POINTER (item->status));
     }
-  grade_doc_items (gp, key, given, rd_policy_get_documentation (gp->policy));
+  asked = doc_items_asked (gp->policy, key);
+  grade_doc_items (gp, key, given, asked, rd_policy_get_documentation (gp->policy));
   return TRUE;
 }
 

@@ -117,6 +117,12 @@ gboolean            rd_example_instantiate        (const char  *example_path,
                                                    GError     **error);
 char               *rd_example_identify_case      (RdCaseFile  *cf,
                                                    GError     **error);
+void                rd_example_load_for_case_async  (RdCaseFile          *cf,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+RdExample          *rd_example_load_for_case_finish (GAsyncResult        *result,
+                                                     GError             **error);
 char               *rd_example_find_bundled       (const char  *example_id,
                                                    GError     **error);
 
