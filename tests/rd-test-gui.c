@@ -206,3 +206,23 @@ rd_test_gui_add_example_tests (const char    *prefix,
       g_test_add_data_func_full (test_path, g_strdup (examples[i]), func, g_free);
     }
 }
+
+/**
+ * rd_test_gui_action_enabled:
+ *
+ * Returns: whether @action is enabled where @widget is: a button bound to it
+ *   there would be sensitive
+ */
+gboolean
+rd_test_gui_action_enabled (GtkWidget  *widget,
+                            const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_insert_before (button, widget, NULL);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  return enabled;
+}
