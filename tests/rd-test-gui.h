@@ -20,5 +20,8 @@ GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,
                                          const char *name);
 void           rd_test_gui_screenshot   (GtkWidget  *widget,
                                          const char *name);
+AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
+gboolean       rd_test_gui_action_enabled (GtkWidget  *widget,
+                                           const char *action);
 
 G_END_DECLS
