@@ -69,10 +69,23 @@ timeout_reached (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The check script runs the sanitizer build with RD_TIMEOUT_MULTIPLIER (as
+ * meson's --timeout-multiplier): waits for the display stretch by as much,
+ * since a loaded machine runs a sanitized GTK several times slower. */
+static guint
+scaled_timeout (guint timeout_ms)
+{
+  const char *multiplier = g_getenv ("RD_TIMEOUT_MULTIPLIER");
+  guint64 factor = multiplier ? g_ascii_strtoull (multiplier, NULL, 10) : 1;
+
+  return (guint) MIN ((guint64) timeout_ms * MAX (factor, 1), G_MAXUINT);
+}
+
 /**
  * rd_test_gui_wait_for:
  *
- * Runs the main loop until @condition holds or @timeout_ms pass.
+ * Runs the main loop until @condition holds or @timeout_ms pass (times
+ * $RD_TIMEOUT_MULTIPLIER when it is set).
  *
  * Returns: whether @condition held.
  */
@@ -82,7 +95,7 @@ rd_test_gui_wait_for (gboolean (*condition) (gpointer data),
                       guint     timeout_ms)
 {
   gboolean reached = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_reached, &reached);
+  guint id = g_timeout_add (scaled_timeout (timeout_ms), timeout_reached, &reached);
 
   while (!condition (data) && !reached)
     g_main_context_iteration (NULL, TRUE);

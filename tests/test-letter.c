@@ -126,7 +126,7 @@ test_letter_adverse (Fixture       *f,
   g_assert_true (has_id (letter->policies, "anthem-cg-surg-79"));
   /* The reasons are the decisive criteria not met, and only those. */
   g_assert_cmpuint (letter->criteria->len, ==, 1);
-  g_assert_true (has_id (letter->criteria, "spas-oral-baclofen-failed"));
+  g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-oral-baclofen-failed"));
 
   text = rd_letter_to_markdown (letter);
   assert_contains (text, "Notice of Adverse Determination");
@@ -167,8 +167,8 @@ test_letter_approval (Fixture       *f,
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_APPROVAL);
   g_assert_cmpstr (letter->determination, ==, "Medically necessary");
-  g_assert_true (has_id (letter->criteria, "spas-oral-baclofen-failed"));
-  g_assert_true (has_id (letter->criteria, "spas-severe-refractory"));
+  g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-oral-baclofen-failed"));
+  g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-severe-refractory"));
   text = rd_letter_to_markdown (letter);
   assert_contains (text, "Notice of Approval");
   assert_contains (text, "Medically necessary");
@@ -190,14 +190,53 @@ test_letter_pend (Fixture       *f,
   letter = compose (f, cf);
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_PEND);
-  g_assert_true (has_id (letter->documentation, "doc-oral-baclofen-trial"));
-  g_assert_true (has_id (letter->criteria, "spas-oral-baclofen-failed"));
+  g_assert_true (has_id (letter->documentation, "anthem-cg-surg-79/doc-oral-baclofen-trial"));
+  g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-oral-baclofen-failed"));
   text = rd_letter_to_markdown (letter);
   assert_contains (text, "Request for Additional Documentation");
   assert_contains (text, "Documentation Requested");
   assert_contains (text, trial->text);
   assert_contains (text, "Test Nurse, RN, nurse reviewer");
   g_assert_null (strstr (text, "Appeal"));
+}
+
+/* Reviewed against two policies, each with a criterion not met: the letter
+ * cites both policies and gives the reasons of each. */
+static void
+test_letter_two_policies (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RdCaseFile) cf = rd_test_case_new_spasticity (f->path, f->anthem, RD_SCORE_NOT_MET);
+  RdPolicy *bsc = rd_policy_find_in (f->policies, "bsc-7.01.41");
+  const char *indications[] = { "severe-spasticity", NULL };
+  g_autoptr(GPtrArray) criteria = rd_policy_get_criteria (bsc, rd_policy_find_indication (bsc, "severe-spasticity"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (rd_case_file_add_review (cf, "bsc-7.01.41", rd_policy_get_hash (bsc), &error));
+  g_assert_true (rd_case_file_set_indications (cf, "bsc-7.01.41", indications, &error));
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const RdNode *node = g_ptr_array_index (criteria, i);
+      RdScore score = g_str_equal (node->id, "spas-oral-trial-6-weeks") ? RD_SCORE_NOT_MET : RD_SCORE_MET;
+      g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", node->id, score, NULL, &error));
+    }
+  become_director (cf);
+  decide (cf, RD_DECISION_FINAL, "investigational", TRUE, "Neither policy's criteria are met.");
+  letter = compose (f, cf);
+
+  g_assert_cmpint (letter->kind, ==, RD_LETTER_ADVERSE);
+  g_assert_cmpstr (letter->determination, ==, "Investigational");
+  g_assert_true (has_id (letter->policies, "anthem-cg-surg-79"));
+  g_assert_true (has_id (letter->policies, "bsc-7.01.41"));
+  g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-oral-baclofen-failed"));
+  g_assert_true (has_id (letter->criteria, "bsc-7.01.41/spas-oral-trial-6-weeks"));
+  g_assert_false (has_id (letter->criteria, "bsc-7.01.41/spas-oral-baclofen-failed"));
+  text = rd_letter_to_markdown (letter);
+  assert_contains (text, "Policies Applied");
+  assert_contains (text, rd_policy_get_title (bsc));
+  assert_contains (text, rd_policy_find_node (bsc, "spas-oral-trial-6-weeks")->text);
 }
 
 static void
@@ -330,6 +369,7 @@ main (int   argc,
   ADD ("adverse", test_letter_adverse);
   ADD ("approval", test_letter_approval);
   ADD ("pend", test_letter_pend);
+  ADD ("two-policies", test_letter_two_policies);
   ADD ("draft", test_letter_draft);
   ADD ("write", test_letter_write);
   ADD ("no-request", test_letter_no_request);

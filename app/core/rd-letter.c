@@ -357,9 +357,12 @@ add_criterion (Composer     *c,
                Cited        *cited,
                const RdNode *node)
 {
+  g_autofree char *id = NULL;
+
   if (node == NULL || node->text == NULL)
     return;
-  add_unique (c->letter->criteria, node->id);
+  id = g_strdup_printf ("%s/%s", cited->review->policy_id, node->id);
+  add_unique (c->letter->criteria, id);
   add (c, RD_LETTER_BLOCK_ITEM, NULL, node->text);
   add_cite (c, cited->policy, &node->cite);
 }
@@ -432,13 +435,14 @@ add_documentation_item (Composer   *c,
                         const char *item_id)
 {
   const RdDocItem *item = rd_policy_find_doc_item (cited->policy, item_id);
+  g_autofree char *id = g_strdup_printf ("%s/%s", cited->review->policy_id, item_id);
 
   if (item == NULL)
     return;
   for (guint i = 0; i < c->letter->documentation->len; i++)
-    if (g_str_equal (g_ptr_array_index (c->letter->documentation, i), item_id))
+    if (g_str_equal (g_ptr_array_index (c->letter->documentation, i), id))
       return;
-  g_ptr_array_add (c->letter->documentation, g_strdup (item_id));
+  g_ptr_array_add (c->letter->documentation, g_steal_pointer (&id));
   add (c, RD_LETTER_BLOCK_ITEM, NULL, item->text);
   add_cite (c, cited->policy, &item->cite);
 }
@@ -487,12 +491,15 @@ add_reasons (Composer *c)
   for (guint i = 0; i < c->cited->len; i++)
     {
       Cited *cited = &g_array_index (c->cited, Cited, i);
+      guint excluded = 0;
 
       if (cited->verdict == NULL || !cited->verdict->governs)
         continue;
+      /* A use the policy excludes is the reason; otherwise its criteria are. */
       if (kind == RD_LETTER_ADVERSE)
-        n += add_exclusions (c, cited);
-      if (n == 0)
+        excluded = add_exclusions (c, cited);
+      n += excluded;
+      if (excluded == 0)
         n += add_criteria_with (c, cited, kind == RD_LETTER_ADVERSE ? RD_TRUTH_FALSE
                                           : kind == RD_LETTER_APPROVAL ? RD_TRUTH_TRUE
                                           : RD_TRUTH_UNKNOWN);

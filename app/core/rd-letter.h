@@ -102,10 +102,11 @@ typedef enum {
  * @decided_by: (nullable): who recorded the determination, with credentials
  * @decided_role: their role (meaningful when @decided_by is set)
  * @policies: (element-type utf8): ids of the policies cited
- * @criteria: (element-type utf8): ids of the criteria the letter gives as the
- *   reasons (for an adverse determination: the decisive criteria not met)
- * @documentation: (element-type utf8): ids of the documentation items
- *   requested (a pend)
+ * @criteria: (element-type utf8): the criteria the letter gives as the
+ *   reasons (for an adverse determination: the decisive criteria not met), as
+ *   "policy-id/criterion-id"
+ * @documentation: (element-type utf8): the documentation items requested (a
+ *   pend), as "policy-id/item-id"
  * @blocks: (element-type RdLetterBlock): the letter, in reading order
  */
 typedef struct {
