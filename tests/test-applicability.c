@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rd-applicability.h"
+#include "rd-case-evaluate.h"
 
 /* The shipped policies, loaded once for the whole run (they are immutable). */
 static GPtrArray *shipped;
@@ -288,6 +289,30 @@ test_type1_diabetes_insulin_pump (void)
   g_assert_false (reasons_mention (anthem->reasons, "medical director decides"));
 }
 
+/* A review with no indication is under way only when the diagnoses lead
+ * straight to an outcome: the insulin pump under Anthem, not a spasticity
+ * request whose reviewer has not ticked an indication yet. */
+static void
+test_review_under_way (void)
+{
+  g_autoptr(GPtrArray) policies = load_policies ();
+  RdPolicy *anthem = rd_policy_find_in (policies, "anthem-cg-surg-79");
+  g_autoptr(RdRequest) insulin = request_new (RD_REQUEST_TYPE_INITIAL, "62362", "E0783", "E10.9",
+                                              "insulin", "intraperitoneal");
+  g_autoptr(RdRequest) baclofen = request_new (RD_REQUEST_TYPE_INITIAL, "62362", "E0783", "G80.1",
+                                               "baclofen", "intrathecal");
+  char *none[] = { NULL };
+  char *spasticity[] = { (char *) "spasticity", NULL };
+  RdCaseReview review = { .policy_id = (char *) "anthem-cg-surg-79", .indications = none };
+
+  g_assert_true (rd_case_review_is_under_way (&review, anthem, insulin));
+  g_assert_false (rd_case_review_is_under_way (&review, anthem, baclofen));
+  g_assert_false (rd_case_review_is_under_way (&review, NULL, insulin));
+  g_assert_false (rd_case_review_is_under_way (&review, anthem, NULL));
+  review.indications = spasticity;
+  g_assert_true (rd_case_review_is_under_way (&review, anthem, baclofen));
+}
+
 /* Painful diabetic neuropathy under a pain pump: the diabetes code list says
  * not medically necessary, the pain indication applies; the reviewer is told
  * that a medical director decides (Anthem's reviewer note). */
@@ -408,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/applicability/codes/single", test_single_codes);
   g_test_add_func ("/applicability/hepatic-artery-chemotherapy", test_hepatic_artery_chemotherapy);
   g_test_add_func ("/applicability/type1-diabetes", test_type1_diabetes_insulin_pump);
+  g_test_add_func ("/applicability/review-under-way", test_review_under_way);
   g_test_add_func ("/applicability/code-and-indication", test_code_and_indication_conflict);
   g_test_add_func ("/applicability/intrathecal-baclofen", test_intrathecal_baclofen);
   g_test_add_func ("/applicability/request-types", test_request_types);

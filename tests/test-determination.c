@@ -78,7 +78,7 @@ open_case (Fixture   *f,
   gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
   gtk_window_present (GTK_WINDOW (*window));
   rd_window_open_case (*window, file);
-  g_assert_true (rd_test_gui_wait_for (case_shown, *window, 10000));
+  g_assert_true (rd_test_gui_wait_for (case_shown, *window, 60000));
   rd_test_gui_spin ();
   return rd_window_get_case_page (*window);
 }
@@ -186,7 +186,7 @@ test_director_signs_adverse (Fixture       *f,
   /* The letter: written in a worker, a PDF that names the determination and the physician. */
   rd_determination_page_save_letter (determination, letter_file);
   g_assert_true (rd_determination_page_is_saving (determination));
-  g_assert_true (rd_test_gui_wait_for (not_saving, determination, 30000));
+  g_assert_true (rd_test_gui_wait_for (not_saving, determination, 180000));
   g_assert_true (g_file_get_contents (letter_path, &contents, &length, &error));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   {

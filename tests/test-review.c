@@ -9,6 +9,7 @@
 #include "rd-due-clock.h"
 #include "rd-example.h"
 #include "rd-intake-page.h"
+#include "rd-records-pane.h"
 #include "rd-summary-page.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
@@ -327,7 +328,9 @@ confirm (RdSummaryPage *summary,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), action, NULL));
-  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 30000));
+  /* Generous: a modal dialog restyles the whole case behind it, which takes
+   * minutes under the sanitizers on a busy machine. */
+  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 180000));
   dialog = ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
   rd_test_gui_screenshot (GTK_WIDGET (dialog), action);
   adw_message_dialog_response (dialog, "confirm");
@@ -565,6 +568,117 @@ test_review_due_clock (void)
     }
 }
 
+static gboolean
+records_ready (gpointer data)
+{
+  RdRecordsPane *pane = data;
+  return rd_records_pane_get_record_id (pane) > 0 && !rd_records_pane_get_busy (pane);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  /* The records' search, not the filter of a drop-down's popover. */
+  if (GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* An example from the start page opens as a copy in the reviewer's case
+ * folder, with its records beside the checklist; a criterion's Find support
+ * searches them, and an evidence chip's action opens the cited page. The
+ * bundled example is untouched. */
+static void
+test_review_open_example (void)
+{
+  g_auto(GStrv) examples = rd_example_list_bundled ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *cases_dir = rd_window_get_cases_dir ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  RdWindow *window = new_window ();
+  RdCaseEvidence evidence = { 0 };
+  RdCaseRecord *record;
+  RdCaseFile *case_file;
+  RdCasePage *page;
+  RdRecordsPane *pane;
+  RdIntakePage *intake;
+  RdCriteriaPage *criteria = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  GtkWidget *entry;
+  gboolean shown;
+  int min_width;
+
+  g_assert_true (g_file_get_contents (examples[0], &before, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", examples[0]));
+  g_assert_true (rd_test_gui_wait_for (case_shown, window, 60000));
+  page = rd_window_get_case_page (window);
+  case_file = rd_case_page_get_case_file (page);
+  g_assert_true (g_str_has_prefix (rd_case_file_get_path (case_file), cases_dir));
+  g_assert_true (g_file_get_contents (examples[0], &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  records = rd_case_file_list_records (case_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, >, 0);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (record->n_pages, >=, 2);
+  pane = RD_RECORDS_PANE (rd_case_page_get_records_pane (page));
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (pane), GTK_WIDGET (page)));
+  g_assert_true (rd_test_gui_wait_for (records_ready, pane, 30000));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "example-opened");
+
+  /* An evidence chip activates case.show-evidence with its id. */
+  evidence.record_id = record->id;
+  evidence.page_number = 2;
+  evidence.x = 72;
+  evidence.y = 100;
+  evidence.width = 200;
+  evidence.height = 14;
+  evidence.quote = (char *) "passage";
+  evidence.target_kind = RD_EVIDENCE_TARGET_CRITERION;
+  evidence.policy_id = (char *) "bsc-7.01.41";
+  evidence.target_id = (char *) "c-test";
+  evidence.id = rd_case_file_add_evidence (case_file, &evidence, &error);
+  g_assert_no_error (error);
+  g_object_set (page, "show-records", FALSE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-evidence", "x", evidence.id));
+  rd_test_gui_spin ();
+  g_object_get (page, "show-records", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_cmpint (rd_records_pane_get_record_id (pane), ==, record->id);
+  g_assert_cmpuint (rd_records_pane_get_page_number (pane), ==, 2);
+
+  /* Find support on a criterion searches the records with its key words. */
+  intake = RD_INTAKE_PAGE (rd_case_page_get_step_page (page, "intake"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.accept-proposals", NULL));
+  rd_test_gui_spin ();
+  criteria = RD_CRITERIA_PAGE (rd_case_page_get_step_page (page, "criteria:bsc-7.01.41:severe-spasticity"));
+  g_assert_nonnull (criteria);
+  nodes = rd_policy_get_criteria (rd_criteria_page_get_policy (criteria), rd_criteria_page_get_indication (criteria));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rd_criteria_page_get_row (criteria, ((const RdNode *) nodes->pdata[0])->id)),
+                                             "criterion.find-support", NULL));
+  rd_test_gui_spin ();
+  entry = find_search_entry (GTK_WIDGET (pane));
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, "");
+
+  /* With the records open beside every step, the case fits a 1024×768 screen. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1024);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -573,6 +687,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/review/due-clock", test_review_due_clock);
   g_test_add_func ("/review/new-case", test_review_new_case);
   g_test_add_func ("/review/restored", test_review_restored);
+  g_test_add_func ("/review/open-example", test_review_open_example);
   {
     g_auto(GStrv) examples = rd_example_list_bundled ();
     g_assert_cmpuint (g_strv_length (examples), >, 0);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rd-applicability.h"
 #include "rd-case-evaluate.h"
 
 static gboolean
@@ -87,4 +88,33 @@ rd_case_find_review (GPtrArray  *reviews,
         return review;
     }
   return NULL;
+}
+
+/**
+ * rd_case_review_is_under_way:
+ * @review: a review of the case
+ * @policy: (nullable): the policy of @review, if it is loaded
+ * @request: (nullable): the case's request
+ *
+ * A policy is under review when one of its indications is, or when the
+ * request's diagnoses lead straight to one of its outcomes (Anthem's fully
+ * implantable insulin pumps): then there is nothing to score, only a verdict.
+ */
+gboolean
+rd_case_review_is_under_way (const RdCaseReview *review,
+                             RdPolicy           *policy,
+                             const RdRequest    *request)
+{
+  g_autoptr(RdPolicyMatch) match = NULL;
+
+  g_return_val_if_fail (review != NULL, FALSE);
+
+  if (policy == NULL)
+    return FALSE;
+  if (review->indications[0])
+    return TRUE;
+  if (request == NULL)
+    return FALSE;
+  match = rd_policy_match_new (policy, request);
+  return match->applies && match->direct_outcome != NULL;
 }

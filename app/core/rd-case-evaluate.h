@@ -4,6 +4,7 @@
 #include "rd-case-file.h"
 #include "rd-engine.h"
 #include "rd-policy.h"
+#include "rd-request.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ RdEvaluation *rd_case_evaluate     (RdCaseFile         *case_file,
                                     GError            **error);
 RdCaseReview *rd_case_find_review  (GPtrArray          *reviews,
                                     const char         *policy_id);
+gboolean      rd_case_review_is_under_way (const RdCaseReview *review,
+                                           RdPolicy           *policy,
+                                           const RdRequest    *request);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rd-documentation-page.h"
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
+#include "rd-records-pane.h"
 #include "rd-summary-page.h"
 
 /* One case on screen: the header (member, request, policy, urgency, due clock,
@@ -31,6 +32,7 @@ struct _RdCasePage
   RdStepList      *step_list;
   GtkStack        *step_stack;
   AdwBin          *records_bin;
+  RdRecordsPane   *records_pane;
 
   RdIntakePage    *intake_page;
   GPtrArray       *criteria_pages;   /* RdCriteriaPage, in step order */
@@ -246,13 +248,14 @@ show_policies (RdCasePage *self,
                GPtrArray  *reviews)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RdRequest) request = rd_case_file_get_request (self->case_file, NULL);
 
   for (guint i = 0; reviews && i < reviews->len; i++)
     {
       RdCaseReview *review = g_ptr_array_index (reviews, i);
       RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
 
-      if (review->indications[0] == NULL)
+      if (!rd_case_review_is_under_way (review, policy, request))
         continue;
       if (text->len)
         g_string_append (text, " · ");
@@ -338,6 +341,10 @@ rebuild_steps (RdCasePage *self)
   if (self->determination_shown)
     rd_step_list_append (self->step_list, "determination", _("Determination"));
   show_policies (self, reviews);
+  {
+    g_autoptr(GListModel) targets = rd_cite_targets_for_reviews (self->policies, reviews);
+    rd_records_pane_set_cite_targets (self->records_pane, targets);
+  }
 
   if (g_strcmp0 (selected, "determination") == 0 && !self->determination_shown)
     {
@@ -435,8 +442,24 @@ rd_case_page_set_case (RdCasePage *self,
   self->determination_page = RD_DETERMINATION_PAGE (rd_determination_page_new (case_file, policies));
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->determination_page), "determination");
   g_signal_connect_object (case_file, "actor-changed", G_CALLBACK (refresh_determination), self, G_CONNECT_SWAPPED);
+  self->records_pane = RD_RECORDS_PANE (rd_records_pane_new ());
+  rd_records_pane_set_case_file (self->records_pane, case_file);
+  adw_bin_set_child (self->records_bin, GTK_WIDGET (self->records_pane));
   rebuild_steps (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
+}
+
+/**
+ * rd_case_page_get_records_pane:
+ *
+ * Returns: (transfer none) (nullable): the records beside the checklist, once a
+ *   case is shown
+ */
+GtkWidget *
+rd_case_page_get_records_pane (RdCasePage *self)
+{
+  g_return_val_if_fail (RD_IS_CASE_PAGE (self), NULL);
+  return GTK_WIDGET (self->records_pane);
 }
 
 /**
@@ -466,9 +489,24 @@ show_evidence (GtkWidget  *widget,
 {
   RdCasePage *self = RD_CASE_PAGE (widget);
 
-  /* The records viewer shows the passage once it is part of the page. */
+  if (self->records_pane == NULL)
+    return;
   set_show_records (self, TRUE);
-  (void) g_variant_get_int64 (param);
+  if (!rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param)))
+    rd_case_page_show_toast (self, _("This evidence is no longer in the case: its record or passage was removed."));
+}
+
+static void
+search_records (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RdCasePage *self = RD_CASE_PAGE (widget);
+
+  if (self->records_pane == NULL)
+    return;
+  set_show_records (self, TRUE);
+  rd_records_pane_search (self->records_pane, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -625,6 +663,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.previous-step", NULL, move_step);
   gtk_widget_class_install_action (widget_class, "case.show-step", "s", show_step);
   gtk_widget_class_install_action (widget_class, "case.show-evidence", "x", show_evidence);
+  gtk_widget_class_install_action (widget_class, "case.search-records", "s", search_records);
   gtk_widget_class_install_property_action (widget_class, "case.show-records", "show-records");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "case.show-records", NULL);

@@ -23,6 +23,7 @@ void        rd_case_page_set_case       (RdCasePage *self,
                                          RdCaseFile *case_file,
                                          GPtrArray  *policies);
 RdCaseFile *rd_case_page_get_case_file  (RdCasePage *self);
+GtkWidget  *rd_case_page_get_records_pane (RdCasePage *self);
 void        rd_case_page_flush          (RdCasePage *self);
 void        rd_case_page_report_error   (GtkWidget    *widget,
                                          const GError *error);

@@ -3,7 +3,10 @@
 
 #include <glib-object.h>
 
+#include <gio/gio.h>
+
 #include "rd-case-types.h"
+#include "rd-policy.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +30,9 @@ const char       *rd_cite_target_get_policy_id (RdCiteTarget     *self);
 const char       *rd_cite_target_get_target_id (RdCiteTarget     *self);
 const char       *rd_cite_target_get_title     (RdCiteTarget     *self);
 const char       *rd_cite_target_get_subtitle  (RdCiteTarget     *self);
+
+
+GListModel       *rd_cite_targets_for_reviews  (GPtrArray        *policies,
+                                                GPtrArray        *reviews);
 
 G_END_DECLS

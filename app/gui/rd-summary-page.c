@@ -6,7 +6,6 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-summary-page.h"
-#include "rd-applicability.h"
 #include "rd-verdict.h"
 
 /* The end of a review: the engine's recommendation per policy in the policy's
@@ -349,25 +348,12 @@ show_card (Card      *card,
     }
 }
 
-/* A policy has a card when an indication of it is under review, or when the
- * request's diagnoses lead straight to one of its outcomes (Anthem's fully
- * implantable insulin pumps): then there is nothing to score, only a verdict. */
 static gboolean
 review_has_card (RdSummaryPage   *self,
                  RdCaseReview    *review,
                  const RdRequest *request)
 {
-  RdPolicy *policy = rd_policy_find_in (self->policies, review->policy_id);
-  g_autoptr(RdPolicyMatch) match = NULL;
-
-  if (policy == NULL)
-    return FALSE;
-  if (review->indications[0])
-    return TRUE;
-  if (request == NULL)
-    return FALSE;
-  match = rd_policy_match_new (policy, request);
-  return match->applies && match->direct_outcome != NULL;
+  return rd_case_review_is_under_way (review, rd_policy_find_in (self->policies, review->policy_id), request);
 }
 
 static char *
@@ -899,8 +885,15 @@ action_button (const char *label,
                const char *action,
                const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
 
+  /* In a narrow window (1024 pixels with the records open) the words wrap
+   * rather than push the window wider than the screen. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), button);
+  gtk_button_set_child (GTK_BUTTON (button), text);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (css_class)
     gtk_widget_add_css_class (button, css_class);

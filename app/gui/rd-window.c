@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rd-case-page.h"
+#include "rd-example.h"
 #include "rd-policy.h"
 #include "rd-preferences-window.h"
 #include "rd-start-page.h"
@@ -394,6 +396,63 @@ open_recent_action (GtkWidget  *widget,
   rd_window_open_case (RD_WINDOW (widget), file);
 }
 
+/* Making a case of an example lays out its records and indexes their text:
+ * a worker does it, and the copy opens like any other case. */
+static void
+instantiate_example_thread (GTask        *task,
+                            gpointer      source,
+                            gpointer      data,
+                            GCancellable *cancellable)
+{
+  const char *example_path = data;
+  g_autofree char *base = g_path_get_basename (example_path);
+  g_autofree char *stem = g_strndup (base, g_str_has_suffix (base, ".xml") ? strlen (base) - 4 : strlen (base));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = new_case_path (stem, &error);
+
+  if (path == NULL || !rd_example_instantiate (example_path, path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+static void
+example_instantiated (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  RdWindow *self = RD_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (path == NULL)
+    {
+      leave_loading (self);
+      rd_window_show_toast (self, error->message);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  rd_window_open_case (self, file);
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RdWindow *self = RD_WINDOW (widget);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, example_instantiated, NULL);
+
+  /* The bundled example is only read: the reviewer works on a copy of it. */
+  g_task_set_source_tag (task, open_example_action);
+  g_task_set_task_data (task, g_variant_dup_string (param, NULL), g_free);
+  show_loading (self);
+  g_task_run_in_thread (task, instantiate_example_thread);
+}
+
 static void
 open_dialog_response (GtkNativeDialog *dialog,
                       int              response,
@@ -486,6 +545,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-case", NULL, open_case_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 }
