@@ -633,7 +633,7 @@ test_review_open_example (void)
   pane = RD_RECORDS_PANE (rd_case_page_get_records_pane (page));
   g_assert_nonnull (pane);
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (pane), GTK_WIDGET (page)));
-  g_assert_true (rd_test_gui_wait_for (records_ready, pane, 30000));
+  g_assert_true (rd_test_gui_wait_for (records_ready, pane, 180000));
   rd_test_gui_screenshot (GTK_WIDGET (window), "example-opened");
 
   /* An evidence chip activates case.show-evidence with its id. */
