@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "rd-case-evaluate.h"
 #include "rd-test-case.h"
+#include "rd-verdict.h"
 
 char *
 rd_test_case_dir (void)
@@ -67,5 +69,58 @@ rd_test_case_new (const char *path)
 
   g_assert_no_error (error);
   rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  return cf;
+}
+
+/* A synthetic intrathecal baclofen request for spasticity, reviewed against
+ * Anthem CG-SURG-79 with every criterion met except the oral baclofen trial,
+ * scored @oral_baclofen; the nurse's recommendation is stored from the
+ * engine's verdict. The actor is "Test Nurse". */
+RdCaseFile *
+rd_test_case_new_spasticity (const char *path,
+                             RdPolicy   *anthem,
+                             RdScore     oral_baclofen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdRequest) request = rd_request_new ();
+  g_autoptr(GHashTable) scores = NULL;
+  g_autoptr(RdVerdict) verdict = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  const char *indications[] = { "spasticity", NULL };
+  const char *cpt[] = { "62362", NULL }, *hcpcs[] = { "E0783", NULL }, *icd[] = { "G80.1", NULL };
+  RdCaseRecommendation recommendation = { 0 };
+  RdCaseFile *cf = rd_test_case_new (path);
+
+  request->member_name = g_strdup ("Ada Synthetic");
+  request->member_id = g_strdup ("SYN-0042");
+  request->member_birth_date = g_strdup ("1974-03-21");
+  request->provider_name = g_strdup ("Synthetic Neurology Group");
+  request->provider_npi = g_strdup ("1234567893");
+  request->cpt_codes = g_strdupv ((char **) cpt);
+  request->hcpcs_codes = g_strdupv ((char **) hcpcs);
+  request->icd10_cm_codes = g_strdupv ((char **) icd);
+  request->drug = g_strdup ("baclofen");
+  request->route = g_strdup ("intrathecal");
+  request->received = g_date_time_new_now_utc ();
+  g_assert_true (rd_case_file_set_request (cf, request, &error));
+  g_assert_true (rd_case_file_add_review (cf, rd_policy_get_id (anthem), rd_policy_get_hash (anthem), &error));
+  g_assert_true (rd_case_file_set_indications (cf, rd_policy_get_id (anthem), indications, &error));
+  criteria = rd_policy_get_criteria (anthem, rd_policy_find_indication (anthem, "spasticity"));
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const RdNode *node = g_ptr_array_index (criteria, i);
+      RdScore score = g_str_equal (node->id, "spas-oral-baclofen-failed") ? oral_baclofen : RD_SCORE_MET;
+
+      g_assert_true (rd_case_file_set_score (cf, rd_policy_get_id (anthem), node->id, score, NULL, &error));
+    }
+  g_assert_no_error (error);
+
+  scores = rd_case_scores_table (cf, rd_policy_get_id (anthem), &error);
+  verdict = rd_verdict_new (anthem, request, scores);
+  recommendation.policy_id = (char *) rd_policy_get_id (anthem);
+  recommendation.outcome_id = (char *) (verdict->outcome ? verdict->outcome->id : "pend");
+  recommendation.adverse = verdict->outcome && verdict->outcome->adverse;
+  recommendation.criteria_met = verdict->nurse_may_approve;
+  g_assert_true (rd_case_file_set_recommendation (cf, &recommendation, &error));
   return cf;
 }

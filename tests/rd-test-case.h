@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rd-case-file.h"
+#include "rd-policy.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,8 @@ char       *rd_test_file_digest        (const char *path);
 void        rd_test_assert_owner_only  (const char *dir);
 /* A new case at @path whose actor is "Test Nurse", a nurse reviewer. */
 RdCaseFile *rd_test_case_new           (const char *path);
+RdCaseFile *rd_test_case_new_spasticity (const char *path,
+                                         RdPolicy   *anthem,
+                                         RdScore     oral_baclofen);
 
 G_END_DECLS

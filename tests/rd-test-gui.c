@@ -112,6 +112,50 @@ rd_test_gui_find_window (GType type)
   return NULL;
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Answered as a person would: once it is on screen with its size. */
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         gtk_widget_get_width (GTK_WIDGET (dialog)) > 0;
+}
+
+/**
+ * rd_test_gui_wait_for_message_dialog:
+ *
+ * Returns: (transfer none): the message dialog once it is on screen; fails
+ *   the test when none appears within 3 minutes (a sanitized GTK on a loaded
+ *   machine can take minutes to map one).
+ */
+AdwMessageDialog *
+rd_test_gui_wait_for_message_dialog (void)
+{
+  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 180000));
+  return ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/**
+ * rd_test_gui_action_enabled:
+ *
+ * Returns: whether @action is enabled for @widget: whether a button bound to
+ *   it there would be sensitive.
+ */
+gboolean
+rd_test_gui_action_enabled (GtkWidget  *widget,
+                            const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_insert_before (button, widget, NULL);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  return enabled;
+}
+
 /**
  * rd_test_gui_find_named:
  * @type: the type of widget sought
@@ -205,24 +249,4 @@ rd_test_gui_add_example_tests (const char    *prefix,
       g_autofree char *test_path = g_strdup_printf ("%s/%s", prefix, base);
       g_test_add_data_func_full (test_path, g_strdup (examples[i]), func, g_free);
     }
-}
-
-/**
- * rd_test_gui_action_enabled:
- *
- * Returns: whether @action is enabled where @widget is: a button bound to it
- *   there would be sensitive
- */
-gboolean
-rd_test_gui_action_enabled (GtkWidget  *widget,
-                            const char *action)
-{
-  GtkWidget *button = gtk_button_new ();
-  gboolean enabled;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_insert_before (button, widget, NULL);
-  enabled = gtk_widget_get_sensitive (button);
-  gtk_widget_unparent (button);
-  return enabled;
 }

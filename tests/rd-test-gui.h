@@ -24,5 +24,6 @@ void           rd_test_gui_screenshot   (GtkWidget  *widget,
                                          const char *name);
 void           rd_test_gui_add_example_tests (const char    *prefix,
                                               GTestDataFunc  func);
+AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
 
 G_END_DECLS

@@ -53,6 +53,21 @@ expect 2 "" "$tool" case attach "$case" "$dir/notes.pdf" --role surgeon
 expect 2 "" "$tool" case show
 expect 2 "" "$tool" case verify "$case" "$case"
 
+# letter: none before a determination (a draft on request), then printed or written
+expect 1 "no determination yet" "$tool" case letter "$case"
+expect 0 "^# Draft: " "$tool" case letter "$case" --draft
+"$make" "$dir/decided.rdcase" --sealed || fail "could not make a sealed case"
+expect 0 "^# Notice of Approval" "$tool" case letter "$dir/decided.rdcase"
+expect 0 "Script Director, MD" "$tool" case letter "$dir/decided.rdcase"
+expect 0 "Wrote" "$tool" case letter "$dir/decided.rdcase" "$dir/letter.pdf"
+head -c 5 "$dir/letter.pdf" | grep -q '%PDF-' || fail "case letter OUT.pdf did not write a PDF"
+[ "$(stat -c %a "$dir/letter.pdf")" = 600 ] || fail "a letter must be written 0600"
+expect 0 "Wrote" "$tool" case letter "$dir/decided.rdcase" "$dir/letter.md"
+grep -q "^## Determination" "$dir/letter.md" || fail "case letter OUT.md did not write the letter"
+expect 1 "could not be written" "$tool" case letter "$dir/decided.rdcase" "$dir/no-such-dir/letter.md"
+expect 2 "" "$tool" case letter
+expect 2 "" "$tool" case letter "$case" a.md b.md
+
 # not a case: refused, untouched
 before=$(sha256sum < "$dir/note.pdf")
 expect 1 "not an SQLite database" "$tool" case verify "$dir/note.pdf"

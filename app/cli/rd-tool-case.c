@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "rd-case-file.h"
+#include "rd-letter.h"
 #include "rd-pdf-text.h"
 #include "rd-tool.h"
 
@@ -395,12 +396,81 @@ cmd_attach (int    argc,
   return attach (positional[0], positional[1], who != NULL ? who : default_actor (), role);
 }
 
+/* ---- case letter ------------------------------------------------------ */
+
+static int
+write_letter (const char *case_path,
+              const char *out_path,
+              const char *policy_dir,
+              gboolean    draft)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(RdLetter) letter = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autofree char *text = NULL;
+
+  if ((cf = open_or_report (case_path, RD_CASE_FILE_OPEN_READ_ONLY)) == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  if ((policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+      (letter = rd_letter_compose (cf, policies, draft ? RD_LETTER_ALLOW_DRAFT : RD_LETTER_NONE, &error)) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      if (g_error_matches (error, RD_LETTER_ERROR, RD_LETTER_ERROR_NO_DECISION))
+        fprintf (stderr, "%s\n", _("Use --draft to see the letter the engine’s recommendation would give."));
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  if (out_path == NULL)
+    {
+      text = rd_letter_to_markdown (letter);
+      printf ("%s\n", text);
+      return RD_TOOL_EXIT_OK;
+    }
+  out = g_file_new_for_commandline_arg (out_path);
+  if (!rd_letter_write (letter, out, rd_letter_format_for_path (out_path), NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  printf (_("Wrote “%s” to %s.\n"), letter->title, out_path);
+  return RD_TOOL_EXIT_OK;
+}
+
+static int
+cmd_letter (int    argc,
+            char **argv)
+{
+  const char *positional[2] = { NULL, NULL };
+  const char *policy_dir = NULL;
+  gboolean draft = FALSE;
+  guint n_positional = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--draft"))
+        draft = TRUE;
+      else if (g_str_equal (argv[i], "--policy-dir") && i + 1 < argc)
+        policy_dir = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--") || n_positional == 2)
+        return rd_tool_usage_error ("case", "letter", _("Unexpected argument “%s”."), argv[i]);
+      else
+        positional[n_positional++] = argv[i];
+    }
+  if (n_positional == 0)
+    return rd_tool_usage_error ("case", "letter", "%s", _("“case letter” needs a case FILE."));
+  return write_letter (positional[0], positional[1], policy_dir, draft);
+}
+
 static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions"), cmd_show },
   { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
     cmd_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE]",
     N_("attach a PDF record to a case and index its text"), cmd_attach },
+  { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
+    N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
+       " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
   { "new", "--from EXAMPLE.xml OUT.rdcase",

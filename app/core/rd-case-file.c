@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE (RdCaseFile, rd_case_file, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  ACTOR_CHANGED,
   N_SIGNALS
 };
 
@@ -65,6 +66,17 @@ rd_case_file_class_init (RdCaseFileClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RdCaseFile::actor-changed:
+   * @self: the case file
+   *
+   * Emitted by rd_case_file_set_actor() when the actor's name, credentials or
+   * role change, so a display can offer what the new role may do. Nothing in
+   * the file changes.
+   */
+  signals[ACTOR_CHANGED] = g_signal_new ("actor-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -886,7 +898,8 @@ rd_case_file_get_updated (RdCaseFile *self)
  * @credentials: (nullable): e.g. "RN" or "MD"
  * @role: the reviewer's role, which decides the decisions they may record
  *
- * Sets who makes the following changes. Call it on the owner thread.
+ * Sets who makes the following changes, and emits #RdCaseFile::actor-changed
+ * when that is someone else or another role. Call it on the owner thread.
  */
 void
 rd_case_file_set_actor (RdCaseFile *self,
@@ -894,9 +907,13 @@ rd_case_file_set_actor (RdCaseFile *self,
                         const char *credentials,
                         RdRole      role)
 {
+  gboolean changed;
+
   g_return_if_fail (RD_IS_CASE_FILE (self));
   g_return_if_fail (name != NULL);
 
+  changed = g_strcmp0 (name, self->actor_name) != 0 || g_strcmp0 (credentials, self->actor_credentials) != 0 ||
+            role != self->actor_role;
   g_mutex_lock (&self->actor_lock);
   g_free (self->actor_name);
   g_free (self->actor_credentials);
@@ -904,6 +921,8 @@ rd_case_file_set_actor (RdCaseFile *self,
   self->actor_credentials = g_strdup (credentials);
   self->actor_role = role;
   g_mutex_unlock (&self->actor_lock);
+  if (changed)
+    g_signal_emit (self, signals[ACTOR_CHANGED], 0);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rd-example-private.h"
+#include "rd-text-wrap.h"
 #include "rd-xml.h"
 
 /* Lays out an example's record as a US Letter PDF that looks like a clinical
@@ -83,10 +84,7 @@ static double
 text_width (Layout     *layout,
             const char *text)
 {
-  cairo_text_extents_t extents;
-
-  cairo_text_extents (layout->cr, text, &extents);
-  return extents.x_advance;
+  return rd_text_width (layout->cr, text);
 }
 
 static void
@@ -119,53 +117,12 @@ rule (Layout *layout,
   cairo_stroke (layout->cr);
 }
 
-/* Breaks @text into lines no wider than @width in the current font; a word
- * longer than a line is broken between characters. */
 static GPtrArray *
 wrap (Layout     *layout,
       const char *text,
       double      width)
 {
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  GString *line = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      const char *word = words[i];
-      g_autofree char *candidate = NULL;
-
-      if (*word == '\0')
-        continue;
-      candidate = line->len ? g_strconcat (line->str, " ", word, NULL) : g_strdup (word);
-      if (text_width (layout, candidate) <= width)
-        {
-          g_string_assign (line, candidate);
-          continue;
-        }
-      if (line->len)
-        {
-          g_ptr_array_add (lines, g_strdup (line->str));
-          g_string_truncate (line, 0);
-        }
-      for (const char *p = word; *p; p = g_utf8_next_char (p))
-        {
-          g_string_append_len (line, p, g_utf8_next_char (p) - p);
-          if (text_width (layout, line->str) > width && g_utf8_strlen (line->str, -1) > 1)
-            {
-              const char *last = g_utf8_prev_char (line->str + line->len);
-              gsize keep = last - line->str;
-              g_autofree char *rest = g_strdup (last);
-
-              g_ptr_array_add (lines, g_strndup (line->str, keep));
-              g_string_assign (line, rest);
-            }
-        }
-    }
-  if (line->len || lines->len == 0)
-    g_ptr_array_add (lines, g_strdup (line->str));
-  g_string_free (line, TRUE);
-  return lines;
+  return rd_text_wrap (layout->cr, text, width);
 }
 
 /* Shortens @text with an ellipsis to fit @width in the current font. */

@@ -7,6 +7,7 @@
 #include "rd-case-page.h"
 #include "rd-cite-target.h"
 #include "rd-criteria-page.h"
+#include "rd-determination-page.h"
 #include "rd-documentation-page.h"
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
@@ -38,6 +39,8 @@ struct _RdCasePage
   GPtrArray       *criteria_pages;   /* RdCriteriaPage, in step order */
   RdDocumentationPage *documentation_page;
   RdSummaryPage   *summary_page;
+  RdDeterminationPage *determination_page;  /* a step only for a medical director */
+  gboolean         determination_shown;
   RdCaseFile      *case_file;
   GPtrArray       *policies;
   char            *title;
@@ -236,6 +239,9 @@ update_step_states (RdCasePage *self)
                               rd_documentation_page_get_state (self->documentation_page));
       rd_step_list_set_state (self->step_list, "summary", rd_summary_page_get_state (self->summary_page));
     }
+  if (self->determination_shown)
+    rd_step_list_set_state (self->step_list, "determination",
+                            rd_determination_page_get_state (self->determination_page));
 }
 
 static void
@@ -331,12 +337,21 @@ rebuild_steps (RdCasePage *self)
   rd_step_list_append (self->step_list, "summary", _("Summary"));
   rd_documentation_page_rebuild (self->documentation_page);
   rd_summary_page_refresh (self->summary_page);
+  rd_determination_page_refresh (self->determination_page);
+  self->determination_shown = rd_determination_page_get_available (self->determination_page);
+  if (self->determination_shown)
+    rd_step_list_append (self->step_list, "determination", _("Determination"));
   show_policies (self, reviews);
   {
     g_autoptr(GListModel) targets = rd_cite_targets_for_reviews (self->policies, reviews);
     rd_records_pane_set_cite_targets (self->records_pane, targets);
   }
 
+  if (g_strcmp0 (selected, "determination") == 0 && !self->determination_shown)
+    {
+      g_free (selected);
+      selected = g_strdup ("summary");
+    }
   if (selected == NULL || gtk_stack_get_child_by_name (self->step_stack, selected) == NULL)
     {
       g_free (selected);
@@ -357,6 +372,17 @@ show_saved (RdCasePage *self)
   gtk_label_set_label (self->saved_label, _("Saved"));
   gtk_widget_remove_css_class (self->saved_box, "error");
   gtk_widget_set_tooltip_text (self->saved_box, tooltip);
+}
+
+/* The determination step follows the reviewer's role and the case's status. */
+static void
+refresh_determination (RdCasePage *self)
+{
+  rd_determination_page_refresh (self->determination_page);
+  if (rd_determination_page_get_available (self->determination_page) != self->determination_shown)
+    rebuild_steps (self);
+  else
+    update_step_states (self);
 }
 
 static void
@@ -381,7 +407,7 @@ case_changed (RdCasePage *self,
     rd_criteria_page_refresh (g_ptr_array_index (self->criteria_pages, i));
   rd_documentation_page_refresh (self->documentation_page);
   rd_summary_page_refresh (self->summary_page);
-  update_step_states (self);
+  refresh_determination (self);
 }
 
 /**
@@ -414,6 +440,9 @@ rd_case_page_set_case (RdCasePage *self,
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->documentation_page), "documentation");
   self->summary_page = RD_SUMMARY_PAGE (rd_summary_page_new (case_file, policies));
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->summary_page), "summary");
+  self->determination_page = RD_DETERMINATION_PAGE (rd_determination_page_new (case_file, policies));
+  gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->determination_page), "determination");
+  g_signal_connect_object (case_file, "actor-changed", G_CALLBACK (refresh_determination), self, G_CONNECT_SWAPPED);
   rebuild_steps (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
   rd_records_pane_set_case_file (self->records_pane, case_file);

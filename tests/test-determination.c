@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rd-determination-page.h"
+#include "rd-pdf-text.h"
+#include "rd-test-case.h"
+#include "rd-test-gui.h"
+#include "rd-window.h"
+
+/* The medical director's step: a case the nurse sent on shows a Determination
+ * step to a medical director and to no one else; the director signs an
+ * adverse determination through the page's actions, the case file holds it
+ * with the director's role and credentials, and the letter is written. */
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  GPtrArray *policies;
+} Fixture;
+
+static void
+set_reviewer (const char *name,
+              const char *credentials,
+              RdRole      role)
+{
+  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
+
+  g_settings_set_string (settings, "reviewer-name", name);
+  g_settings_set_string (settings, "reviewer-credentials", credentials);
+  g_settings_set_enum (settings, "reviewer-role", role);
+}
+
+/* A case the nurse scored (oral baclofen not met) and sent to a director. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+
+  f->dir = rd_test_case_dir ();
+  f->path = g_build_filename (f->dir, "sent.rdcase", NULL);
+  f->policies = rd_policy_load_directory (NULL, &error);
+  g_assert_no_error (error);
+  cf = rd_test_case_new_spasticity (f->path, rd_policy_find_in (f->policies, "anthem-cg-surg-79"),
+                                    RD_SCORE_NOT_MET);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
+                                                 "Oral baclofen trial documented as effective.\n\n"
+                                                 "Nurse’s note to the medical director: please review.", &error), >, 0);
+  rd_case_file_close (cf);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rd_test_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+  g_ptr_array_unref (f->policies);
+}
+
+static gboolean
+case_shown (gpointer data)
+{
+  return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
+}
+
+static RdCasePage *
+open_case (Fixture   *f,
+           RdWindow **window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+  *window = rd_window_new (rd_test_gui_application ());
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (*window));
+  rd_window_open_case (*window, file);
+  g_assert_true (rd_test_gui_wait_for (case_shown, *window, 60000));
+  rd_test_gui_spin ();
+  return rd_window_get_case_page (*window);
+}
+
+static gboolean
+has_step (RdCasePage *page,
+          const char *id)
+{
+  RdStepList *steps = rd_case_page_get_step_list (page);
+
+  for (guint i = 0; rd_step_list_get_id (steps, i); i++)
+    if (g_str_equal (rd_step_list_get_id (steps, i), id))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !rd_determination_page_is_saving (data);
+}
+
+static void
+test_director_signs_adverse (Fixture       *f,
+                             gconstpointer  data)
+{
+  RdWindow *window;
+  RdCasePage *page;
+  RdCaseFile *cf;
+  RdDeterminationPage *determination;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter_path = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autoptr(GFile) letter_file = g_file_new_for_path (letter_path);
+  g_autofree char *contents = NULL;
+  RdCaseDecision *decision;
+  RdAuditEntry *entry;
+  gsize length;
+
+  set_reviewer ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  page = open_case (f, &window);
+  cf = rd_case_page_get_case_file (page);
+  g_assert_false (rd_case_file_is_read_only (cf));
+
+  g_assert_true (has_step (page, "determination"));
+  determination = RD_DETERMINATION_PAGE (rd_case_page_get_step_page (page, "determination"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "determination"));
+  g_assert_cmpstr (rd_step_list_get_selected (rd_case_page_get_step_list (page)), ==, "determination");
+  g_assert_cmpstr (rd_determination_page_get_verdict (determination, "anthem-cg-surg-79"), ==,
+                   "Not medically necessary");
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination");
+
+  /* Nothing is signed without a rationale, and no letter before a determination. */
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.uphold"));
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_determination_page_get_rationale_view (determination))),
+                            "Oral baclofen at 20 mg three times a day controls the spasticity.", -1);
+  g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), !=,
+                   RD_STEP_COMPLETE);
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
+
+  /* Cancelling the confirmation records nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
+  adw_message_dialog_response (rd_test_gui_wait_for_message_dialog (), "cancel");
+  rd_test_gui_spin ();
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
+  dialog = rd_test_gui_wait_for_message_dialog ();
+  rd_test_gui_screenshot (GTK_WIDGET (dialog), "determination-adverse");
+  adw_message_dialog_response (dialog, "confirm");
+  rd_test_gui_spin ();
+
+  /* The case file holds the determination, signed by the director. */
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  decision = g_ptr_array_index (decisions, 1);
+  g_assert_cmpint (decision->kind, ==, RD_DECISION_FINAL);
+  g_assert_true (decision->adverse);
+  g_assert_cmpstr (decision->outcome_id, ==, "not-medically-necessary");
+  g_assert_cmpstr (decision->who, ==, "Dr Test Director");
+  g_assert_cmpstr (decision->credentials, ==, "MD");
+  g_assert_cmpint (decision->role, ==, RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_cmpstr (decision->rationale, ==, "Oral baclofen at 20 mg three times a day controls the spasticity.");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  audit = rd_case_file_list_audit (cf, &error);
+  entry = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (entry->action, ==, "status");
+  entry = g_ptr_array_index (audit, audit->len - 2);
+  g_assert_cmpstr (entry->action, ==, "decision");
+  g_assert_cmpstr (entry->who, ==, "Dr Test Director");
+  g_assert_cmpstr (entry->role, ==, "medical-director");
+  g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), ==,
+                   RD_STEP_COMPLETE);
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination-signed");
+
+  /* The letter: written in a worker, a PDF that names the determination and the physician. */
+  rd_determination_page_save_letter (determination, letter_file);
+  g_assert_true (rd_determination_page_is_saving (determination));
+  g_assert_true (rd_test_gui_wait_for (not_saving, determination, 180000));
+  g_assert_true (g_file_get_contents (letter_path, &contents, &length, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
+    g_autoptr(RdPdfText) text = rd_pdf_text_extract (bytes, "letter.pdf", NULL, &error);
+    g_autofree char *all = NULL;
+
+    g_assert_no_error (error);
+    all = g_strjoinv (" ", text->texts);
+    g_assert_nonnull (strstr (all, "Notice of Adverse Determination"));
+    g_assert_nonnull (strstr (all, "Not medically necessary"));
+    g_assert_nonnull (strstr (all, "Dr Test Director, MD"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+}
+
+static void
+test_nurse_never_sees_it (Fixture       *f,
+                          gconstpointer  data)
+{
+  RdWindow *window;
+  RdCasePage *page;
+
+  set_reviewer ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  page = open_case (f, &window);
+  g_assert_false (has_step (page, "determination"));
+  g_assert_true (has_step (page, "summary"));
+
+  /* The same person signing in as a director gets the step at once. */
+  set_reviewer ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  rd_test_gui_spin ();
+  g_assert_true (has_step (page, "determination"));
+  set_reviewer ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_gui_spin ();
+  g_assert_false (has_step (page, "determination"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rd_test_gui_init (&argc, &argv);
+
+  g_test_add ("/determination/director-signs-adverse", Fixture, NULL, fixture_set_up, test_director_signs_adverse,
+              fixture_tear_down);
+  g_test_add ("/determination/nurse-never-sees-it", Fixture, NULL, fixture_set_up, test_nurse_never_sees_it,
+              fixture_tear_down);
+  return g_test_run ();
+}
