@@ -11,6 +11,7 @@
 #include "rd-doc-item-row.h"
 #include "rd-example.h"
 #include "rd-intake-page.h"
+#include "rd-paths.h"
 #include "rd-step-list.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
@@ -22,7 +23,7 @@
  * example's reference key says, through the pages' own actions.
  *
  * Usage: rd-take-screenshots OUTPUT_DIR [EXAMPLE.xml]
- * Run by build-aux/screenshots under Xvfb. */
+ * Run by build-aux/screenshots under Xvfb, in a temporary home. */
 
 static gboolean
 case_shown (gpointer data)
@@ -81,6 +82,7 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) examples = NULL;
   const char *example_path;
+  g_autofree char *home = NULL;
   int width = 1280, height = 800;
 
   if (argc < 2)
@@ -91,8 +93,19 @@ main (int argc, char *argv[])
   g_setenv ("RD_SCREENSHOT_DIR", argv[1], TRUE);
   examples = rd_example_list_bundled ();
   example_path = argc > 2 ? argv[2] : examples[0];
-  argc = 1;
-  rd_test_gui_init (&argc, &argv);
+  /* A home of its own: the case copy and the settings stay out of the user's. */
+  home = g_dir_make_tmp ("rd-screenshots-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* As the application does: LANGUAGE=es takes the Spanish screenshots. */
+  rd_paths_init_gettext ();
+  gtk_init ();
+  adw_init ();
   example = rd_example_load (example_path, &error);
   g_assert_no_error (error);
 
@@ -108,7 +121,11 @@ main (int argc, char *argv[])
   rd_test_gui_screenshot (GTK_WIDGET (window), "start");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", example_path));
-  g_assert_true (rd_test_gui_wait_for (case_shown, window, 30000));
+  if (!rd_test_gui_wait_for (case_shown, window, 120000))
+    {
+      rd_test_gui_screenshot (GTK_WIDGET (window), "failed");
+      g_error ("The example did not open: see failed.png");
+    }
   page = rd_window_get_case_page (window);
   steps = rd_case_page_get_step_list (page);
   rd_test_gui_screenshot (GTK_WIDGET (window), "intake");

@@ -70,5 +70,13 @@ case "$stats" in
     ;;
 esac
 
+# 4. The file itself, not only a merge of it, holds every message: an entry
+#    left obsolete (#~) is not compiled into the catalogue, so the application
+#    would show it in English although the merge above finds it translated.
+if ! msgcmp "$po" "$tmp/reviewdesk.pot" > "$tmp/msgcmp.out" 2>&1; then
+  grep -v 'warning: this message is not used' "$tmp/msgcmp.out" | sed 's/^/  /' | head -40
+  fail "$po lacks messages of the sources (obsolete or missing entries): run msgmerge --update --no-fuzzy-matching $po against the template"
+fi
+
 [ $status -eq 0 ] && echo "ok"
 exit $status

@@ -1,11 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
-#include "rd-case-page.h"
-#include "rd-due-clock.h"
-#include "rd-example.h"
 #include "rd-start-page.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
@@ -139,53 +134,6 @@ test_window_close_action (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
-static gboolean
-case_shown (gpointer data)
-{
-  return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
-}
-
-/* Opening a bundled example from the start page makes a fresh case from it in
- * the case folder, received just now: a trainee's copy is not overdue, and the
- * bundled file is left as it was. */
-static void
-test_window_open_example (void)
-{
-  g_auto(GStrv) examples = rd_example_list_bundled ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RdExample) example = rd_example_load (examples[0], &error);
-  RdWindow *window = new_window ();
-  g_autofree char *cases_dir = rd_window_get_cases_dir ();
-  g_autofree char *stem = NULL;
-  g_autofree char *base = NULL;
-  RdCasePage *page;
-  RdDueClock *clock;
-  RdRequest *request;
-  const char *path;
-
-  g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", examples[0]));
-  g_assert_true (rd_test_gui_wait_for (case_shown, window, 30000));
-  page = rd_window_get_case_page (window);
-  path = rd_case_file_get_path (rd_case_page_get_case_file (page));
-  g_assert_true (g_str_has_prefix (path, cases_dir));
-  base = g_path_get_basename (examples[0]);
-  stem = g_strndup (base, strlen (base) - strlen (".xml"));
-  g_assert_true (g_str_has_prefix (path + strlen (cases_dir) + 1, stem));
-
-  request = rd_case_file_get_request (rd_case_page_get_case_file (page), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (request->member_id, ==, rd_example_get_request (example)->member_id);
-  rd_request_free (request);
-  clock = RD_DUE_CLOCK (rd_test_gui_find_named (GTK_WIDGET (page), RD_TYPE_DUE_CLOCK, NULL));
-  g_assert_nonnull (clock);
-  g_assert_cmpint (rd_due_clock_get_level (clock), !=, RD_DUE_LEVEL_URGENT);
-  g_assert_null (strstr (rd_due_clock_get_text (clock), "Overdue"));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  rd_test_gui_spin ();
-}
-
 /* An example that cannot be read leaves the window where it was and says why. */
 static void
 test_window_open_example_missing (void)
@@ -214,7 +162,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/close-action", test_window_close_action);
-  g_test_add_func ("/window/open-example", test_window_open_example);
   g_test_add_func ("/window/open-example-missing", test_window_open_example_missing);
 
   return g_test_run ();
