@@ -183,3 +183,23 @@ rd_test_gui_screenshot (GtkWidget  *widget,
   g_mkdir_with_parents (dir, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/**
+ * rd_test_gui_action_enabled:
+ *
+ * Returns: whether @action is enabled where @widget is: a button bound to it
+ *   there would be sensitive
+ */
+gboolean
+rd_test_gui_action_enabled (GtkWidget  *widget,
+                            const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_insert_before (button, widget, NULL);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  return enabled;
+}

@@ -22,6 +22,7 @@ expect() {  # expect CODE PATTERN COMMAND...: exit status and a line of output
 expect 0 "every link intact" "$tool" case verify "$case"
 expect 0 "Synthetic Member" "$tool" case show "$case"
 expect 0 "progress-notes.pdf" "$tool" case show "$case"
+expect 1 "was not made from an example case" "$tool" case grade "$case"
 
 # attach
 "$make" --pdf "$dir/notes.pdf" 3

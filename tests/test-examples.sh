@@ -51,6 +51,15 @@ for example in $examples; do
   # A fresh case has no scores: it is incomplete, and never approvable by a nurse.
   "$tool" case evaluate "$case_file" --json >"$work/fresh.json" || fail "$stem: evaluate a fresh case"
   grep -q '"nurse_may_approve":true' "$work/fresh.json" && fail "$stem: an unscored case may be approved"
+
+  # Graded against the key, a fresh case agrees on nothing it was asked.
+  "$tool" case grade "$case_file" >"$work/grade.out" 2>&1 || fail "$stem: case grade: $(cat "$work/grade.out")"
+  grep -q "^Compared with the reference key of the example" "$work/grade.out" || fail "$stem: grade: $(cat "$work/grade.out")"
+  grep -q '^  [1-9][0-9]* of [0-9]* answers\{0,1\} agrees\{0,1\} with the reference\.$' "$work/grade.out" \
+    && fail "$stem: a fresh case agrees with the key: $(cat "$work/grade.out")"
+  grep -q '^Overall: 0 of [0-9]* answers\{0,1\} agrees\{0,1\} with the reference; ' "$work/grade.out" \
+    || fail "$stem: grade totals: $(cat "$work/grade.out")"
+  "$tool" case grade "$case_file" --json | grep -q '^{"case":.*"agree":0,"total":[0-9]*,' || fail "$stem: grade --json"
 done
 echo "ok: $n examples"
 
@@ -58,6 +67,20 @@ echo "ok: $n examples"
 "$tool" case new --from "$(echo "$examples" | grep itb-spasticity)" "$work/itb.rdcase" >/dev/null
 "$tool" case evaluate "$work/itb.rdcase" --reference | sed -n '/(bsc-7.01.41)$/,/^$/p' \
   | grep -q 'A nurse reviewer may approve' || fail "spasticity case: nurse approval under Blue Shield"
+
+# Grading shows each unanswered criterion with the key's score and teaching note.
+"$tool" case grade "$work/itb.rdcase" | sed -n '/(bsc-7.01.41)$/,/^Overall/p' >"$work/itb-grade.out"
+grep -q '^  0 of 21 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"
+grep -A1 '^  Criterion: ' "$work/itb-grade.out" | grep -q '^    Reference: Met — given: Not scored$' || fail "spasticity grade: no criterion comparison"
+grep -q '^    Teaching note: Count the weeks' "$work/itb-grade.out" || fail "spasticity grade: no teaching note"
+grep -q '^  Your scores reach: Incomplete: criteria not scored — DIFFERS$' "$work/itb-grade.out" || fail "spasticity grade: outcome"
+
+# A case from an example this ReviewDesk does not bundle cannot be graded: exit 1.
+sed 's:<example id="[^"]*":<example id="not-bundled":' "$(echo "$examples" | head -n 1)" >"$work/other.xml"
+"$tool" case new --from "$work/other.xml" "$work/other.rdcase" >/dev/null 2>&1 || fail "case new from a copied example"
+err=$("$tool" case grade "$work/other.rdcase" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] || fail "grading a case of an unknown example must exit 1, got $rc"
+echo "$err" | grep -q "No bundled example has the id “not-bundled”" || fail "unclear error: $err"
 
 # A malformed example: a clear error naming the file, exit 1, no case left.
 sed 's:</records>:</record>:' "$(echo "$examples" | head -n 1)" >"$work/broken.xml"
@@ -69,4 +92,6 @@ echo "$err" | grep -q "broken.xml, line [0-9]*: not well-formed" || fail "unclea
 # Usage errors exit 2.
 "$tool" case new "$work/x.rdcase" >/dev/null 2>&1; [ $? -eq 2 ] || fail "case new without --from must exit 2"
 "$tool" case evaluate >/dev/null 2>&1; [ $? -eq 2 ] || fail "case evaluate without a file must exit 2"
+"$tool" case grade >/dev/null 2>&1; [ $? -eq 2 ] || fail "case grade without a file must exit 2"
+"$tool" case grade "$work/itb.rdcase" --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "case grade --bogus must exit 2"
 echo "ok"

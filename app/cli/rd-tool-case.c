@@ -408,6 +408,9 @@ static const RdToolCommand case_commands[] = {
   { "evaluate", "FILE [--json] [--reference] [--policy-dir DIR]",
     N_("per policy: outcome, decisive criteria, missing documentation, and whether a nurse may approve"
        " (--reference: score with the key of the example the case came from)"), rd_tool_case_evaluate },
+  { "grade", "FILE [--json] [--policy-dir DIR]",
+    N_("compare a trainee’s answers in a case made from an example with the example’s reference key"),
+    rd_tool_case_grade },
 };
 
 const RdToolGroup rd_tool_case_group = {

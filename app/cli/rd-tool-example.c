@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* reviewdesk-tool case examples | new --from | evaluate */
+/* reviewdesk-tool case examples | new --from | evaluate | grade */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,6 +7,7 @@
 
 #include "rd-case-file.h"
 #include "rd-example.h"
+#include "rd-example-grade.h"
 #include "rd-tool.h"
 #include "rd-verdict.h"
 
@@ -433,4 +434,184 @@ rd_tool_case_evaluate (int    argc,
       printf ("%s\n", json->str);
     }
   return all_match ? RD_TOOL_EXIT_OK : RD_TOOL_EXIT_FAILURE;
+}
+
+/* ---- case grade --------------------------------------------------------- */
+
+static const char *
+grade_kind_label (RdGradeItemKind kind)
+{
+  switch (kind)
+    {
+    case RD_GRADE_ITEM_INDICATIONS:
+    case RD_GRADE_ITEM_CONDITION: return _("Condition");
+    case RD_GRADE_ITEM_CRITERION: return _("Criterion");
+    case RD_GRADE_ITEM_DOCUMENTATION: return _("Documentation");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+print_grade_policy (const RdGradePolicy *gp)
+{
+  RdPolicy *policy = gp->policy;
+
+  printf ("\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
+          rd_policy_get_title (policy), rd_policy_get_id (policy));
+  if (!gp->governs)
+    printf ("  %s\n", _("Does not govern this request: nothing to score."));
+  else
+    {
+      printf ("  ");
+      printf (ngettext ("%u of %u answer agrees with the reference.\n",
+                        "%u of %u answers agree with the reference.\n", gp->n_total),
+              gp->n_agree, gp->n_total);
+    }
+  for (guint i = 0; i < gp->items->len; i++)
+    {
+      const RdGradeItem *item = gp->items->pdata[i];
+
+      if (item->agrees)
+        continue;
+      if (item->kind == RD_GRADE_ITEM_INDICATIONS)
+        printf ("\n  %s\n", item->text);
+      else
+        printf ("\n  %s: %s\n", grade_kind_label (item->kind), item->text);
+      /* TRANSLATORS: the reference key's answer, then the trainee's */
+      printf (_("    Reference: %s — given: %s\n"), item->expected_label, item->given_label);
+      if (item->teaching != NULL)
+        printf (_("    Teaching note: %s\n"), item->teaching);
+    }
+  printf ("\n  %-16s %s\n", _("Reference outcome:"), gp->expected_outcome_label);
+  printf ("  %-16s %s — %s\n", _("Your scores reach:"), gp->given_outcome_label,
+          gp->outcome_agrees ? _("agrees") : _("DIFFERS"));
+  if (!gp->outcome_agrees && gp->note != NULL)
+    printf (_("    Teaching note: %s\n"), gp->note);
+}
+
+static void
+json_grade_item (GString           *out,
+                 const RdGradeItem *item)
+{
+  g_string_append_c (out, '{');
+  json_member (out, "kind", rd_grade_item_kind_to_string (item->kind));
+  g_string_append_c (out, ',');
+  json_member (out, "id", item->id);
+  g_string_append_c (out, ',');
+  json_member (out, "text", item->text);
+  g_string_append_c (out, ',');
+  json_member (out, "expected", item->expected);
+  g_string_append_c (out, ',');
+  json_member (out, "given", item->given);
+  g_string_append_printf (out, ",\"agrees\":%s,", item->agrees ? "true" : "false");
+  json_member (out, "teaching", item->teaching);
+  g_string_append_c (out, '}');
+}
+
+static void
+json_grade_policy (GString             *out,
+                   const RdGradePolicy *gp)
+{
+  g_string_append_c (out, '{');
+  json_member (out, "policy", rd_policy_get_id (gp->policy));
+  g_string_append_printf (out, ",\"governs\":%s,\"agree\":%u,\"total\":%u,",
+                          gp->governs ? "true" : "false", gp->n_agree, gp->n_total);
+  json_member (out, "expected_outcome", gp->expected_outcome);
+  g_string_append_c (out, ',');
+  json_member (out, "given_outcome", gp->given_outcome);
+  g_string_append_printf (out, ",\"outcome_agrees\":%s,", gp->outcome_agrees ? "true" : "false");
+  json_member (out, "note", gp->note);
+  g_string_append (out, ",\"items\":[");
+  for (guint i = 0; i < gp->items->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      json_grade_item (out, gp->items->pdata[i]);
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+json_grade (const char           *path,
+            const RdExampleGrade *grade)
+{
+  g_autoptr(GString) out = g_string_new ("{");
+
+  json_member (out, "case", path);
+  g_string_append_c (out, ',');
+  json_member (out, "example", grade->example_id);
+  g_string_append_printf (out, ",\"agree\":%u,\"total\":%u,\"outcomes_agree\":%u,\"outcomes\":%u,\"policies\":[",
+                          grade->n_agree, grade->n_total, grade->n_outcomes_agree, grade->n_outcomes);
+  for (guint p = 0; p < grade->policies->len; p++)
+    {
+      if (p > 0)
+        g_string_append_c (out, ',');
+      json_grade_policy (out, grade->policies->pdata[p]);
+    }
+  g_string_append (out, "]}");
+  printf ("%s\n", out->str);
+}
+
+static void
+print_grade (const char           *path,
+             const RdExampleGrade *grade)
+{
+  printf (_("Case %s\n"), path);
+  printf (_("Compared with the reference key of the example “%s”.\n"), grade->example_title);
+  for (guint p = 0; p < grade->policies->len; p++)
+    print_grade_policy (grade->policies->pdata[p]);
+  printf ("\n");
+  printf (ngettext ("Overall: %u of %u answer agrees with the reference; ",
+                    "Overall: %u of %u answers agree with the reference; ", grade->n_total),
+          grade->n_agree, grade->n_total);
+  printf (ngettext ("%u of %u outcome agrees.\n", "%u of %u outcomes agree.\n", grade->n_outcomes),
+          grade->n_outcomes_agree, grade->n_outcomes);
+}
+
+/**
+ * rd_tool_case_grade:
+ *
+ * `case grade FILE [--json] [--policy-dir DIR]`: the trainee's answers against
+ * the reference key of the example the case was made from. Exit 0 when the
+ * case could be graded, whatever the answers; 1 when it cannot (not made from
+ * a bundled example, unreadable); 2 for a wrong command line.
+ */
+int
+rd_tool_case_grade (int    argc,
+                    char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(RdExampleGrade) grade = NULL;
+  const char *policy_dir = NULL;
+  const char *path = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--policy-dir") && i + 1 < argc)
+        policy_dir = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--") || path != NULL)
+        return rd_tool_usage_error ("case", "grade", _("Unexpected argument “%s”."), argv[i]);
+      else
+        path = argv[i];
+    }
+  if (path == NULL)
+    return rd_tool_usage_error ("case", "grade", "%s", _("“case grade” needs a case FILE."));
+
+  if ((cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error)) == NULL ||
+      (policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+      (grade = rd_example_grade_case (cf, policies, &error)) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  if (json)
+    json_grade (path, grade);
+  else
+    print_grade (path, grade);
+  return RD_TOOL_EXIT_OK;
 }

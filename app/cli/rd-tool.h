@@ -34,6 +34,7 @@ extern const RdToolGroup rd_tool_case_group;
 int  rd_tool_case_examples (int argc, char **argv);
 int  rd_tool_case_new      (int argc, char **argv);
 int  rd_tool_case_evaluate (int argc, char **argv);
+int  rd_tool_case_grade    (int argc, char **argv);
 
 int  rd_tool_usage_error (const char *group,
                           const char *command,

@@ -108,30 +108,18 @@ example_id_of_pdf (GBytes *pdf)
   return id;
 }
 
-/**
- * rd_example_identify_case:
- * @cf: a case file
- *
- * Finds which example a case was made from, from its records.
- *
- * Returns: (transfer full): the example's id, or %NULL with @error set
- *   (%RD_EXAMPLE_ERROR_NOT_FOUND for a case not made from an example)
- */
-char *
-rd_example_identify_case (RdCaseFile  *cf,
-                          GError     **error)
+/* The example id in the first record that carries one. Any thread: it reads
+ * the records with rd_case_file_read_record(). */
+static char *
+identify_records (RdCaseFile    *cf,
+                  GArray        *record_ids,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-
-  g_return_val_if_fail (RD_IS_CASE_FILE (cf), NULL);
-
-  records = rd_case_file_list_records (cf, error);
-  if (records == NULL)
-    return NULL;
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < record_ids->len; i++)
     {
-      const RdCaseRecord *record = records->pdata[i];
-      g_autoptr(GBytes) pdf = rd_case_file_read_record (cf, record->id, NULL, error);
+      g_autoptr(GBytes) pdf = rd_case_file_read_record (cf, g_array_index (record_ids, gint64, i),
+                                                        cancellable, error);
       char *id;
 
       if (pdf == NULL)
@@ -143,4 +131,127 @@ rd_example_identify_case (RdCaseFile  *cf,
                _("%s was not made from an example case: it has no reference key."),
                rd_case_file_get_path (cf));
   return NULL;
+}
+
+static GArray *
+list_record_ids (RdCaseFile  *cf,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (cf, error);
+  GArray *ids;
+
+  if (records == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), records->len);
+  for (guint i = 0; i < records->len; i++)
+    g_array_append_val (ids, ((const RdCaseRecord *) records->pdata[i])->id);
+  return ids;
+}
+
+/**
+ * rd_example_identify_case:
+ * @cf: a case file
+ *
+ * Finds which example a case was made from, from its records. Reads every
+ * record with Poppler: in the application, use rd_example_load_for_case_async().
+ *
+ * Returns: (transfer full): the example's id, or %NULL with @error set
+ *   (%RD_EXAMPLE_ERROR_NOT_FOUND for a case not made from an example)
+ */
+char *
+rd_example_identify_case (RdCaseFile  *cf,
+                          GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (cf), NULL);
+
+  ids = list_record_ids (cf, error);
+  if (ids == NULL)
+    return NULL;
+  return identify_records (cf, ids, NULL, error);
+}
+
+typedef struct {
+  RdCaseFile *cf;
+  GArray     *record_ids;
+} LoadForCase;
+
+static void
+load_for_case_free (LoadForCase *data)
+{
+  g_clear_object (&data->cf);
+  g_clear_pointer (&data->record_ids, g_array_unref);
+  g_free (data);
+}
+
+static void
+load_for_case_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  LoadForCase *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example_id = NULL;
+  g_autofree char *path = NULL;
+  RdExample *example = NULL;
+
+  if ((example_id = identify_records (data->cf, data->record_ids, cancellable, &error)) != NULL &&
+      (path = rd_example_find_bundled (example_id, &error)) != NULL)
+    example = rd_example_load (path, &error);
+  if (example == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, example, g_object_unref);
+}
+
+/**
+ * rd_example_load_for_case_async:
+ * @cf: an open case file, owned by the calling thread
+ *
+ * Finds the bundled example @cf was made from and loads it, reading the
+ * records and the example on a worker thread. Keep @cf open until @callback
+ * runs (the task holds a reference).
+ */
+void
+rd_example_load_for_case_async (RdCaseFile          *cf,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  LoadForCase *data;
+  GArray *ids;
+
+  g_return_if_fail (RD_IS_CASE_FILE (cf));
+
+  g_task_set_source_tag (task, rd_example_load_for_case_async);
+  /* The record list comes from the owner's connection; the bytes from the worker's. */
+  ids = list_record_ids (cf, &error);
+  if (ids == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (LoadForCase, 1);
+  data->cf = g_object_ref (cf);
+  data->record_ids = ids;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_for_case_free);
+  g_task_run_in_thread (task, load_for_case_thread);
+}
+
+/**
+ * rd_example_load_for_case_finish:
+ *
+ * Returns: (transfer full) (nullable): the example, or %NULL with @error set
+ *   (%RD_EXAMPLE_ERROR_NOT_FOUND for a case not made from a bundled example)
+ */
+RdExample *
+rd_example_load_for_case_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

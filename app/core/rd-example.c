@@ -71,6 +71,8 @@ key_free (gpointer data)
   g_hash_table_unref (key->scores);
   g_hash_table_unref (key->teaching);
   g_hash_table_unref (key->documentation);
+  g_hash_table_unref (key->condition_teaching);
+  g_hash_table_unref (key->documentation_teaching);
   g_free (key);
 }
 
@@ -84,6 +86,8 @@ key_new (void)
   key->scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   key->teaching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   key->documentation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  key->condition_teaching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  key->documentation_teaching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return key;
 }
 
@@ -340,8 +344,11 @@ load_key (RdExample  *self,
 
   for (xmlNode *answer = rd_xml_first_element (rd_xml_first_element (node, "conditions"), "answer");
        answer; answer = rd_xml_next_element (answer, "answer"))
-    if (!load_score (self, answer, "condition", key->conditions, error))
-      return FALSE;
+    {
+      if (!load_score (self, answer, "condition", key->conditions, error))
+        return FALSE;
+      g_hash_table_insert (key->condition_teaching, rd_xml_get_prop (answer, "condition"), rd_xml_get_text (answer));
+    }
 
   for (xmlNode *indication = rd_xml_first_element (node, "indication");
        indication; indication = rd_xml_next_element (indication, "indication"))
@@ -364,8 +371,11 @@ load_key (RdExample  *self,
 
   for (xmlNode *item = rd_xml_first_element (rd_xml_first_element (node, "documentation"), "item");
        item; item = rd_xml_next_element (item, "item"))
-    if (!add_unique (self, key->documentation, item, "ref", rd_xml_get_prop (item, "status"), error))
-      return FALSE;
+    {
+      if (!add_unique (self, key->documentation, item, "ref", rd_xml_get_prop (item, "status"), error))
+        return FALSE;
+      g_hash_table_insert (key->documentation_teaching, rd_xml_get_prop (item, "ref"), rd_xml_get_text (item));
+    }
 
   return TRUE;
 }

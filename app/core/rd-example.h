@@ -57,6 +57,8 @@ typedef struct {
  * @scores: criterion id → expected #RdScore (GINT_TO_POINTER)
  * @teaching: criterion id → teaching note
  * @documentation: documentation item id → "present", "missing" or "not-applicable"
+ * @condition_teaching: condition id → the teaching note of its answer
+ * @documentation_teaching: documentation item id → the teaching note of its status
  *
  * The trainer's reference key for one policy. Read-only.
  */
@@ -70,6 +72,8 @@ typedef struct {
   GHashTable *scores;
   GHashTable *teaching;
   GHashTable *documentation;
+  GHashTable *condition_teaching;
+  GHashTable *documentation_teaching;
 } RdExampleKey;
 
 #define RD_TYPE_EXAMPLE (rd_example_get_type ())
@@ -113,6 +117,12 @@ gboolean            rd_example_instantiate        (const char  *example_path,
                                                    GError     **error);
 char               *rd_example_identify_case      (RdCaseFile  *cf,
                                                    GError     **error);
+void                rd_example_load_for_case_async  (RdCaseFile          *cf,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+RdExample          *rd_example_load_for_case_finish (GAsyncResult        *result,
+                                                     GError             **error);
 char               *rd_example_find_bundled       (const char  *example_id,
                                                    GError     **error);
 

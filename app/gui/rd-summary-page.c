@@ -5,6 +5,7 @@
 
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
+#include "rd-grade-view.h"
 #include "rd-summary-page.h"
 #include "rd-verdict.h"
 
@@ -38,6 +39,7 @@ struct _RdSummaryPage
   GtkWidget   *request_box;
   GtkWidget   *request_label;
   GtkWidget   *approve_note;
+  GtkWidget   *grade_view;      /* RdGradeView: training cases only */
   RdCaseFile  *case_file;
   GPtrArray   *policies;
   GPtrArray   *cards;           /* Card */
@@ -846,6 +848,7 @@ rd_summary_page_new (RdCaseFile *case_file,
   self = g_object_new (RD_TYPE_SUMMARY_PAGE, NULL);
   self->case_file = g_object_ref (case_file);
   self->policies = g_ptr_array_ref (policies);
+  rd_grade_view_set_case (RD_GRADE_VIEW (self->grade_view), case_file, policies);
   rd_summary_page_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -933,6 +936,9 @@ rd_summary_page_init (RdSummaryPage *self)
   self->request_label = label_new (NULL, NULL);
   gtk_box_append (GTK_BOX (self->request_box), self->request_label);
   gtk_box_append (GTK_BOX (box), self->request_box);
+
+  self->grade_view = rd_grade_view_new ();
+  gtk_box_append (GTK_BOX (box), self->grade_view);
 
   self->approve_note = label_new (_("Approve is available only when every criterion the approval rests on is met, none needs a physician’s judgement and nothing is undecided. A nurse never records a denial: send the case to a medical director instead."),
                                   "dim-label");
