@@ -6,6 +6,7 @@
 
 #include "rd-case-page.h"
 #include "rd-criteria-page.h"
+#include "rd-document.h"
 #include "rd-page-view.h"
 #include "rd-records-pane.h"
 #include "rd-test-case.h"
@@ -38,6 +39,12 @@ wait_idle (Fixture *fixture)
   g_assert_true (rd_test_gui_wait_for (pane_idle, fixture, 30000));
 }
 
+static gboolean
+documents_closed (gpointer data)
+{
+  return rd_document_get_n_open () == 0;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -68,6 +75,8 @@ fixture_tear_down (Fixture       *fixture,
   rd_test_gui_spin ();
   g_clear_object (&fixture->pane);
   g_clear_object (&fixture->case_file);
+  /* Closing lets go of every record, once the pages being drawn are done. */
+  g_assert_true (rd_test_gui_wait_for (documents_closed, NULL, 60000));
   rd_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);

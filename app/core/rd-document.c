@@ -77,6 +77,21 @@ struct _RdDocument
 
 G_DEFINE_FINAL_TYPE (RdDocument, rd_document, G_TYPE_OBJECT)
 
+static gint n_open_documents;
+
+/**
+ * rd_document_get_n_open:
+ *
+ * Returns: how many documents exist, each with its worker thread; a host that
+ *   closed every record waits for this to reach 0 before the process ends, as
+ *   a worker still inside Poppler cannot outlive it
+ */
+guint
+rd_document_get_n_open (void)
+{
+  return (guint) g_atomic_int_get (&n_open_documents);
+}
+
 void
 rd_selection_free (RdSelection *selection)
 {
@@ -188,6 +203,7 @@ rd_document_finalize (GObject *object)
   g_thread_pool_free (self->worker, FALSE, TRUE);
   g_clear_object (&self->poppler);
   g_clear_pointer (&self->page_sizes, g_array_unref);
+  g_atomic_int_dec_and_test (&n_open_documents);
   G_OBJECT_CLASS (rd_document_parent_class)->finalize (object);
 }
 
@@ -204,6 +220,7 @@ rd_document_init (RdDocument *self)
   g_autoptr(GError) error = NULL;
 
   self->id = __atomic_add_fetch (&last_id, 1, __ATOMIC_RELAXED);
+  g_atomic_int_inc (&n_open_documents);
   self->page_sizes = g_array_new (FALSE, TRUE, sizeof (PageSize));
   self->worker = g_thread_pool_new (job_run, self, 1, TRUE, &error);
   g_assert_no_error (error);

@@ -99,6 +99,7 @@ typedef void (*RdProgressFunc) (guint    done,
                                 guint    total,
                                 gpointer user_data);
 
+guint        rd_document_get_n_open        (void);
 gboolean     rd_document_check_header      (GBytes               *bytes,
                                             GError              **error);
 
