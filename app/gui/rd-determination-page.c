@@ -5,6 +5,7 @@
 
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
+#include "rd-label.h"
 #include "rd-determination-page.h"
 #include "rd-letter.h"
 #include "rd-verdict.h"
@@ -148,19 +149,6 @@ show_signed (RdDeterminationPage *self,
   gtk_label_set_label (self->status_label, text);
 }
 
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static const char *
 truth_words (RdVerdict    *verdict,
              const RdNode *node)
@@ -194,7 +182,7 @@ add_recommendation (GtkWidget  *card,
       /* TRANSLATORS: the recommendation stored by the nurse, when it differs from the engine's verdict now */
       text = g_strdup_printf (_("The nurse’s recommendation was “%s”; the scores have changed since."),
                               outcome ? outcome->label : r->outcome_id);
-      gtk_box_append (GTK_BOX (card), label_new (text, "warning"));
+      gtk_box_append (GTK_BOX (card), rd_label_new_wrapped (text, "warning"));
     }
 }
 
@@ -211,8 +199,8 @@ verdict_card (RdVerdict *verdict,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-card");
-  gtk_box_append (GTK_BOX (card), label_new (name, "dim-label"));
-  label = label_new (verdict->label, "title-4");
+  gtk_box_append (GTK_BOX (card), rd_label_new_wrapped (name, "dim-label"));
+  label = rd_label_new_wrapped (verdict->label, "title-4");
   gtk_widget_add_css_class (label, verdict->outcome == NULL ? "warning" : verdict->outcome->adverse ? "error" : "success");
   gtk_box_append (GTK_BOX (card), label);
   add_recommendation (card, verdict, recommendations);
@@ -229,8 +217,8 @@ verdict_card (RdVerdict *verdict,
     }
   if (decisive->len)
     {
-      gtk_box_append (GTK_BOX (card), label_new (_("Decisive Criteria"), "heading"));
-      gtk_box_append (GTK_BOX (card), label_new (decisive->str, NULL));
+      gtk_box_append (GTK_BOX (card), rd_label_new_wrapped (_("Decisive Criteria"), "heading"));
+      gtk_box_append (GTK_BOX (card), rd_label_new_wrapped (decisive->str, NULL));
     }
   return card;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-evaluate.h"
+#include "rd-label.h"
 #include "rd-documentation-page.h"
 
 /* The documentation each policy under review asks for, for the indications
@@ -31,19 +32,6 @@ item_depth (const RdDocItem *item)
   for (const RdDocItem *parent = item->parent; parent; parent = parent->parent)
     depth++;
   return depth;
-}
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static GtkWidget *
@@ -115,9 +103,9 @@ add_policy (RdDocumentationPage *self,
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *before = NULL, *after = NULL;
 
-  gtk_box_append (GTK_BOX (section), label_new (name, "heading"));
+  gtk_box_append (GTK_BOX (section), rd_label_new_wrapped (name, "heading"));
   if (intro)
-    gtk_box_append (GTK_BOX (section), label_new (intro, "dim-label"));
+    gtk_box_append (GTK_BOX (section), rd_label_new_wrapped (intro, "dim-label"));
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -135,8 +123,8 @@ add_policy (RdDocumentationPage *self,
         {
           if (after == NULL)
             {
-              gtk_box_append (GTK_BOX (section), label_new (_("After the Service"), "heading"));
-              gtk_box_append (GTK_BOX (section), label_new (_("Asked for once the service is done; not needed for this decision."),
+              gtk_box_append (GTK_BOX (section), rd_label_new_wrapped (_("After the Service"), "heading"));
+              gtk_box_append (GTK_BOX (section), rd_label_new_wrapped (_("Asked for once the service is done; not needed for this decision."),
                                                             "dim-label"));
               gtk_box_append (GTK_BOX (section), after = new_list (_("After the service")));
             }
@@ -176,7 +164,7 @@ rd_documentation_page_rebuild (RdDocumentationPage *self)
     }
   if (self->rows->len == 0)
     gtk_box_append (GTK_BOX (self->content),
-                    label_new (_("Confirm the applicable indications at intake: their documentation is listed here."), "dim-label"));
+                    rd_label_new_wrapped (_("Confirm the applicable indications at intake: their documentation is listed here."), "dim-label"));
   rd_documentation_page_refresh (self);
 }
 
@@ -378,10 +366,10 @@ rd_documentation_page_init (RdDocumentationPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 24);
-  gtk_box_append (GTK_BOX (header), label_new (_("Documentation Checklist"), "title-3"));
-  gtk_box_append (GTK_BOX (header), label_new (_("Mark each item the policy asks for as present, missing or not applicable, and say where you found it. Missing items are listed for the provider when you pend the case."),
+  gtk_box_append (GTK_BOX (header), rd_label_new_wrapped (_("Documentation Checklist"), "title-3"));
+  gtk_box_append (GTK_BOX (header), rd_label_new_wrapped (_("Mark each item the policy asks for as present, missing or not applicable, and say where you found it. Missing items are listed for the provider when you pend the case."),
                                                "dim-label"));
-  self->summary_label = label_new (NULL, "caption");
+  self->summary_label = rd_label_new_wrapped (NULL, "caption");
   gtk_box_append (GTK_BOX (header), self->summary_label);
   gtk_box_append (GTK_BOX (box), header);
 

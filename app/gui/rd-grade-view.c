@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-page.h"
+#include "rd-label.h"
 #include "rd-grade-view.h"
 
 /* On the summary of a case made from a bundled example: the trainee compares
@@ -29,19 +30,6 @@ struct _RdGradeView
 };
 
 G_DEFINE_FINAL_TYPE (RdGradeView, rd_grade_view, ADW_TYPE_BIN)
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static const char *
 kind_label (RdGradeItemKind kind)
@@ -71,13 +59,13 @@ disagreement_row (const RdGradeItem *item)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), label_new (title, "heading"));
-  gtk_box_append (GTK_BOX (box), label_new (answers, "warning"));
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (title, "heading"));
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (answers, "warning"));
   if (item->teaching)
     {
       /* TRANSLATORS: the trainer's note on an answer */
       g_autofree char *note = g_strdup_printf (_("Teaching note: %s"), item->teaching);
-      gtk_box_append (GTK_BOX (box), label_new (note, "dim-label"));
+      gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (note, "dim-label"));
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -101,11 +89,11 @@ add_outcome (GtkBox              *box,
   g_autofree char *text = g_strdup_printf (_("Reference outcome: %s. Your scores reach: %s."),
                                            gp->expected_outcome_label, gp->given_outcome_label);
 
-  gtk_box_append (box, label_new (text, gp->outcome_agrees ? "success" : "warning"));
+  gtk_box_append (box, rd_label_new_wrapped (text, gp->outcome_agrees ? "success" : "warning"));
   if (!gp->outcome_agrees && gp->note)
     {
       g_autofree char *note = g_strdup_printf (_("Teaching note: %s"), gp->note);
-      gtk_box_append (box, label_new (note, "dim-label"));
+      gtk_box_append (box, rd_label_new_wrapped (note, "dim-label"));
     }
 }
 
@@ -141,8 +129,8 @@ policy_section (const RdGradePolicy *gp)
                                            rd_policy_get_number (gp->policy), rd_policy_get_title (gp->policy));
   g_autofree char *agreement = agreement_text (gp->n_agree, gp->n_total);
 
-  gtk_box_append (GTK_BOX (box), label_new (name, "heading"));
-  gtk_box_append (GTK_BOX (box), label_new (gp->governs ? agreement : _("Does not govern this request: nothing to score."),
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (name, "heading"));
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (gp->governs ? agreement : _("Does not govern this request: nothing to score."),
                                             NULL));
   add_outcome (GTK_BOX (box), gp);
   if (list != NULL)

@@ -6,6 +6,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-grade-view.h"
+#include "rd-label.h"
 #include "rd-summary-page.h"
 #include "rd-verdict.h"
 
@@ -58,19 +59,6 @@ card_free (Card *card)
   g_clear_pointer (&card->verdict, rd_verdict_free);
   g_clear_object (&card->policy);
   g_free (card);
-}
-
-static GtkWidget *
-label_new (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static void
@@ -233,14 +221,14 @@ card_new (RdSummaryPage *self,
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "summary-card");
 
-  gtk_box_append (GTK_BOX (box), label_new (name, "dim-label"));
-  card->verdict_label = label_new (NULL, "title-3");
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (name, "dim-label"));
+  card->verdict_label = rd_label_new_wrapped (NULL, "title-3");
   gtk_box_append (GTK_BOX (box), card->verdict_label);
   card->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), card->details);
 
   gtk_widget_set_hexpand (header, TRUE);
-  gtk_box_append (GTK_BOX (header), label_new (_("Rationale"), "heading"));
+  gtk_box_append (GTK_BOX (header), rd_label_new_wrapped (_("Rationale"), "heading"));
   gtk_widget_set_hexpand (gtk_widget_get_first_child (header), TRUE);
   regenerate = gtk_button_new_with_mnemonic (_("_Redraft From Scores"));
   gtk_widget_add_css_class (regenerate, "flat");
@@ -283,8 +271,8 @@ add_detail (Card       *card,
     return;
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (text, "%s• %s", i ? "\n" : "", (const char *) g_ptr_array_index (lines, i));
-  gtk_box_append (GTK_BOX (card->details), label_new (heading, "heading"));
-  gtk_box_append (GTK_BOX (card->details), label_new (text->str, NULL));
+  gtk_box_append (GTK_BOX (card->details), rd_label_new_wrapped (heading, "heading"));
+  gtk_box_append (GTK_BOX (card->details), rd_label_new_wrapped (text->str, NULL));
 }
 
 static void
@@ -394,7 +382,7 @@ rebuild_cards (RdSummaryPage   *self,
     }
   if (self->cards->len == 0)
     gtk_box_append (GTK_BOX (self->cards_box),
-                    label_new (_("Confirm the applicable indications at intake and score their criteria: the recommendation shows here."),
+                    rd_label_new_wrapped (_("Confirm the applicable indications at intake and score their criteria: the recommendation shows here."),
                                "dim-label"));
 }
 
@@ -739,7 +727,7 @@ send_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Note to the medical director"), -1);
   gtk_frame_set_child (GTK_FRAME (frame), note);
-  gtk_box_append (GTK_BOX (box), label_new (_("Note to the medical director (optional)"), "heading"));
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (_("Note to the medical director (optional)"), "heading"));
   gtk_box_append (GTK_BOX (box), frame);
 
   body = g_strdup_printf ("%s %s", _("A medical director makes the determination, with your rationale and this note."), who);
@@ -924,9 +912,9 @@ rd_summary_page_init (RdSummaryPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 24);
-  gtk_box_append (GTK_BOX (box), label_new (_("Summary"), "title-3"));
+  gtk_box_append (GTK_BOX (box), rd_label_new_wrapped (_("Summary"), "title-3"));
 
-  self->decision_label = label_new (NULL, "decision-banner");
+  self->decision_label = rd_label_new_wrapped (NULL, "decision-banner");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->decision_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Latest decision"), -1);
   gtk_widget_set_visible (self->decision_label, FALSE);
@@ -936,15 +924,15 @@ rd_summary_page_init (RdSummaryPage *self)
   gtk_box_append (GTK_BOX (box), self->cards_box);
 
   self->request_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->request_box), label_new (_("To Request From the Provider"), "heading"));
-  self->request_label = label_new (NULL, NULL);
+  gtk_box_append (GTK_BOX (self->request_box), rd_label_new_wrapped (_("To Request From the Provider"), "heading"));
+  self->request_label = rd_label_new_wrapped (NULL, NULL);
   gtk_box_append (GTK_BOX (self->request_box), self->request_label);
   gtk_box_append (GTK_BOX (box), self->request_box);
 
   self->grade_view = rd_grade_view_new ();
   gtk_box_append (GTK_BOX (box), self->grade_view);
 
-  self->approve_note = label_new (_("Approve is available only when every criterion the approval rests on is met, none needs a physician’s judgement and nothing is undecided. A nurse never records a denial: send the case to a medical director instead."),
+  self->approve_note = rd_label_new_wrapped (_("Approve is available only when every criterion the approval rests on is met, none needs a physician’s judgement and nothing is undecided. A nurse never records a denial: send the case to a medical director instead."),
                                   "dim-label");
   gtk_widget_add_css_class (self->approve_note, "caption");
 
