@@ -25,5 +25,7 @@ void           rd_test_gui_screenshot   (GtkWidget  *widget,
 void           rd_test_gui_add_example_tests (const char    *prefix,
                                               GTestDataFunc  func);
 AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
+void           rd_test_gui_respond      (AdwMessageDialog *dialog,
+                                         const char       *response);
 
 G_END_DECLS

@@ -137,6 +137,7 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.uphold"));
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_determination_page_get_rationale_view (determination))),
                             "Oral baclofen at 20 mg three times a day controls the spasticity.", -1);
   g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), !=,
@@ -145,8 +146,7 @@ test_director_signs_adverse (Fixture       *f,
 
   /* Cancelling the confirmation records nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
-  adw_message_dialog_response (rd_test_gui_wait_for_message_dialog (), "cancel");
-  rd_test_gui_spin ();
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "cancel");
   decisions = rd_case_file_list_decisions (cf, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_clear_pointer (&decisions, g_ptr_array_unref);
@@ -154,8 +154,7 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
   dialog = rd_test_gui_wait_for_message_dialog ();
   rd_test_gui_screenshot (GTK_WIDGET (dialog), "determination-adverse");
-  adw_message_dialog_response (dialog, "confirm");
-  rd_test_gui_spin ();
+  rd_test_gui_respond (dialog, "confirm");
 
   /* The case file holds the determination, signed by the director. */
   decisions = rd_case_file_list_decisions (cf, &error);
@@ -200,6 +199,32 @@ test_director_signs_adverse (Fixture       *f,
     g_assert_nonnull (strstr (all, "Not medically necessary"));
     g_assert_nonnull (strstr (all, "Dr Test Director, MD"));
   }
+
+  /* Sealing: confirmed, then nothing in the case can change. */
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.seal", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "cancel");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.seal", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "confirm");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_SEALED);
+  {
+    g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (cf, &error);
+    g_autoptr(RdCaseVerifyResult) verified = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (seal);
+    g_assert_cmpstr (seal->sealed_by, ==, "Dr Test Director");
+    verified = rd_case_file_verify (cf, &error);
+    g_assert_no_error (error);
+    g_assert_true (verified->sealed);
+    g_assert_null (verified->seal_problem);
+  }
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination-sealed");
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Reopened.", &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_spin ();
