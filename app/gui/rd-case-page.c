@@ -173,6 +173,23 @@ show_request (RdCasePage      *self,
   rd_due_clock_set_due_time (self->due_clock, due);
 }
 
+/* Stops the due clock at the decision that closed the case, if one has. */
+static void
+show_decided (RdCasePage *self)
+{
+  RdCaseStatus status = rd_case_file_get_status (self->case_file);
+  g_autoptr(GPtrArray) decisions = NULL;
+  RdCaseDecision *latest = NULL;
+
+  if (status == RD_CASE_STATUS_DECIDED || status == RD_CASE_STATUS_SEALED)
+    {
+      decisions = rd_case_file_list_decisions (self->case_file, NULL);
+      if (decisions && decisions->len > 0)
+        latest = g_ptr_array_index (decisions, decisions->len - 1);
+    }
+  rd_due_clock_set_decided_time (self->due_clock, latest ? latest->time : NULL);
+}
+
 static void set_show_records (RdCasePage *self,
                               gboolean    show);
 
@@ -390,6 +407,7 @@ case_changed (RdCasePage *self,
               const char *what)
 {
   show_saved (self);
+  show_decided (self);
 
   if (g_str_equal (what, "request"))
     {
@@ -435,6 +453,7 @@ rd_case_page_set_case (RdCasePage *self,
   request = rd_case_file_get_request (case_file, NULL);
   if (request)
     show_request (self, request);
+  show_decided (self);
   rd_intake_page_set_case (self->intake_page, case_file, policies);
   self->documentation_page = RD_DOCUMENTATION_PAGE (rd_documentation_page_new (case_file, policies));
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->documentation_page), "documentation");
