@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rd-case-page.h"
+#include "rd-criterion-row.h"
 #include "rd-start-page.h"
 #include "rd-test-case.h"
 #include "rd-test-gui.h"
@@ -232,6 +233,22 @@ test_window_one_toast_at_a_time (void)
   /* The header says so for as long as the case is shown. */
   g_assert_true (has_label (GTK_WIDGET (window), "Sealed"));
   g_assert_false (has_label (GTK_WIDGET (window), "Saved"));
+
+  /* Nothing in it looks editable. */
+  {
+    RdCasePage *page = rd_window_get_case_page (window);
+    const char *criteria = "criteria:anthem-cg-surg-79:spasticity";
+    GtkWidget *entry_row, *criterion_row;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "intake"));
+    entry_row = rd_test_gui_find_named (rd_case_page_get_step_page (page, "intake"), ADW_TYPE_ENTRY_ROW, NULL);
+    g_assert_nonnull (entry_row);
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry_row)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", criteria));
+    criterion_row = rd_test_gui_find_named (rd_case_page_get_step_page (page, criteria), RD_TYPE_CRITERION_ROW, NULL);
+    g_assert_nonnull (criterion_row);
+    g_assert_false (gtk_widget_is_sensitive (rd_test_gui_find_named (criterion_row, GTK_TYPE_TOGGLE_BUTTON, NULL)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_spin ();

@@ -423,6 +423,7 @@ case_changed (RdCasePage *self,
 {
   show_saved (self);
   show_decided (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-evidence", !rd_case_file_is_read_only (self->case_file));
 
   if (g_str_equal (what, "request"))
     {
