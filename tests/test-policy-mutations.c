@@ -10,8 +10,8 @@
 
 #include "rd-policy.h"
 
-#define N_EDITS_PER_POLICY 120
-#define N_TRUNCATIONS      48
+#define N_EDITS_PER_POLICY 80
+#define N_TRUNCATIONS      32
 
 /* Characters that change XML structure when inserted or substituted. */
 static const char structural[] = "<>&\"'=/!?[]; \n\0\xff";
