@@ -320,37 +320,6 @@ attach_encrypted (Fixture *fixture)
   return id;
 }
 
-/* Closes the case and opens it again, as after quitting and starting again. */
-static void
-reopen (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-
-  rd_case_file_close (fixture->case_file);
-  g_clear_object (&fixture->case_file);
-  /* Everything is in the case file itself: no log is left beside it. */
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  rd_case_file_set_actor (fixture->case_file, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
-}
-
-/* Whether @text occurs anywhere in the bytes of the closed case file. */
-static gboolean
-file_contains (Fixture    *fixture,
-               const char *text)
-{
-  g_autofree char *contents = NULL;
-  gsize length, n = strlen (text);
-
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (contents + i, text, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 record_password_stored (Fixture *fixture,
                         gint64   record_id)
@@ -435,8 +404,8 @@ test_password_stored (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   /* After closing and opening the case, the record opens without asking. */
-  reopen (fixture);
-  g_assert_true (file_contains (fixture, SECRET));
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_true (rd_test_file_contains (fixture->path, SECRET));
   document = open_record (fixture, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rd_document_get_n_pages (document), ==, 3);
@@ -455,8 +424,8 @@ test_password_stored (Fixture       *fixture,
   /* Forgetting what is not stored writes nothing. */
   g_assert_true (rd_case_file_forget_record_password (fixture->case_file, id, &error));
   g_assert_cmpuint (count_audit (fixture, "record-password-forgotten"), ==, 1);
-  reopen (fixture);
-  g_assert_false (file_contains (fixture, SECRET));
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
   g_assert_null (open_record (fixture, id, NULL, &error));
   g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED);
 }
@@ -479,8 +448,8 @@ test_password_not_stored (Fixture       *fixture,
   document = open_record (fixture, id, SECRET, &error);
   g_assert_no_error (error);
   g_clear_object (&document);
-  reopen (fixture);
-  g_assert_false (file_contains (fixture, SECRET));
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
   g_assert_cmpuint (count_audit (fixture, "record-password-stored"), ==, 0);
   g_assert_false (record_password_stored (fixture, id));
   g_assert_null (open_record (fixture, id, NULL, &error));
@@ -505,7 +474,7 @@ test_password_not_stored (Fixture       *fixture,
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
   g_clear_error (&error);
   rd_case_file_close (read_only);
-  g_assert_false (file_contains (fixture, SECRET));
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
 }
 
 int
