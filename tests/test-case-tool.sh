@@ -30,6 +30,7 @@ expect 0 "3 pages, 3 with text" "$tool" case attach "$case" "$dir/notes.pdf" --b
 expect 0 "already attached" "$tool" case attach "$case" "$dir/notes.pdf"
 expect 0 "notes.pdf" "$tool" case show "$case"
 expect 0 "every link intact" "$tool" case verify "$case"
+"$tool" case show "$case" | grep -q "password is stored" && fail "case show claims a stored password"
 
 # refused records leave the case byte-identical
 before=$(sha256sum < "$case")
@@ -45,6 +46,12 @@ if [ -n "${QPDF:-}" ]; then
 fi
 expect 1 "" "$tool" case attach "$case" "$dir/missing.pdf"
 [ "$(sha256sum < "$case")" = "$before" ] || fail "a refused record changed the case"
+
+# a record whose password is stored in the case says so (never the password)
+sqlite3 "$case" "INSERT INTO record_password VALUES (1, 'Tulip-7734', 'Script Nurse', '2026-11-23T10:00:00.000000Z')" \
+  || fail "sqlite3"
+expect 0 "its password is stored in this case file" "$tool" case show "$case"
+"$tool" case show "$case" | grep -q "Tulip-7734" && fail "case show printed a stored password"
 
 # usage errors
 expect 2 "--help" "$tool" case attach "$case"

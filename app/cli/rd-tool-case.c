@@ -165,6 +165,8 @@ show_records (RdCaseFile *cf)
           printf (_("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
                   r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
           printf ("      sha256 %s\n", r->sha256);
+          if (r->password_stored)
+            printf ("      %s\n", _("its password is stored in this case file"));
         }
     }
   if (evidence != NULL && evidence->len > 0)
