@@ -545,6 +545,7 @@ test_records_pane_encrypted (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GtkWindow *dialog;
+  GtkWidget *check;
 
   if (encrypted == NULL)
     {
@@ -582,6 +583,23 @@ test_records_pane_encrypted (Fixture       *fixture,
   assert_password_asked (fixture);
   answer_password (fixture, "sesame", FALSE);
   assert_page_shown (fixture, 1);
+
+  /* A case opened for reading only cannot keep it: the dialog does not offer to. */
+  rd_records_pane_set_case_file (fixture->pane, NULL);
+  wait_idle (fixture);
+  rd_case_file_close (fixture->case_file);
+  g_clear_object (&fixture->case_file);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, NULL);
+  g_assert_nonnull (fixture->case_file);
+  rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
+  wait_idle (fixture);
+  assert_password_asked (fixture);
+  dialog = GTK_WINDOW (rd_test_gui_wait_for_message_dialog ());
+  check = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_widget_get_visible (check));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
 }
 
 #define REMEMBERED "Tulip-7734-sesame"

@@ -236,7 +236,7 @@ password_response (AdwMessageDialog *dialog,
 }
 
 /* "Remember the password in this case file", off unless @remember, with what
- * it means beneath it; hidden when the case cannot be written. */
+ * it means beneath it; hidden when the case cannot store it. */
 static GtkWidget *
 remember_check_new (RdRecordsPane *self,
                     GtkBox        *box,
@@ -245,7 +245,7 @@ remember_check_new (RdRecordsPane *self,
   GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Remember the password in this case file"));
   GtkWidget *explanation = rd_label_new_wrapped (_("Anyone who can open this case file can then open the"
                                                    " record."), "dim-label");
-  gboolean writable = self->case_file != NULL && !rd_case_file_is_read_only (self->case_file);
+  gboolean writable = _rd_records_pane_can_store_password (self);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), remember);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),

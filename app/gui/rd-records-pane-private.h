@@ -124,6 +124,7 @@ void         _rd_records_pane_toast             (RdRecordsPane *self,
 void         _rd_records_pane_busy              (RdRecordsPane *self,
                                                  gboolean       busy);
 void         _rd_records_pane_update_actions    (RdRecordsPane *self);
+gboolean     _rd_records_pane_can_store_password (RdRecordsPane *self);
 void         _rd_records_pane_notify_page       (RdRecordsPane *self);
 void         _rd_records_pane_notify_zoom       (RdRecordsPane *self);
 void         _rd_records_pane_emit_evidence_added (RdRecordsPane *self,

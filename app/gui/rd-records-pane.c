@@ -55,6 +55,15 @@ _rd_records_pane_busy (RdRecordsPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* Whether a record's password can be stored in (or removed from) the case:
+ * not when it is read-only or sealed. */
+gboolean
+_rd_records_pane_can_store_password (RdRecordsPane *self)
+{
+  return self->case_file != NULL && !rd_case_file_is_read_only (self->case_file) &&
+         rd_case_file_get_status (self->case_file) != RD_CASE_STATUS_SEALED;
+}
+
 void
 _rd_records_pane_update_actions (RdRecordsPane *self)
 {
@@ -67,7 +76,8 @@ _rd_records_pane_update_actions (RdRecordsPane *self)
 
   gtk_widget_action_set_enabled (widget, "records.attach", writable);
   gtk_widget_action_set_enabled (widget, "records.forget-password",
-                                 writable && record != NULL && record->password_stored);
+                                 record != NULL && record->password_stored &&
+                                 _rd_records_pane_can_store_password (self));
   gtk_widget_action_set_enabled (widget, "records.search", has_case && self->records->len > 0);
   gtk_widget_action_set_enabled (widget, "records.zoom-in", has_pages && self->zoom < 4.0);
   gtk_widget_action_set_enabled (widget, "records.zoom-out", has_pages && self->zoom > 0.25);
