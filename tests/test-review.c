@@ -319,16 +319,6 @@ check_documentation (RdCasePage         *page,
     }
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
-
-  /* Answered as a person would: once it is on screen with its size. */
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
-         gtk_widget_get_width (GTK_WIDGET (dialog)) > 0;
-}
-
 static void
 confirm (RdSummaryPage *summary,
          const char    *action)
@@ -339,26 +329,10 @@ confirm (RdSummaryPage *summary,
   /* The dialog's first frame waits for the window to lay out every score
    * given just before, with no frame in between: 0.1–0.8 s here, up to 20 s
    * under the sanitizers on a loaded 2-core machine (bench-dialog measures it). */
-  g_assert_true (rd_test_gui_wait_for (message_dialog_shown, NULL, 60000));
-  dialog = ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = rd_test_gui_wait_for_message_dialog ();
   rd_test_gui_screenshot (GTK_WIDGET (dialog), action);
-  adw_message_dialog_response (dialog, "confirm");
+  rd_test_gui_respond (dialog, "confirm");
   rd_test_gui_spin ();
-}
-
-static gboolean
-action_enabled (GtkWidget  *widget,
-                const char *action)
-{
-  /* An action is enabled when a button bound to it would be sensitive. */
-  GtkWidget *button = gtk_button_new ();
-  gboolean enabled;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_insert_before (button, widget, NULL);
-  enabled = gtk_widget_get_sensitive (button);
-  gtk_widget_unparent (button);
-  return enabled;
 }
 
 static void
@@ -434,13 +408,13 @@ test_review_example (gconstpointer data)
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
 
-  g_assert_true (action_enabled (GTK_WIDGET (summary), "summary.send-to-director"));
-  g_assert_cmpint (action_enabled (GTK_WIDGET (summary), "summary.pend"), ==,
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.send-to-director"));
+  g_assert_cmpint (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.pend"), ==,
                    rd_summary_page_get_to_request (summary)->len > 0);
-  g_assert_cmpint (action_enabled (GTK_WIDGET (summary), "summary.approve"), ==,
+  g_assert_cmpint (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.approve"), ==,
                    rd_summary_page_get_may_approve (summary));
   if (!all_approvable)
-    g_assert_false (action_enabled (GTK_WIDGET (summary), "summary.approve"));
+    g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.approve"));
 
   if (rd_summary_page_get_may_approve (summary))
     {
