@@ -11,6 +11,7 @@
 #include "rd-intake-page.h"
 #include "rd-records-pane.h"
 #include "rd-summary-page.h"
+#include "rd-paths.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
 
@@ -598,7 +599,6 @@ test_review_open_example (void)
   g_autoptr(GPtrArray) nodes = NULL;
   GtkWidget *entry;
   gboolean shown;
-  int min_width;
 
   g_assert_true (g_file_get_contents (examples[0], &before, NULL, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", examples[0]));
@@ -657,9 +657,48 @@ test_review_open_example (void)
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), !=, "");
 
-  /* With the records open beside every step, the case fits a 1024×768 screen. */
-  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  g_assert_cmpint (min_width, <=, 1024);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+}
+
+/* With the records open beside it, every step fits a 1024×768 screen, at
+ * either fit zoom. Run in English, and in Spanish (LANGUAGE=es), whose words
+ * are longer, by the review-es test. */
+static void
+test_review_fits_small_screen (void)
+{
+  g_auto(GStrv) examples = rd_example_list_bundled ();
+  const char *zooms[] = { "records.zoom-fit-width", "records.zoom-fit-page" };
+  RdWindow *window = new_window ();
+  RdCasePage *page;
+  RdStepList *steps;
+  GtkWidget *pane;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", "s", examples[0]));
+  g_assert_true (rd_test_gui_wait_for (case_shown, window, 60000));
+  page = rd_window_get_case_page (window);
+  pane = rd_case_page_get_records_pane (page);
+  g_assert_true (rd_test_gui_wait_for (records_ready, pane, 180000));
+  g_assert_true (gtk_widget_activate_action (rd_case_page_get_step_page (page, "intake"), "intake.accept-proposals", NULL));
+  rd_test_gui_spin ();
+
+  steps = rd_case_page_get_step_list (page);
+  g_assert_cmpuint (rd_step_list_get_n_steps (steps), >=, 5);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_assert_true (gtk_widget_activate_action (pane, zooms[z], NULL));
+      for (guint i = 0; i < rd_step_list_get_n_steps (steps); i++)
+        {
+          const char *id = rd_step_list_get_id (steps, i);
+          int min_width = 0;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", id));
+          rd_test_gui_spin ();
+          gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+          g_test_message ("%s, %s: the case needs %d pixels", zooms[z], id, min_width);
+          g_assert_cmpint (min_width, <=, 1024);
+        }
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_spin ();
@@ -669,11 +708,14 @@ int
 main (int argc, char *argv[])
 {
   rd_test_gui_init (&argc, &argv);
+  /* The review-es test runs the same program with LANGUAGE=es. */
+  rd_paths_init_gettext ();
 
   g_test_add_func ("/review/due-clock", test_review_due_clock);
   g_test_add_func ("/review/new-case", test_review_new_case);
   g_test_add_func ("/review/restored", test_review_restored);
   g_test_add_func ("/review/open-example", test_review_open_example);
+  g_test_add_func ("/review/fits-small-screen", test_review_fits_small_screen);
   {
     g_auto(GStrv) examples = rd_example_list_bundled ();
     g_assert_cmpuint (g_strv_length (examples), >, 0);

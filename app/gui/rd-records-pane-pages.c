@@ -535,10 +535,12 @@ update_zoom_label (RdRecordsPane *self)
 {
   g_autofree char *label = NULL;
 
+  /* The button shows the zoom in few words: a long label would widen the
+   * toolbar, and with it the narrowest window the case fits in. */
   if (self->zoom_mode == RD_ZOOM_FIT_WIDTH)
-    label = g_strdup (_("Fit Width"));
+    label = g_strdup (C_("zoom level", "Fit Width"));
   else if (self->zoom_mode == RD_ZOOM_FIT_PAGE)
-    label = g_strdup (_("Fit Page"));
+    label = g_strdup (C_("zoom level", "Fit Page"));
   else
     /* Translators: a zoom level, e.g. "150 %" */
     label = g_strdup_printf (_("%.0f %%"), self->zoom * 100);
