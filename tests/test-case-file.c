@@ -688,6 +688,115 @@ test_director_decides_and_seals (void)
   rd_test_remove_dir (dir);
 }
 
+static guint
+audit_length (RdCaseFile *cf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = rd_case_file_list_audit (cf, &error);
+
+  g_assert_no_error (error);
+  return audit->len;
+}
+
+static void
+assert_draft (RdCaseFile *cf,
+              const char *rationale,
+              const char *outcome_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseDecisionDraft) draft = rd_case_file_get_decision_draft (cf, &error);
+
+  g_assert_no_error (error);
+  if (rationale == NULL)
+    {
+      g_assert_null (draft);
+      return;
+    }
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->rationale, ==, rationale);
+  g_assert_cmpstr (draft->outcome_id, ==, outcome_id);
+  g_assert_cmpstr (draft->who, ==, "Test Director");
+  g_assert_nonnull (draft->time);
+}
+
+/* The director's unsigned determination: kept as typed, never audited, only
+ * a director's, and gone once a final or pend decision is signed. */
+static void
+test_decision_draft (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.rdcase", NULL);
+  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+  g_autoptr(GError) error = NULL;
+  guint n_audit;
+
+  assert_draft (cf, NULL, NULL);
+  g_assert_false (rd_case_file_set_decision_draft (cf, "A nurse's draft", NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  assert_draft (cf, NULL, NULL);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review",
+                                                 &error), >, 0);
+
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  n_audit = audit_length (cf);
+  g_assert_true (rd_case_file_set_decision_draft (cf, "The oral trial", NULL, &error));
+  g_assert_no_error (error);
+  assert_draft (cf, "The oral trial", NULL);
+  g_assert_true (rd_case_file_set_decision_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary",
+                                                  &error));
+  assert_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary");
+  g_assert_cmpuint (audit_length (cf), ==, n_audit);
+  g_assert_false (rd_case_file_set_decision_draft (cf, "\xff\xfe", NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* It is in the file, not in memory. */
+  rd_test_case_reopen (&cf, path);
+  assert_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary");
+  g_assert_false (rd_case_file_clear_decision_draft (cf, &error));  /* the nurse again */
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_true (rd_case_file_clear_decision_draft (cf, &error));
+  assert_draft (cf, NULL, NULL);
+  g_assert_true (rd_case_file_clear_decision_draft (cf, &error));
+  g_assert_no_error (error);
+
+  /* A decision that is refused keeps the draft; a pend clears it. */
+  g_assert_true (rd_case_file_set_decision_draft (cf, "Need the trial report", NULL, &error));
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, TRUE, "x", &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_draft (cf, "Need the trial report", NULL);
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Need the trial report",
+                                                 &error), >, 0);
+  assert_draft (cf, NULL, NULL);
+
+  /* And so does a final determination. */
+  g_assert_true (rd_case_file_set_decision_draft (cf, "Not met", "not-medically-necessary", &error));
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE, "Not met",
+                                                 &error), >, 0);
+  g_assert_no_error (error);
+  assert_draft (cf, NULL, NULL);
+
+  /* Sealed, and read-only: refused. */
+  g_assert_true (rd_case_file_seal (cf, &error));
+  g_assert_false (rd_case_file_set_decision_draft (cf, "After the seal", NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
+  g_clear_error (&error);
+  g_clear_object (&cf);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_false (rd_case_file_set_decision_draft (cf, "Read-only", NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_draft (cf, NULL, NULL);
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
 static void
 tamper (const char *path,
         const char *sql)
@@ -847,6 +956,7 @@ main (int   argc,
   g_test_add_func ("/case-file/nurse-approves-only-met", test_nurse_approves_only_met);
   g_test_add_func ("/case-file/nurse-cannot-deny", test_nurse_cannot_deny);
   g_test_add_func ("/case-file/director-decides-and-seals", test_director_decides_and_seals);
+  g_test_add_func ("/case-file/decision-draft", test_decision_draft);
   g_test_add_func ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
   g_test_add_func ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
   return g_test_run ();

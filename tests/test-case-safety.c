@@ -305,25 +305,78 @@ test_killed_holder_releases_lock (void)
   rd_test_remove_dir (dir);
 }
 
+/* Closes a case opened read-only and checks that reading left the file
+ * and its directory as they were. */
+static void
+close_unchanged (RdCaseFile **cf,
+                 const char  *dir,
+                 const char  *path,
+                 const char  *before)
+{
+  g_autofree char *after = NULL;
+
+  g_clear_object (cf);
+  after = rd_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+}
+
+/* Opens an old case for writing, which upgrades it to the current format. */
+static RdCaseFile *
+open_upgraded (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RdCaseFile *cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, RD_CASE_FILE_VERSION);
+  return cf;
+}
+
 /* A case as the first ReviewDesk wrote it: format 1 (no records, evidence or
  * decisions yet), with a request and scores. */
+/* A case file of format @version, filled by @sql behind the core's back. */
 static void
-make_v1_case (const char *path)
+make_old_case (const char *path,
+               const char *case_id,
+               guint       version,
+               const char *sql)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  g_assert_true (_rd_case_file_create_at_version (path, "RD-V1", 1, &error));
+  g_assert_true (_rd_case_file_create_at_version (path, case_id, version, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE request SET member_name = 'Old Member', drug = 'baclofen';"
-                                 "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
-                                 "INSERT INTO review VALUES ('bsc-7.01.41', 'aa11', 'Old Nurse', '2025-01-02T03:04:05.000000Z');"
-                                 "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'c1', 'met', 'old note',"
-                                 " 'Old Nurse', '2025-01-02T03:04:05.000000Z');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+make_v1_case (const char *path)
+{
+  make_old_case (path, "RD-V1", 1,
+                 "UPDATE request SET member_name = 'Old Member', drug = 'baclofen';"
+                 "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
+                 "INSERT INTO review VALUES ('bsc-7.01.41', 'aa11', 'Old Nurse', '2025-01-02T03:04:05.000000Z');"
+                 "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'c1', 'met', 'old note',"
+                 " 'Old Nurse', '2025-01-02T03:04:05.000000Z');");
+}
+
+/* Audit entry @from_end (counted from the end: 1 is the last) records the upgrade of
+ * the format from @from to @from + 1. */
+static void
+assert_upgrade_entry (GPtrArray *audit,
+                      guint      from_end,
+                      guint      from)
+{
+  RdAuditEntry *entry = g_ptr_array_index (audit, audit->len - from_end);
+  g_autofree char *old_value = g_strdup_printf ("%u", from);
+  g_autofree char *new_value = g_strdup_printf ("%u", from + 1);
+
+  g_assert_cmpstr (entry->action, ==, "format-upgrade");
+  g_assert_cmpstr (entry->old_value, ==, old_value);
+  g_assert_cmpstr (entry->new_value, ==, new_value);
 }
 
 static void
@@ -332,7 +385,6 @@ test_migrate_v1 (void)
   g_autofree char *dir = rd_test_case_dir ();
   g_autofree char *path = g_build_filename (dir, "old.rdcase", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(RdCaseScore) score = NULL;
   g_autoptr(RdRequest) request = NULL;
@@ -341,7 +393,6 @@ test_migrate_v1 (void)
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
   g_autoptr(RdCaseVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  RdAuditEntry *last;
 
   make_v1_case (path);
   before = rd_test_file_digest (path);
@@ -355,15 +406,10 @@ test_migrate_v1 (void)
   records = rd_case_file_list_records (cf, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, 0);
-  g_clear_object (&cf);
-  after = rd_test_file_digest (path);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  close_unchanged (&cf, dir, path, before);
 
   /* Opened for writing, it is upgraded in place, keeping everything. */
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, RD_CASE_FILE_VERSION);
+  cf = open_upgraded (path);
   g_assert_cmpstr (rd_case_file_get_case_id (cf), ==, "RD-V1");
   g_clear_pointer (&score, rd_case_score_free);
   score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
@@ -377,15 +423,7 @@ test_migrate_v1 (void)
   audit = rd_case_file_list_audit (cf, &error);
   g_assert_cmpuint (audit->len, >=, RD_CASE_FILE_VERSION - 1);
   for (guint v = 2; v <= RD_CASE_FILE_VERSION; v++)
-    {
-      g_autofree char *old_value = g_strdup_printf ("%u", v - 1);
-      g_autofree char *new_value = g_strdup_printf ("%u", v);
-
-      last = g_ptr_array_index (audit, audit->len - 1 - (RD_CASE_FILE_VERSION - v));
-      g_assert_cmpstr (last->action, ==, "format-upgrade");
-      g_assert_cmpstr (last->old_value, ==, old_value);
-      g_assert_cmpstr (last->new_value, ==, new_value);
-    }
+    assert_upgrade_entry (audit, 1 + RD_CASE_FILE_VERSION - v, v - 1);
 
   rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
   g_assert_cmpint (rd_case_file_add_record (cf, pdf, "new.pdf", 1, NULL, NULL, &error), >, 0);
@@ -429,7 +467,6 @@ test_migrate_v2 (void)
   g_autofree char *dir = rd_test_case_dir ();
   g_autofree char *path = g_build_filename (dir, "v2.rdcase", NULL);
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
   g_autoptr(RdCaseFile) cf = NULL;
@@ -457,20 +494,13 @@ test_migrate_v2 (void)
   g_assert_true (rd_case_file_lookup_record_password (cf, record_id, &password, &error));
   g_assert_no_error (error);
   g_assert_null (password);
-  g_clear_object (&cf);
-  after = rd_test_file_digest (path);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  close_unchanged (&cf, dir, path, before);
 
-  /* For writing: upgraded to 3 in one audited step, the record kept. */
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 3);
+  /* For writing: upgraded to 3, then to 4, one audited step each, the record kept. */
+  cf = open_upgraded (path);
   audit = rd_case_file_list_audit (cf, &error);
-  last = g_ptr_array_index (audit, audit->len - 1);
-  g_assert_cmpstr (last->action, ==, "format-upgrade");
-  g_assert_cmpstr (last->old_value, ==, "2");
-  g_assert_cmpstr (last->new_value, ==, "3");
+  assert_upgrade_entry (audit, 2, 2);
+  assert_upgrade_entry (audit, 1, 3);
   g_clear_pointer (&records, g_ptr_array_unref);
   records = rd_case_file_list_records (cf, &error);
   g_assert_cmpuint (records->len, ==, 1);
@@ -498,6 +528,73 @@ test_migrate_v2 (void)
   rd_test_remove_dir (dir);
 }
 
+/* A case of format 3: sent to a medical director, who has no draft
+ * determination yet. */
+static void
+make_v3_case (const char *path)
+{
+  make_old_case (path, "RD-V3", 3,
+                 "UPDATE case_info SET status = 'with-medical-director';"
+                 "INSERT INTO decision (kind, adverse, rationale, who, role, decided_at)"
+                 " VALUES ('send-to-director', 0, 'Please review', 'Old Nurse', 'nurse-reviewer',"
+                 " '2026-01-02T03:04:05.000000Z');");
+}
+
+static void
+test_migrate_v3 (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.rdcase", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseDecisionDraft) draft = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_audit;
+
+  make_v3_case (path);
+  before = rd_test_file_digest (path);
+
+  /* Read-only: no draft, and the file is unchanged. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 3);
+  draft = rd_case_file_get_decision_draft (cf, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+  close_unchanged (&cf, dir, path, before);
+
+  /* For writing: upgraded to 4 in one audited step, the decision kept. */
+  cf = open_upgraded (path);
+  audit = rd_case_file_list_audit (cf, &error);
+  assert_upgrade_entry (audit, 1, 3);
+  n_audit = audit->len;
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
+
+  /* The director's draft is kept in the new table, without an audit entry. */
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_true (rd_case_file_set_decision_draft (cf, "Drafted after the upgrade", NULL, &error));
+  g_assert_no_error (error);
+  rd_case_file_close (cf);
+  g_clear_object (&cf);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  draft = rd_case_file_get_decision_draft (cf, &error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->rationale, ==, "Drafted after the upgrade");
+  audit = rd_case_file_list_audit (cf, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,5 +610,6 @@ main (int   argc,
   g_test_add_func ("/case-safety/killed-holder-releases-lock", test_killed_holder_releases_lock);
   g_test_add_func ("/case-safety/migrate-v1", test_migrate_v1);
   g_test_add_func ("/case-safety/migrate-v2", test_migrate_v2);
+  g_test_add_func ("/case-safety/migrate-v3", test_migrate_v3);
   return g_test_run ();
 }

@@ -32,6 +32,15 @@ expect 0 "notes.pdf" "$tool" case show "$case"
 expect 0 "every link intact" "$tool" case verify "$case"
 "$tool" case show "$case" | grep -q "password is stored" && fail "case show claims a stored password"
 
+# the medical director's unsigned draft: shown, only a director's, outside the audit chain
+sqlite3 "$case" "INSERT INTO decision_draft VALUES (1, 'Draft reasons', NULL, 'Nurse', 'nurse-reviewer', '2026-11-02T09:30:00.000000Z')" \
+  2>/dev/null && fail "the file accepted a nurse's draft determination"
+sqlite3 "$case" "INSERT INTO decision_draft VALUES (1, 'Draft reasons', 'not-medically-necessary', 'Script Director', 'medical-director', '2026-11-02T09:30:00.000000Z')" \
+  || fail "sqlite3"
+expect 0 "Draft reasons" "$tool" case show "$case"
+expect 0 "adverse outcome selected: not-medically-necessary — Script Director" "$tool" case show "$case"
+expect 0 "every link intact" "$tool" case verify "$case"
+
 # refused records leave the case byte-identical
 before=$(sha256sum < "$case")
 echo "Member: Synthetic. Not a PDF." > "$dir/note.pdf"

@@ -102,6 +102,43 @@ not_saving (gpointer data)
   return !rd_determination_page_is_saving (data);
 }
 
+static GtkTextBuffer *
+rationale_buffer (RdDeterminationPage *determination)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_determination_page_get_rationale_view (determination)));
+}
+
+static char *
+rationale_shown (RdDeterminationPage *determination)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (rationale_buffer (determination), &start, &end);
+  return gtk_text_buffer_get_text (rationale_buffer (determination), &start, &end, FALSE);
+}
+
+static gboolean
+draft_saved (gpointer data)
+{
+  g_autoptr(RdCaseDecisionDraft) draft = rd_case_file_get_decision_draft (data, NULL);
+  return draft != NULL;
+}
+
+static RdDeterminationPage *
+show_determination (RdCasePage *page)
+{
+  g_assert_true (has_step (page, "determination"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "determination"));
+  return RD_DETERMINATION_PAGE (rd_case_page_get_step_page (page, "determination"));
+}
+
+static void
+close_window (RdWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+}
+
 static void
 test_director_signs_adverse (Fixture       *f,
                              gconstpointer  data)
@@ -127,9 +164,7 @@ test_director_signs_adverse (Fixture       *f,
   cf = rd_case_page_get_case_file (page);
   g_assert_false (rd_case_file_is_read_only (cf));
 
-  g_assert_true (has_step (page, "determination"));
-  determination = RD_DETERMINATION_PAGE (rd_case_page_get_step_page (page, "determination"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "determination"));
+  determination = show_determination (page);
   g_assert_cmpstr (rd_step_list_get_selected (rd_case_page_get_step_list (page)), ==, "determination");
   g_assert_cmpstr (rd_determination_page_get_verdict (determination, "anthem-cg-surg-79"), ==,
                    "Not medically necessary");
@@ -236,6 +271,89 @@ test_director_signs_adverse (Fixture       *f,
   rd_test_gui_spin ();
 }
 
+/* Nothing the director types is lost before it is signed: the draft is saved
+ * a moment after typing stops and when the window closes, comes back in a new
+ * window, and is gone once the determination is signed. */
+static void
+test_draft_survives_closing (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *final_text = "Oral baclofen at 20 mg three times a day controls the spasticity.";
+  RdWindow *window;
+  RdCasePage *page;
+  RdCaseFile *cf;
+  RdDeterminationPage *determination;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) audit_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+
+  set_reviewer ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  page = open_case (f, &window);
+  cf = rd_case_page_get_case_file (page);
+  determination = show_determination (page);
+  g_assert_false (rd_test_gui_wait_for (draft_saved, cf, 2000));  /* looking writes nothing */
+  audit = rd_case_file_list_audit (cf, &error);
+
+  /* Saved once typing stops, without an audit entry. */
+  gtk_text_buffer_set_text (rationale_buffer (determination), "First thoughts", -1);
+  g_assert_false (draft_saved (cf));
+  g_assert_true (rd_test_gui_wait_for (draft_saved, cf, 10000));
+  {
+    g_autoptr(RdCaseDecisionDraft) draft = rd_case_file_get_decision_draft (cf, &error);
+
+    g_assert_cmpstr (draft->rationale, ==, "First thoughts");
+    g_assert_cmpstr (draft->outcome_id, ==, "not-medically-necessary");
+    g_assert_cmpstr (draft->who, ==, "Dr Test Director");
+  }
+  audit_after = rd_case_file_list_audit (cf, &error);
+  g_assert_cmpuint (audit_after->len, ==, audit->len);
+
+  /* Typed, then the window closed at once, unsigned; the case changing
+   * meanwhile does not put the older draft back over the newer text. */
+  gtk_text_buffer_set_text (rationale_buffer (determination), final_text, -1);
+  rd_determination_page_refresh (determination);
+  shown = rationale_shown (determination);
+  g_assert_cmpstr (shown, ==, final_text);
+  g_clear_pointer (&shown, g_free);
+  close_window (window);
+
+  /* A new window shows it again, ready to sign. */
+  page = open_case (f, &window);
+  cf = rd_case_page_get_case_file (page);
+  g_assert_false (rd_case_file_is_read_only (cf));
+  determination = show_determination (page);
+  shown = rationale_shown (determination);
+  g_assert_cmpstr (shown, ==, final_text);
+  g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), ==,
+                   RD_STEP_IN_PROGRESS);
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "confirm");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_false (draft_saved (cf));
+  close_window (window);
+
+  /* Signed: the decision holds the rationale, and no draft comes back. */
+  page = open_case (f, &window);
+  cf = rd_case_page_get_case_file (page);
+  g_assert_false (draft_saved (cf));
+  {
+    g_autoptr(GPtrArray) decisions = rd_case_file_list_decisions (cf, &error);
+    RdCaseDecision *decision = g_ptr_array_index (decisions, decisions->len - 1);
+
+    g_assert_cmpint (decision->kind, ==, RD_DECISION_FINAL);
+    g_assert_cmpstr (decision->rationale, ==, final_text);
+  }
+  determination = show_determination (page);
+  g_clear_pointer (&shown, g_free);
+  shown = rationale_shown (determination);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), ==,
+                   RD_STEP_COMPLETE);
+  close_window (window);
+}
+
 static void
 test_nurse_never_sees_it (Fixture       *f,
                           gconstpointer  data)
@@ -282,6 +400,8 @@ main (int   argc,
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/determination/director-signs-adverse", Fixture, NULL, fixture_set_up, test_director_signs_adverse,
+              fixture_tear_down);
+  g_test_add ("/determination/draft-survives-closing", Fixture, NULL, fixture_set_up, test_draft_survives_closing,
               fixture_tear_down);
   g_test_add ("/determination/nurse-never-sees-it", Fixture, NULL, fixture_set_up, test_nurse_never_sees_it,
               fixture_tear_down);

@@ -189,6 +189,7 @@ show_decisions (RdCaseFile *cf)
   g_autoptr(GPtrArray) recommendations = rd_case_file_list_recommendations (cf, NULL);
   g_autoptr(GPtrArray) decisions = rd_case_file_list_decisions (cf, NULL);
   g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (cf, NULL);
+  g_autoptr(RdCaseDecisionDraft) draft = rd_case_file_get_decision_draft (cf, NULL);
 
   if (recommendations != NULL && recommendations->len > 0)
     {
@@ -216,6 +217,16 @@ show_decisions (RdCaseFile *cf)
           if (d->rationale != NULL)
             printf ("      %s\n", d->rationale);
         }
+    }
+  if (draft != NULL)
+    {
+      g_autofree char *when = format_time (draft->time);
+      section (_("Draft Determination"));
+      /* TRANSLATORS: the medical director's unsigned draft: the adverse outcome selected so far, who, when */
+      printf (_("  not signed yet; adverse outcome selected: %s — %s, %s\n"),
+              draft->outcome_id ? draft->outcome_id : _("none"), draft->who, when);
+      if (*draft->rationale)
+        printf ("      %s\n", draft->rationale);
     }
   if (seal != NULL)
     {
@@ -547,7 +558,7 @@ cmd_letter (int    argc,
 }
 
 static const RdToolCommand case_commands[] = {
-  { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions"), cmd_show },
+  { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions, the director’s draft"), cmd_show },
   { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
     cmd_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",

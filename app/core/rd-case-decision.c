@@ -262,7 +262,9 @@ write_status (sqlite3           *db,
  * recommendation says the criteria are met, can pend or send to a medical
  * director, and can never record a final or adverse determination
  * (%RD_CASE_FILE_ERROR_NOT_PERMITTED); a medical director can record anything
- * until the case is sealed.
+ * until the case is sealed. A final or pend decision deletes the medical
+ * director's draft (rd_case_file_set_decision_draft()) in the same
+ * transaction.
  *
  * Returns: the decision's id, or 0 with @error set
  */
@@ -311,7 +313,9 @@ rd_case_file_record_decision (RdCaseFile      *self,
   summary = g_strdup_printf ("%s%s%s%s%s%s", rd_decision_kind_to_string (kind), outcome_id ? " " : "",
                              outcome_id ? outcome_id : "", adverse ? " (adverse)" : "",
                              rationale ? ": " : "", rationale ? rationale : "");
-  if (!_rd_case_audit (self->db, &actor, "decision", target, NULL, summary, error) ||
+  /* The signed decision replaces the director's draft. */
+  if (((kind == RD_DECISION_FINAL || kind == RD_DECISION_PEND) && !_rd_case_delete_decision_draft (self->db, error)) ||
+      !_rd_case_audit (self->db, &actor, "decision", target, NULL, summary, error) ||
       !write_status (self->db, &actor, old_status, status_after (kind), error) ||
       !_rd_case_commit_change (self, self->db, "decision", error))
     goto fail;

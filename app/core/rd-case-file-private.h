@@ -83,6 +83,10 @@ gboolean  _rd_case_file_create_at_version (const char  *path,
                                            const char  *case_id,
                                            guint        version,
                                            GError     **error);
+/* Deletes the medical director's draft determination inside the caller's
+ * transaction (rd-case-draft.c). */
+gboolean  _rd_case_delete_decision_draft (sqlite3  *db,
+                                          GError  **error);
 /* A second connection to the same file, for a worker thread. */
 sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    gboolean      writable,

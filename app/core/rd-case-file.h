@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  */
 
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
-#define RD_CASE_FILE_VERSION        3           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        4           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -234,7 +234,8 @@ GPtrArray    *rd_case_file_search               (RdCaseFile           *self,
                                                  guint                 max_hits,
                                                  GError              **error);
 
-/* ---- recommendation, decisions, seal (rd-case-decision.c) --------------- */
+/* ---- recommendation, decisions, seal (rd-case-decision.c; the director's
+ * draft in rd-case-draft.c) ------------------------------------------------ */
 
 gboolean      rd_case_file_set_recommendation   (RdCaseFile                 *self,
                                                  const RdCaseRecommendation *recommendation,
@@ -248,6 +249,14 @@ gint64        rd_case_file_record_decision      (RdCaseFile                 *sel
                                                  const char                 *rationale,
                                                  GError                    **error);
 GPtrArray    *rd_case_file_list_decisions       (RdCaseFile                 *self,
+                                                 GError                    **error);
+gboolean      rd_case_file_set_decision_draft   (RdCaseFile                 *self,
+                                                 const char                 *rationale,
+                                                 const char                 *outcome_id,
+                                                 GError                    **error);
+RdCaseDecisionDraft *rd_case_file_get_decision_draft (RdCaseFile            *self,
+                                                 GError                    **error);
+gboolean      rd_case_file_clear_decision_draft (RdCaseFile                 *self,
                                                  GError                    **error);
 gboolean      rd_case_file_seal                 (RdCaseFile                 *self,
                                                  GError                    **error);

@@ -162,7 +162,20 @@ static const char schema_v3[] =
   "  stored_by TEXT NOT NULL,"
   "  stored_at TEXT NOT NULL);";
 
-static const char * const schema_steps[] = { schema_v1, schema_v2, schema_v3 };
+/* Version 4: the medical director's determination while it is being
+ * written, kept as it is typed so that nothing is lost before it is signed.
+ * One row at most; recording a final or pend decision deletes it. Not
+ * audited and not sealed: it is not a decision. */
+static const char schema_v4[] =
+  "CREATE TABLE decision_draft ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  rationale TEXT NOT NULL,"
+  "  outcome_id TEXT,"
+  "  who TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role = 'medical-director'),"
+  "  drafted_at TEXT NOT NULL);";
+
+static const char * const schema_steps[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
 

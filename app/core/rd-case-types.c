@@ -162,6 +162,18 @@ rd_case_decision_free (RdCaseDecision *decision)
 }
 
 void
+rd_case_decision_draft_free (RdCaseDecisionDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->rationale);
+  g_free (draft->outcome_id);
+  g_free (draft->who);
+  g_clear_pointer (&draft->time, g_date_time_unref);
+  g_free (draft);
+}
+
+void
 rd_case_seal_free (RdCaseSeal *seal)
 {
   if (seal == NULL)

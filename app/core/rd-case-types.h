@@ -211,6 +211,19 @@ typedef struct {
 } RdCaseDecision;
 
 /**
+ * RdCaseDecisionDraft:
+ * A medical director's determination as it is being written, before it is
+ * signed (format 4). It is not a decision: signing records the decision and
+ * deletes the draft.
+ */
+typedef struct {
+  char       *rationale;      /* as typed, never %NULL (may be empty) */
+  char       *outcome_id;     /* nullable: the adverse outcome chosen so far */
+  char       *who;
+  GDateTime  *time;
+} RdCaseDecisionDraft;
+
+/**
  * RdCaseSeal:
  * The medical director's seal: a digest over the case's content.
  */
@@ -247,6 +260,7 @@ void rd_case_record_free         (RdCaseRecord         *record);
 void rd_case_search_hit_free     (RdCaseSearchHit      *hit);
 void rd_case_recommendation_free (RdCaseRecommendation *recommendation);
 void rd_case_decision_free       (RdCaseDecision       *decision);
+void rd_case_decision_draft_free (RdCaseDecisionDraft  *draft);
 void rd_case_seal_free           (RdCaseSeal           *seal);
 void rd_audit_entry_free         (RdAuditEntry         *entry);
 
@@ -258,6 +272,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseRecord, rd_case_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSearchHit, rd_case_search_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseRecommendation, rd_case_recommendation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecision, rd_case_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecisionDraft, rd_case_decision_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSeal, rd_case_seal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditEntry, rd_audit_entry_free)
 

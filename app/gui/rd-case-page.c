@@ -534,6 +534,8 @@ rd_case_page_flush (RdCasePage *self)
       rd_documentation_page_flush (self->documentation_page);
       rd_summary_page_flush (self->summary_page);
     }
+  if (self->determination_page)
+    rd_determination_page_flush (self->determination_page);
 }
 
 static void

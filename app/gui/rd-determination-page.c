@@ -17,7 +17,13 @@
  * then recorded by the case file with who, credentials, role and time. Once
  * signed, the letter can be saved (written in a worker) and the case sealed. The case page adds
  * this step only for a medical director; the actions check the role as well,
- * and the case file refuses an adverse determination from anyone else. */
+ * and the case file refuses an adverse determination from anyone else.
+ *
+ * Until it is signed, the rationale and the chosen adverse outcome are kept
+ * in the case as the director's draft, saved a moment after typing stops (and
+ * when the case page flushes), and put back when the page is built again. */
+
+#define DRAFT_SAVE_DELAY_MS 1000
 
 struct _RdDeterminationPage
 {
@@ -49,6 +55,8 @@ struct _RdDeterminationPage
   gboolean      signed_off;     /* a director has decided since it was sent */
   gboolean      sealable;       /* decided, not yet sealed, and writable */
   gboolean      saving;
+  gboolean      refreshing;     /* changes come from the case, not the director */
+  guint         draft_save_id;  /* a draft save waiting for typing to stop */
 };
 
 G_DEFINE_FINAL_TYPE (RdDeterminationPage, rd_determination_page, ADW_TYPE_BIN)
@@ -90,14 +98,31 @@ find_outcome (RdDeterminationPage *self,
   return NULL;
 }
 
+/* The rationale exactly as typed: what the draft keeps. */
 static char *
-rationale_text (RdDeterminationPage *self)
+typed_rationale (RdDeterminationPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->rationale_view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+rationale_text (RdDeterminationPage *self)
+{
+  return g_strstrip (typed_rationale (self));
+}
+
+static const char *
+selected_adverse_id (RdDeterminationPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->outcome_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->adverse_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->adverse_ids, selected);
 }
 
 static void
@@ -287,6 +312,79 @@ fill_outcomes (RdDeterminationPage *self)
     adw_combo_row_set_selected (self->outcome_row, selected);
 }
 
+/* ---- the director's draft ------------------------------------------------------ */
+
+/* Only while the case waits for this director's determination. */
+static gboolean
+may_draft (RdDeterminationPage *self)
+{
+  return self->case_file != NULL && self->available && self->open;
+}
+
+static gboolean
+save_draft (gpointer data)
+{
+  RdDeterminationPage *self = data;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_save_id = 0;
+  if (!may_draft (self))
+    return G_SOURCE_REMOVE;
+  text = typed_rationale (self);
+  if (!rd_case_file_set_decision_draft (self->case_file, text, selected_adverse_id (self), &error))
+    rd_case_page_report_error (GTK_WIDGET (self), error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+draft_changed (RdDeterminationPage *self)
+{
+  if (self->refreshing || !may_draft (self))
+    return;
+  g_clear_handle_id (&self->draft_save_id, g_source_remove);
+  self->draft_save_id = g_timeout_add (DRAFT_SAVE_DELAY_MS, save_draft, self);
+}
+
+/**
+ * rd_determination_page_flush:
+ *
+ * Saves the draft determination now if typing has not stopped long enough
+ * for it to be saved already.
+ */
+void
+rd_determination_page_flush (RdDeterminationPage *self)
+{
+  g_return_if_fail (RD_IS_DETERMINATION_PAGE (self));
+
+  if (self->draft_save_id == 0)
+    return;
+  g_clear_handle_id (&self->draft_save_id, g_source_remove);
+  save_draft (self);
+}
+
+/* Puts the stored draft back, unless the director is typing: a save still
+ * waiting, or the rationale focused, means the view holds the newer text. */
+static void
+restore_draft (RdDeterminationPage *self)
+{
+  g_autoptr(RdCaseDecisionDraft) draft = NULL;
+  g_autofree char *current = NULL;
+  guint position;
+
+  if (!may_draft (self) || self->draft_save_id != 0 || gtk_widget_has_focus (GTK_WIDGET (self->rationale_view)))
+    return;
+  draft = rd_case_file_get_decision_draft (self->case_file, NULL);
+  if (draft == NULL)
+    return;
+  current = typed_rationale (self);
+  if (!g_str_equal (current, draft->rationale))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rationale_view), draft->rationale, -1);
+  if (draft->outcome_id != NULL &&
+      g_ptr_array_find_with_equal_func (self->adverse_ids, draft->outcome_id, g_str_equal, &position))
+    adw_combo_row_set_selected (self->outcome_row, position);
+}
+
 static void
 set_uphold_outcome (RdDeterminationPage *self,
                     GPtrArray           *reviews)
@@ -404,7 +502,10 @@ rd_determination_page_refresh (RdDeterminationPage *self)
   if (status == RD_CASE_STATUS_SEALED)
     seal = rd_case_file_get_seal (self->case_file, NULL);
 
+  self->refreshing = TRUE;
   show_verdicts (self);
+  restore_draft (self);
+  self->refreshing = FALSE;
   show_nurse (self, sent);
   show_signed (self, latest, seal);
   update_actions (self);
@@ -421,6 +522,9 @@ record (RdDeterminationPage *self,
   g_autoptr(GError) error = NULL;
   RdDecisionKind kind = choice == CHOICE_PEND ? RD_DECISION_PEND : RD_DECISION_FINAL;
 
+  /* The draft is saved first, so that it survives a decision the case
+   * refuses; the decision deletes it. */
+  rd_determination_page_flush (self);
   if (rd_case_file_record_decision (self->case_file, kind, outcome_id, choice == CHOICE_ADVERSE, rationale,
                                     &error) == 0)
     rd_case_page_report_error (GTK_WIDGET (self), error);
@@ -490,14 +594,12 @@ adverse_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   RdDeterminationPage *self = RD_DETERMINATION_PAGE (widget);
-  guint selected = adw_combo_row_get_selected (self->outcome_row);
-  const char *outcome_id;
+  const char *outcome_id = selected_adverse_id (self);
   const RdOutcome *outcome;
   g_autofree char *what = NULL;
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->adverse_ids->len)
+  if (outcome_id == NULL)
     return;
-  outcome_id = g_ptr_array_index (self->adverse_ids, selected);
   outcome = find_outcome (self, outcome_id);
   /* TRANSLATORS: %s is the adverse outcome in the policy's words, e.g. "Not medically necessary" */
   what = g_strdup_printf (_("The request is not approved: “%s”, in the policy’s words, for the reasons in your rationale. The letter names you as the physician reviewer and gives the member’s appeal rights."),
@@ -689,6 +791,7 @@ static void
 rationale_changed (RdDeterminationPage *self)
 {
   update_actions (self);
+  draft_changed (self);
 }
 
 GtkWidget *
@@ -711,6 +814,10 @@ rd_determination_page_dispose (GObject *object)
 {
   RdDeterminationPage *self = RD_DETERMINATION_PAGE (object);
 
+  /* What is being typed is saved while the page is whole. */
+  if (self->case_file)
+    rd_determination_page_flush (self);
+  g_clear_handle_id (&self->draft_save_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_DETERMINATION_PAGE);
   g_clear_object (&self->cancellable);
@@ -762,4 +869,6 @@ rd_determination_page_init (RdDeterminationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (gtk_text_view_get_buffer (self->rationale_view), "changed",
                            G_CALLBACK (rationale_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outcome_row, "notify::selected", G_CALLBACK (draft_changed), self,
+                           G_CONNECT_SWAPPED);
 }

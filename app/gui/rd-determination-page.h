@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RdDeterminationPage, rd_determination_page, RD, DETERMINAT
 GtkWidget   *rd_determination_page_new             (RdCaseFile          *case_file,
                                                     GPtrArray           *policies);
 void         rd_determination_page_refresh         (RdDeterminationPage *self);
+void         rd_determination_page_flush           (RdDeterminationPage *self);
 gboolean     rd_determination_page_get_available   (RdDeterminationPage *self);
 RdStepState  rd_determination_page_get_state       (RdDeterminationPage *self);
 GtkWidget   *rd_determination_page_get_rationale_view (RdDeterminationPage *self);
