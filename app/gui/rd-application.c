@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-application.h"
+#include "rd-document.h"
 #include "rd-window.h"
 
 struct _RdApplication
@@ -143,6 +144,23 @@ rd_application_startup (GApplication *app)
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+#define RECORDS_CLOSE_TIMEOUT_US (5 * G_USEC_PER_SEC)
+
+/* A page still being drawn when the last window closes keeps its record open
+ * in a worker thread inside Poppler, which must not meet the process's exit:
+ * let the workers finish and hand back their results first (milliseconds,
+ * never more than five seconds). */
+static void
+rd_application_shutdown (GApplication *app)
+{
+  gint64 deadline = g_get_monotonic_time () + RECORDS_CLOSE_TIMEOUT_US;
+
+  while (rd_document_get_n_open () > 0 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  G_APPLICATION_CLASS (rd_application_parent_class)->shutdown (app);
+}
+
 static void
 rd_application_dispose (GObject *object)
 {
@@ -162,6 +180,7 @@ rd_application_class_init (RdApplicationClass *klass)
   app_class->activate = rd_application_activate;
   app_class->open = rd_application_open;
   app_class->startup = rd_application_startup;
+  app_class->shutdown = rd_application_shutdown;
 }
 
 static void
