@@ -413,6 +413,23 @@ register_id (Loader     *loader,
   return TRUE;
 }
 
+/* What every record with an id reads the same way: its id, registered in
+ * @ids, the line it starts on and its <cite>. */
+static void
+read_identified (Loader      *loader,
+                 xmlNode     *element,
+                 GHashTable  *ids,
+                 gpointer     record,
+                 const char **id,
+                 int         *line,
+                 RdCite      *cite)
+{
+  *id = attr (loader, element, "id");
+  *line = line_of (element);
+  read_cite (loader, element, cite);
+  register_id (loader, element, *id, ids, record);
+}
+
 /* Resolves @id against @table, or fails naming what is missing. */
 static gpointer
 resolve (Loader     *loader,
@@ -477,13 +494,10 @@ read_outcomes (Loader  *loader,
     {
       RdOutcome *o = _rd_policy_alloc (loader->policy, sizeof *o);
 
-      o->id = attr (loader, child, "id");
       o->adverse = attr_bool (child, "adverse");
       o->label = child_text (loader, child, "label");
       o->explanation = child_text (loader, child, "explanation");
-      o->line = line_of (child);
-      read_cite (loader, child, &o->cite);
-      register_id (loader, child, o->id, loader->policy->outcome_ids, o);
+      read_identified (loader, child, loader->policy->outcome_ids, o, &o->id, &o->line, &o->cite);
       g_ptr_array_add (loader->policy->outcomes, o);
     }
 }
@@ -510,13 +524,10 @@ read_threshold (Loader  *loader,
   RdThreshold *t = _rd_policy_alloc (loader->policy, sizeof *t);
   char *end = NULL;
 
-  t->id = attr (loader, child, "id");
   t->measure = attr (loader, child, "measure");
   t->value_text = attr (loader, child, "value");
   t->unit = attr (loader, child, "unit");
   t->text = child_text (loader, child, "text");
-  t->line = line_of (child);
-  read_cite (loader, child, &t->cite);
   if (!parse_comparison (attr (loader, child, "comparison"), &t->comparison))
     loader_fail (loader, child, RD_POLICY_ERROR_INVALID,
                  _("comparison must be gt, ge, lt or le."));
@@ -524,7 +535,7 @@ read_threshold (Loader  *loader,
   if (t->value_text == NULL || end == t->value_text || *end != '\0')
     loader_fail (loader, child, RD_POLICY_ERROR_INVALID,
                  _("value=\"%s\" is not a number: write it like 50 or 2.5."), t->value_text);
-  register_id (loader, child, t->id, loader->policy->threshold_ids, t);
+  read_identified (loader, child, loader->policy->threshold_ids, t, &t->id, &t->line, &t->cite);
   g_ptr_array_add (loader->policy->thresholds, t);
 }
 
@@ -542,12 +553,9 @@ read_definitions (Loader  *loader,
           continue;
         }
       d = _rd_policy_alloc (loader->policy, sizeof *d);
-      d->id = attr (loader, child, "id");
       d->term = child_text (loader, child, "term");
       d->text = child_text (loader, child, "text");
-      d->line = line_of (child);
-      read_cite (loader, child, &d->cite);
-      register_id (loader, child, d->id, loader->policy->definition_ids, d);
+      read_identified (loader, child, loader->policy->definition_ids, d, &d->id, &d->line, &d->cite);
       g_ptr_array_add (loader->policy->definitions, d);
     }
 }
@@ -560,11 +568,8 @@ read_conditions (Loader  *loader,
     {
       RdCondition *c = _rd_policy_alloc (loader->policy, sizeof *c);
 
-      c->id = attr (loader, child, "id");
       c->question = child_text (loader, child, "question");
-      c->line = line_of (child);
-      read_cite (loader, child, &c->cite);
-      register_id (loader, child, c->id, loader->policy->condition_ids, c);
+      read_identified (loader, child, loader->policy->condition_ids, c, &c->id, &c->line, &c->cite);
       g_ptr_array_add (loader->policy->conditions, c);
     }
 }
@@ -582,12 +587,9 @@ read_node (Loader             *loader,
 
   node->parent = parent;
   node->indication = indication;
-  node->id = attr (loader, element, "id");
   node->when = attr (loader, element, "when");
   node->children = _rd_policy_new_array (p);
-  node->line = line_of (element);
-  read_cite (loader, element, &node->cite);
-  register_id (loader, element, node->id, p->node_ids, node);
+  read_identified (loader, element, p->node_ids, node, &node->id, &node->line, &node->cite);
   resolve (loader, element, "when", node->when, p->condition_ids, "condition");
 
   if (is_element (element, "criterion"))
@@ -651,16 +653,13 @@ read_indications (Loader  *loader,
       xmlNode *applies = first_child (child, "applies");
       GPtrArray *drugs = g_ptr_array_new (), *routes = g_ptr_array_new (), *dx = g_ptr_array_new ();
 
-      ind->id = attr (loader, child, "id");
       ind->met = resolve (loader, child, "met", attr (loader, child, "met"), p->outcome_ids, "outcome");
       ind->not_met = resolve (loader, child, "not-met", attr (loader, child, "not-met"), p->outcome_ids, "outcome");
       ind->request_types = request_types (child);
       ind->case_by_case = attr_bool (child, "case-by-case");
       ind->title = child_text (loader, child, "title");
       ind->summary = child_text (loader, child, "summary");
-      ind->line = line_of (child);
-      read_cite (loader, child, &ind->cite);
-      register_id (loader, child, ind->id, p->indication_ids, ind);
+      read_identified (loader, child, p->indication_ids, ind, &ind->id, &ind->line, &ind->cite);
 
       if (applies != NULL)
         FOREACH_ELEMENT (applies, m)
@@ -704,14 +703,11 @@ read_exclusions (Loader  *loader,
     {
       RdExclusion *e = _rd_policy_alloc (p, sizeof *e);
 
-      e->id = attr (loader, child, "id");
       e->outcome = resolve (loader, child, "outcome", attr (loader, child, "outcome"), p->outcome_ids, "outcome");
       e->codes = attr_list (loader, child, "codes");
       e->request_types = request_types (child);
       e->text = child_text (loader, child, "text");
-      e->line = line_of (child);
-      read_cite (loader, child, &e->cite);
-      register_id (loader, child, e->id, p->exclusion_ids, e);
+      read_identified (loader, child, p->exclusion_ids, e, &e->id, &e->line, &e->cite);
       g_ptr_array_add (p->exclusions, e);
     }
 }
@@ -732,15 +728,12 @@ read_notes (Loader  *loader,
       RdNote *n = _rd_policy_alloc (p, sizeof *n);
       const char *kind = attr (loader, child, "kind");
 
-      n->id = attr (loader, child, "id");
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
         if (g_strcmp0 (kind, kinds[i]) == 0)
           n->kind = (RdNoteKind) i;
       n->refers = attr_list (loader, child, "refers");
       n->text = child_text (loader, child, "text");
-      n->line = line_of (child);
-      read_cite (loader, child, &n->cite);
-      register_id (loader, child, n->id, p->note_ids, n);
+      read_identified (loader, child, p->note_ids, n, &n->id, &n->line, &n->cite);
       g_ptr_array_add (p->notes, n);
     }
 }
@@ -754,15 +747,12 @@ read_doc_item (Loader          *loader,
   RdDocItem *item = _rd_policy_alloc (p, sizeof *item);
   const char *phase = attr (loader, element, "phase");
 
-  item->id = attr (loader, element, "id");
   item->phase = g_strcmp0 (phase, "post-service") == 0 ? RD_DOC_POST_SERVICE : RD_DOC_PRE_SERVICE;
   item->indications = attr_list (loader, element, "indications");
   item->text = child_text (loader, element, "text");
   item->parent = parent;
   item->children = _rd_policy_new_array (p);
-  item->line = line_of (element);
-  read_cite (loader, element, &item->cite);
-  register_id (loader, element, item->id, p->doc_item_ids, item);
+  read_identified (loader, element, p->doc_item_ids, item, &item->id, &item->line, &item->cite);
 
   FOREACH_ELEMENT (element, child)
     if (is_element (child, "item"))
@@ -823,7 +813,6 @@ read_code_list (Loader  *loader,
   RdPolicy *p = loader->policy;
   RdCodeList *list = _rd_policy_alloc (p, sizeof *list);
 
-  list->id = attr (loader, child, "id");
   if (!rd_code_system_from_string (attr (loader, child, "system"), &list->system))
     loader_fail (loader, child, RD_POLICY_ERROR_INVALID, _("unknown code system."));
   list->disposition = attr (loader, child, "disposition");
@@ -831,9 +820,7 @@ read_code_list (Loader  *loader,
     list->outcome = resolve (loader, child, "disposition", list->disposition, p->outcome_ids, "outcome");
   list->title = child_text (loader, child, "title");
   list->entries = _rd_policy_new_array (p);
-  list->line = line_of (child);
-  read_cite (loader, child, &list->cite);
-  register_id (loader, child, list->id, p->code_list_ids, list);
+  read_identified (loader, child, p->code_list_ids, list, &list->id, &list->line, &list->cite);
 
   FOREACH_ELEMENT (child, element)
     {
@@ -870,13 +857,10 @@ read_summaries (Loader  *loader,
     {
       RdSummary *s = _rd_policy_alloc (loader->policy, sizeof *s);
 
-      s->id = attr (loader, child, "id");
       s->refers = attr_list (loader, child, "refers");
       s->title = child_text (loader, child, "title");
       s->text = child_text (loader, child, "text");
-      s->line = line_of (child);
-      read_cite (loader, child, &s->cite);
-      register_id (loader, child, s->id, loader->policy->summary_ids, s);
+      read_identified (loader, child, loader->policy->summary_ids, s, &s->id, &s->line, &s->cite);
       g_ptr_array_add (loader->policy->summaries, s);
     }
 }
