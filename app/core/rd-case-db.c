@@ -78,15 +78,13 @@ _rd_db_prepare (sqlite3     *db,
   return stmt;
 }
 
-void
-_rd_db_bind (RdStmt     *stmt,
+static void
+bind_valist (RdStmt     *stmt,
              const char *types,
-             ...)
+             va_list     args)
 {
-  va_list args;
   int column = 1;
 
-  va_start (args, types);
   for (const char *t = types; *t; t++, column++)
     {
       switch (*t)
@@ -119,6 +117,17 @@ _rd_db_bind (RdStmt     *stmt,
           g_assert_not_reached ();
         }
     }
+}
+
+void
+_rd_db_bind (RdStmt     *stmt,
+             const char *types,
+             ...)
+{
+  va_list args;
+
+  va_start (args, types);
+  bind_valist (stmt, types, args);
   va_end (args);
 }
 
@@ -171,6 +180,28 @@ _rd_db_column_time (RdStmt *stmt,
                     int     column)
 {
   return _rd_time_from_string ((const char *) sqlite3_column_text (stmt, column));
+}
+
+RdStmt *
+_rd_db_query_row (sqlite3     *db,
+                  gboolean    *has_row,
+                  GError     **error,
+                  const char  *sql,
+                  const char  *types,
+                  ...)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, sql, error);
+  va_list args;
+
+  *has_row = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, types);
+  bind_valist (stmt, types, args);
+  va_end (args);
+  if (!_rd_db_step_row (db, stmt, has_row, error))
+    return NULL;
+  return g_steal_pointer (&stmt);
 }
 
 gboolean

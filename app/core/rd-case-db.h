@@ -38,6 +38,15 @@ char      *_rd_db_column_text    (RdStmt        *stmt,
                                   int            column);
 GDateTime *_rd_db_column_time    (RdStmt        *stmt,
                                   int            column);
+/* Prepares @sql, binds the arguments as _rd_db_bind() does and steps once:
+ * returns the statement with *has_row telling whether it stands on a row, or
+ * %NULL with @error set when SQLite fails. */
+RdStmt    *_rd_db_query_row      (sqlite3       *db,
+                                  gboolean      *has_row,
+                                  GError       **error,
+                                  const char    *sql,
+                                  const char    *types,
+                                  ...);
 gboolean   _rd_db_query_int      (sqlite3       *db,
                                   const char    *sql,
                                   gint64        *value,

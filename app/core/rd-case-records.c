@@ -38,13 +38,10 @@ step_to_record (sqlite3     *db,
                 gint64       record_id,
                 GError     **error)
 {
-  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, sql, error);
   gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (db, &has_row, error, sql, "i", record_id);
 
   if (stmt == NULL)
-    return NULL;
-  _rd_db_bind (stmt, "i", record_id);
-  if (!_rd_db_step_row (db, stmt, &has_row, error))
     return NULL;
   if (!has_row)
     {
@@ -60,13 +57,11 @@ lookup_record_by_hash (sqlite3     *db,
                        gint64      *record_id,
                        GError     **error)
 {
-  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT id FROM record WHERE sha256 = ?", error);
   gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (db, &has_row, error,
+                                             "SELECT id FROM record WHERE sha256 = ?", "s", sha256);
 
   if (stmt == NULL)
-    return FALSE;
-  _rd_db_bind (stmt, "s", sha256);
-  if (!_rd_db_step_row (db, stmt, &has_row, error))
     return FALSE;
   *record_id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
@@ -382,14 +377,13 @@ query_password (sqlite3     *db,
                 char       **password,
                 GError     **error)
 {
-  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT password FROM record_password WHERE record_id = ?", error);
   gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (db, &has_row, error,
+                                             "SELECT password FROM record_password WHERE record_id = ?",
+                                             "i", record_id);
 
   *password = NULL;
   if (stmt == NULL)
-    return FALSE;
-  _rd_db_bind (stmt, "i", record_id);
-  if (!_rd_db_step_row (db, stmt, &has_row, error))
     return FALSE;
   if (has_row)
     *password = _rd_db_column_text (stmt, 0);
@@ -665,12 +659,11 @@ rd_case_file_get_page_text (RdCaseFile  *self,
 
   if (!_rd_case_check_readable (self, error))
     return NULL;
-  stmt = _rd_db_prepare (self->db, "SELECT text, has_text_layer FROM record_page"
-                                   " WHERE record_id = ? AND page_number = ?", error);
+  stmt = _rd_db_query_row (self->db, &has_row, error,
+                           "SELECT text, has_text_layer FROM record_page"
+                           " WHERE record_id = ? AND page_number = ?",
+                           "ii", record_id, (gint64) page_number);
   if (stmt == NULL)
-    return NULL;
-  _rd_db_bind (stmt, "ii", record_id, (gint64) page_number);
-  if (!_rd_db_step_row (self->db, stmt, &has_row, error))
     return NULL;
   if (!has_row)
     {
