@@ -88,6 +88,32 @@ rd_test_case_new (const char *path)
   return cf;
 }
 
+void
+rd_test_case_fixture_set_up_without_case (RdTestCaseFixture *fixture,
+                                          gconstpointer      data)
+{
+  fixture->dir = rd_test_case_dir ();
+  fixture->path = g_build_filename (fixture->dir, "case.rdcase", NULL);
+}
+
+void
+rd_test_case_fixture_set_up (RdTestCaseFixture *fixture,
+                             gconstpointer      data)
+{
+  rd_test_case_fixture_set_up_without_case (fixture, data);
+  fixture->case_file = rd_test_case_new (fixture->path);
+}
+
+void
+rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
+                                gconstpointer      data)
+{
+  g_clear_object (&fixture->case_file);
+  rd_test_remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
 /* Closes *@case_file (the last reference: nothing else may hold it) and opens
  * @path again for writing, as after quitting and starting again, with the
  * actor rd_test_case_new() sets. Everything was in the case file itself: no

@@ -18,6 +18,22 @@ void        rd_test_assert_owner_only  (const char *dir);
 RdCaseFile *rd_test_case_new           (const char *path);
 void        rd_test_case_reopen        (RdCaseFile **case_file,
                                         const char  *path);
+/* For g_test_add(): each test gets its own directory and a case file in it,
+ * closed and removed again by rd_test_case_fixture_tear_down(). */
+typedef struct {
+  char       *dir;
+  char       *path;
+  RdCaseFile *case_file;
+} RdTestCaseFixture;
+
+/* A new case at path, as rd_test_case_new() makes it. */
+void        rd_test_case_fixture_set_up              (RdTestCaseFixture *fixture,
+                                                      gconstpointer      data);
+/* Only the directory and the path: the test creates the case. */
+void        rd_test_case_fixture_set_up_without_case (RdTestCaseFixture *fixture,
+                                                      gconstpointer      data);
+void        rd_test_case_fixture_tear_down           (RdTestCaseFixture *fixture,
+                                                      gconstpointer      data);
 RdCaseFile *rd_test_case_new_spasticity (const char *path,
                                          RdPolicy   *anthem,
                                          RdScore     oral_baclofen);

@@ -47,47 +47,42 @@ assert_strv_equal (char **a,
 }
 
 static void
-test_create (void)
+test_create (RdTestCaseFixture *fixture,
+             gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "new.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(RdCaseFile) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *before = NULL;
 
-  cf = rd_case_file_create (path, "RD-TEST-1", &error);
+  fixture->case_file = rd_case_file_create (fixture->path, "RD-TEST-1", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (rd_case_file_get_case_id (cf), ==, "RD-TEST-1");
-  g_assert_false (rd_case_file_is_read_only (cf));
-  g_assert_null (rd_case_file_get_read_only_reason (cf));
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_IN_REVIEW);
-  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, RD_CASE_FILE_VERSION);
-  created = rd_case_file_get_created (cf);
+  g_assert_cmpstr (rd_case_file_get_case_id (fixture->case_file), ==, "RD-TEST-1");
+  g_assert_false (rd_case_file_is_read_only (fixture->case_file));
+  g_assert_null (rd_case_file_get_read_only_reason (fixture->case_file));
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_IN_REVIEW);
+  g_assert_cmpuint (rd_case_file_get_format_version (fixture->case_file), ==, RD_CASE_FILE_VERSION);
+  created = rd_case_file_get_created (fixture->case_file);
   g_assert_nonnull (created);
 
   /* Nothing but the case (and its live log) is left in the directory. */
-  rd_test_assert_owner_only (dir);
-  rd_case_file_close (cf);
+  rd_test_assert_owner_only (fixture->dir);
+  rd_case_file_close (fixture->case_file);
 
-  before = rd_test_file_digest (path);
-  again = rd_case_file_create (path, NULL, &error);
+  before = rd_test_file_digest (fixture->path);
+  again = rd_case_file_create (fixture->path, NULL, &error);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS);
   g_assert_null (again);
   {
-    g_autofree char *after = rd_test_file_digest (path);
+    g_autofree char *after = rd_test_file_digest (fixture->path);
     g_assert_cmpstr (after, ==, before);
   }
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_request_round_trip (void)
+test_request_round_trip (RdTestCaseFixture *fixture,
+                         gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "request.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(RdRequest) request = full_request ();
   g_autoptr(RdRequest) empty = NULL;
   g_autoptr(RdRequest) back = NULL;
@@ -95,21 +90,20 @@ test_request_round_trip (void)
   g_autoptr(GError) error = NULL;
   guint n_before;
 
-  cf = rd_test_case_new (path);
-  empty = rd_case_file_get_request (cf, &error);
+  empty = rd_case_file_get_request (fixture->case_file, &error);
   g_assert_no_error (error);
   g_assert_null (empty->member_name);
   g_assert_nonnull (empty->cpt_codes);
   g_assert_null (empty->cpt_codes[0]);
 
-  g_assert_true (rd_case_file_set_request (cf, request, &error));
+  g_assert_true (rd_case_file_set_request (fixture->case_file, request, &error));
   g_assert_no_error (error);
-  g_clear_object (&cf);
+  g_clear_object (&fixture->case_file);
 
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_NONE, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
-  back = rd_case_file_get_request (cf, &error);
+  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  back = rd_case_file_get_request (fixture->case_file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->member_name, ==, request->member_name);
   g_assert_cmpstr (back->member_id, ==, request->member_id);
@@ -128,25 +122,25 @@ test_request_round_trip (void)
   g_assert_true (g_date_time_equal (back->received, request->received));
 
   /* One audit entry per field; storing the same request again adds none. */
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   g_assert_no_error (error);
   n_before = audit->len;
   g_assert_cmpuint (n_before, ==, 1 + 15);
-  g_assert_true (rd_case_file_set_request (cf, back, &error));
+  g_assert_true (rd_case_file_set_request (fixture->case_file, back, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   g_assert_cmpuint (audit->len, ==, n_before);
 
   g_free (back->drug);
   back->drug = g_strdup ("morph\xffine");
-  g_assert_false (rd_case_file_set_request (cf, back, &error));
+  g_assert_false (rd_case_file_set_request (fixture->case_file, back, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
   g_clear_error (&error);
   g_free (back->drug);
   back->drug = g_strdup ("morphine");
-  g_assert_true (rd_case_file_set_request (cf, back, &error));
+  g_assert_true (rd_case_file_set_request (fixture->case_file, back, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   g_assert_cmpuint (audit->len, ==, n_before + 1);
   {
     RdAuditEntry *last = g_ptr_array_index (audit, audit->len - 1);
@@ -157,8 +151,6 @@ test_request_round_trip (void)
     g_assert_cmpstr (last->who, ==, "Test Nurse");
     g_assert_cmpstr (last->role, ==, "nurse-reviewer");
   }
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
@@ -171,11 +163,9 @@ count_changed (RdCaseFile *cf,
 }
 
 static void
-test_scores (void)
+test_scores (RdTestCaseFixture *fixture,
+             gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "scores.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -183,78 +173,73 @@ test_scores (void)
   g_autoptr(GError) error = NULL;
   guint n_audit;
 
-  g_signal_connect (cf, "changed", G_CALLBACK (count_changed), seen);
+  g_signal_connect (fixture->case_file, "changed", G_CALLBACK (count_changed), seen);
 
-  score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
+  score = rd_case_file_get_score (fixture->case_file, "bsc-7.01.41", "c1", &error);
   g_assert_no_error (error);
   g_assert_null (score);
 
-  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c1", RD_SCORE_MET, "Neurology note p. 2", &error));
-  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c2", RD_SCORE_NOT_DOCUMENTED, NULL, &error));
-  g_assert_true (rd_case_file_set_score (cf, "anthem-cg-surg-79", "c1", RD_SCORE_NOT_MET, NULL, &error));
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c1", RD_SCORE_MET, "Neurology note p. 2",
+                                         &error));
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c2", RD_SCORE_NOT_DOCUMENTED, NULL,
+                                         &error));
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "anthem-cg-surg-79", "c1", RD_SCORE_NOT_MET, NULL,
+                                         &error));
   g_assert_no_error (error);
   g_assert_cmpuint (seen->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "score");
 
   /* NULL keeps the note, "" removes it. */
-  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c1", RD_SCORE_NOT_MET, NULL, &error));
-  score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c1", RD_SCORE_NOT_MET, NULL, &error));
+  score = rd_case_file_get_score (fixture->case_file, "bsc-7.01.41", "c1", &error);
   g_assert_cmpint (score->score, ==, RD_SCORE_NOT_MET);
   g_assert_cmpstr (score->note, ==, "Neurology note p. 2");
   g_assert_cmpstr (score->reviewer, ==, "Test Nurse");
   g_assert_nonnull (score->time);
   g_clear_pointer (&score, rd_case_score_free);
-  g_assert_true (rd_case_file_set_score_note (cf, "bsc-7.01.41", "c1", "", &error));
-  score = rd_case_file_get_score (cf, "bsc-7.01.41", "c1", &error);
+  g_assert_true (rd_case_file_set_score_note (fixture->case_file, "bsc-7.01.41", "c1", "", &error));
+  score = rd_case_file_get_score (fixture->case_file, "bsc-7.01.41", "c1", &error);
   g_assert_null (score->note);
   g_assert_cmpint (score->score, ==, RD_SCORE_NOT_MET);
 
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   n_audit = audit->len;
-  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c1", RD_SCORE_NOT_MET, NULL, &error));
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c1", RD_SCORE_NOT_MET, NULL, &error));
   g_clear_pointer (&audit, g_ptr_array_unref);
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   g_assert_cmpuint (audit->len, ==, n_audit);
 
-  g_clear_object (&cf);
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_clear_object (&fixture->case_file);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  scores = rd_case_file_list_scores (cf, "bsc-7.01.41", &error);
+  scores = rd_case_file_list_scores (fixture->case_file, "bsc-7.01.41", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (scores->len, ==, 2);
   g_clear_pointer (&scores, g_ptr_array_unref);
-  scores = rd_case_file_list_scores (cf, NULL, &error);
+  scores = rd_case_file_list_scores (fixture->case_file, NULL, &error);
   g_assert_cmpuint (scores->len, ==, 3);
   g_assert_cmpstr (((RdCaseScore *) g_ptr_array_index (scores, 0))->policy_id, ==, "anthem-cg-surg-79");
 
-  g_assert_false (rd_case_file_set_score (cf, "bsc-7.01.41", "c1", RD_SCORE_MET, NULL, &error));
+  g_assert_false (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c1", RD_SCORE_MET, NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_no_actor (void)
+test_no_actor (RdTestCaseFixture *fixture,
+               gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "anon.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(GError) error = NULL;
 
-  cf = rd_case_file_create (path, NULL, &error);
+  fixture->case_file = rd_case_file_create (fixture->path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (rd_case_file_set_score (cf, "p", "c", RD_SCORE_MET, NULL, &error));
+  g_assert_false (rd_case_file_set_score (fixture->case_file, "p", "c", RD_SCORE_MET, NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NO_ACTOR);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_review_round_trip (void)
+test_review_round_trip (RdTestCaseFixture *fixture,
+                        gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "review.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) conditions = NULL;
   g_autoptr(GPtrArray) docs = NULL;
@@ -264,25 +249,28 @@ test_review_round_trip (void)
   RdCaseReview *review;
   RdCaseDocItem *item;
 
-  g_assert_false (rd_case_file_set_indications (cf, "bsc-7.01.41", indications, &error));
+  g_assert_false (rd_case_file_set_indications (fixture->case_file, "bsc-7.01.41", indications, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (rd_case_file_add_review (cf, "bsc-7.01.41", "aa11", &error));
-  g_assert_true (rd_case_file_add_review (cf, "anthem-cg-surg-79", "bb22", &error));
-  g_assert_true (rd_case_file_add_review (cf, "bsc-7.01.41", "cc33", &error));  /* re-pinned */
-  g_assert_true (rd_case_file_set_indications (cf, "bsc-7.01.41", indications, &error));
-  g_assert_true (rd_case_file_set_condition (cf, "bsc-7.01.41", "tbi", RD_SCORE_NOT_MET, "No TBI history", &error));
-  g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "trial-report", RD_DOC_STATUS_PRESENT,
+  g_assert_true (rd_case_file_add_review (fixture->case_file, "bsc-7.01.41", "aa11", &error));
+  g_assert_true (rd_case_file_add_review (fixture->case_file, "anthem-cg-surg-79", "bb22", &error));
+  g_assert_true (rd_case_file_add_review (fixture->case_file, "bsc-7.01.41", "cc33", &error));  /* re-pinned */
+  g_assert_true (rd_case_file_set_indications (fixture->case_file, "bsc-7.01.41", indications, &error));
+  g_assert_true (rd_case_file_set_condition (fixture->case_file, "bsc-7.01.41", "tbi", RD_SCORE_NOT_MET,
+                                             "No TBI history", &error));
+  g_assert_true (rd_case_file_set_documentation (fixture->case_file, "bsc-7.01.41", "trial-report",
+                                                 RD_DOC_STATUS_PRESENT,
                                                  "Neurology note, page 3", &error));
-  g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "psych-eval", RD_DOC_STATUS_MISSING, NULL,
+  g_assert_true (rd_case_file_set_documentation (fixture->case_file, "bsc-7.01.41", "psych-eval",
+                                                 RD_DOC_STATUS_MISSING, NULL,
                                                  &error));
   g_assert_no_error (error);
-  g_clear_object (&cf);
+  g_clear_object (&fixture->case_file);
 
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  reviews = rd_case_file_list_reviews (cf, &error);
+  reviews = rd_case_file_list_reviews (fixture->case_file, &error);
   g_assert_cmpuint (reviews->len, ==, 2);
   review = g_ptr_array_index (reviews, 1);
   g_assert_cmpstr (review->policy_id, ==, "bsc-7.01.41");
@@ -292,13 +280,13 @@ test_review_round_trip (void)
   g_assert_cmpstr (review->added_by, ==, "Test Nurse");
   g_assert_cmpuint (g_strv_length (((RdCaseReview *) g_ptr_array_index (reviews, 0))->indications), ==, 0);
 
-  answer = rd_case_file_get_condition (cf, "bsc-7.01.41", "tbi", &error);
+  answer = rd_case_file_get_condition (fixture->case_file, "bsc-7.01.41", "tbi", &error);
   g_assert_cmpint (answer->score, ==, RD_SCORE_NOT_MET);
   g_assert_cmpstr (answer->note, ==, "No TBI history");
-  conditions = rd_case_file_list_conditions (cf, NULL, &error);
+  conditions = rd_case_file_list_conditions (fixture->case_file, NULL, &error);
   g_assert_cmpuint (conditions->len, ==, 1);
 
-  docs = rd_case_file_list_documentation (cf, "bsc-7.01.41", &error);
+  docs = rd_case_file_list_documentation (fixture->case_file, "bsc-7.01.41", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (docs->len, ==, 2);
   item = g_ptr_array_index (docs, 1);
@@ -308,8 +296,6 @@ test_review_round_trip (void)
   item = g_ptr_array_index (docs, 0);
   g_assert_cmpint (item->status, ==, RD_DOC_STATUS_MISSING);
   g_assert_null (item->where_found);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 typedef struct {
@@ -362,11 +348,9 @@ on_changed_seen (RdCaseFile *cf,
 }
 
 static void
-test_records (void)
+test_records (RdTestCaseFixture *fixture,
+              gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "records.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (3);
   g_autoptr(GBytes) back = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -375,20 +359,20 @@ test_records (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   g_autofree char *text = NULL;
-  IndexJob job = { cf, 0, FALSE, NULL };
+  IndexJob job = { fixture->case_file, 0, FALSE, NULL };
   gboolean already = TRUE, layer = TRUE, seen = FALSE;
   gint64 id, again;
 
-  id = rd_case_file_add_record (cf, pdf, "/somewhere/progress-notes.pdf", 3, NULL, &already, &error);
+  id = rd_case_file_add_record (fixture->case_file, pdf, "/somewhere/progress-notes.pdf", 3, NULL, &already, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_false (already);
-  again = rd_case_file_add_record (cf, pdf, "copy.pdf", 3, "Someone Else", &already, &error);
+  again = rd_case_file_add_record (fixture->case_file, pdf, "copy.pdf", 3, "Someone Else", &already, &error);
   g_assert_cmpint (again, ==, id);
   g_assert_true (already);
 
   /* Page text comes from a worker thread while this thread keeps scoring. */
-  g_signal_connect (cf, "changed", G_CALLBACK (on_changed_seen), &seen);
+  g_signal_connect (fixture->case_file, "changed", G_CALLBACK (on_changed_seen), &seen);
   job.record_id = id;
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_task_data (task, &job, NULL);
@@ -396,7 +380,7 @@ test_records (void)
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *criterion = g_strdup_printf ("c%u", i);
-      g_assert_true (rd_case_file_set_score (cf, "p", criterion, RD_SCORE_MET, NULL, &error));
+      g_assert_true (rd_case_file_set_score (fixture->case_file, "p", criterion, RD_SCORE_MET, NULL, &error));
       g_assert_no_error (error);
     }
   while (!g_task_get_completed (task) || !seen)
@@ -416,15 +400,15 @@ test_records (void)
     g_assert_true (g_bytes_equal (read_back, pdf));
   }
 
-  text = rd_case_file_get_page_text (cf, id, 2, &layer, &error);
+  text = rd_case_file_get_page_text (fixture->case_file, id, 2, &layer, &error);
   g_assert_cmpstr (text, ==, "Screening baclofen trial  of 50 mcg");  /* the marker is stripped */
   g_assert_true (layer);
   g_clear_pointer (&text, g_free);
-  text = rd_case_file_get_page_text (cf, id, 3, &layer, &error);
+  text = rd_case_file_get_page_text (fixture->case_file, id, 3, &layer, &error);
   g_assert_cmpstr (text, ==, "");
   g_assert_false (layer);
 
-  hits = rd_case_file_search (cf, "Baclofen tri", 10, &error);
+  hits = rd_case_file_search (fixture->case_file, "Baclofen tri", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   {
@@ -435,15 +419,15 @@ test_records (void)
     g_assert_nonnull (strstr (hit->snippet, RD_CASE_MATCH_START "trial" RD_CASE_MATCH_END));
   }
   g_clear_pointer (&hits, g_ptr_array_unref);
-  hits = rd_case_file_search (cf, "\"unbalanced AND (", 10, &error);  /* typed text is never syntax */
+  hits = rd_case_file_search (fixture->case_file, "\"unbalanced AND (", 10, &error);  /* typed text is never syntax */
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
-  g_clear_object (&cf);
+  g_clear_object (&fixture->case_file);
 
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
-  records = rd_case_file_list_records (cf, &error);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  records = rd_case_file_list_records (fixture->case_file, &error);
   g_assert_cmpuint (records->len, ==, 1);
-  record = rd_case_file_get_record (cf, id, &error);
+  record = rd_case_file_get_record (fixture->case_file, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (record->file_name, ==, "progress-notes.pdf");
   g_assert_cmpuint (record->n_pages, ==, 3);
@@ -454,22 +438,18 @@ test_records (void)
     g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
     g_assert_cmpstr (record->sha256, ==, sha);
   }
-  back = rd_case_file_read_record (cf, id, NULL, &error);
+  back = rd_case_file_read_record (fixture->case_file, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (back, pdf));
-  g_assert_null (rd_case_file_get_record (cf, id + 1, &error));
+  g_assert_null (rd_case_file_get_record (fixture->case_file, id + 1, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
   g_free (job.message);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_evidence (void)
+test_evidence (RdTestCaseFixture *fixture,
+               gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "evidence.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (2);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -482,21 +462,21 @@ test_evidence (void)
   RdCaseEvidence *e;
   gint64 first, second;
 
-  evidence.record_id = rd_case_file_add_record (cf, pdf, "notes.pdf", 2, NULL, NULL, &error);
-  first = rd_case_file_add_evidence (cf, &evidence, &error);
+  evidence.record_id = rd_case_file_add_record (fixture->case_file, pdf, "notes.pdf", 2, NULL, NULL, &error);
+  first = rd_case_file_add_evidence (fixture->case_file, &evidence, &error);
   g_assert_no_error (error);
   evidence.target_kind = RD_EVIDENCE_TARGET_DOCUMENTATION;
   evidence.target_id = (char *) "trial-report";
   evidence.page_number = 1;
-  second = rd_case_file_add_evidence (cf, &evidence, &error);
+  second = rd_case_file_add_evidence (fixture->case_file, &evidence, &error);
   g_assert_cmpint (second, >, first);
 
   evidence.page_number = 3;
-  g_assert_cmpint (rd_case_file_add_evidence (cf, &evidence, &error), ==, 0);
+  g_assert_cmpint (rd_case_file_add_evidence (fixture->case_file, &evidence, &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  list = rd_case_file_list_evidence (cf, "bsc-7.01.41", "c-oral-failed", &error);
+  list = rd_case_file_list_evidence (fixture->case_file, "bsc-7.01.41", "c-oral-failed", &error);
   g_assert_cmpuint (list->len, ==, 1);
   e = g_ptr_array_index (list, 0);
   g_assert_cmpint (e->id, ==, first);
@@ -508,25 +488,23 @@ test_evidence (void)
   g_assert_cmpstr (e->who, ==, "Test Nurse");
   g_assert_nonnull (e->time);
 
-  g_assert_true (rd_case_file_remove_evidence (cf, first, &error));
-  g_assert_false (rd_case_file_remove_evidence (cf, first, &error));
+  g_assert_true (rd_case_file_remove_evidence (fixture->case_file, first, &error));
+  g_assert_false (rd_case_file_remove_evidence (fixture->case_file, first, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = rd_case_file_list_evidence (cf, NULL, NULL, &error);
+  list = rd_case_file_list_evidence (fixture->case_file, NULL, NULL, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (((RdCaseEvidence *) g_ptr_array_index (list, 0))->target_kind, ==,
                    RD_EVIDENCE_TARGET_DOCUMENTATION);
 
   /* The audit log keeps the removed passage. */
-  audit = rd_case_file_list_audit (cf, &error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
   {
     RdAuditEntry *last = g_ptr_array_index (audit, audit->len - 1);
     g_assert_cmpstr (last->action, ==, "evidence-remove");
     g_assert_nonnull (strstr (last->old_value, "Oral baclofen failed"));
   }
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
@@ -545,36 +523,37 @@ recommend (RdCaseFile *cf,
 }
 
 static void
-test_nurse_approves_only_met (void)
+test_nurse_approves_only_met (RdTestCaseFixture *fixture,
+                              gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "approve.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GPtrArray) recommendations = NULL;
   g_autoptr(GError) error = NULL;
   RdCaseDecision *d;
 
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
+                                                 FALSE, NULL,
                                                  &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  recommend (cf, FALSE);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+  recommend (fixture->case_file, FALSE);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
+                                                 FALSE, NULL,
                                                  &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
 
-  recommend (cf, TRUE);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_APPROVE, "medically-necessary", FALSE,
+  recommend (fixture->case_file, TRUE);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
+                                                 FALSE,
                                                  "All criteria met", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_DECIDED);
 
-  recommendations = rd_case_file_list_recommendations (cf, &error);
+  recommendations = rd_case_file_list_recommendations (fixture->case_file, &error);
   g_assert_cmpuint (recommendations->len, ==, 1);
   g_assert_true (((RdCaseRecommendation *) g_ptr_array_index (recommendations, 0))->criteria_met);
-  decisions = rd_case_file_list_decisions (cf, &error);
+  decisions = rd_case_file_list_decisions (fixture->case_file, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
   d = g_ptr_array_index (decisions, 0);
   g_assert_cmpint (d->kind, ==, RD_DECISION_APPROVE);
@@ -584,40 +563,38 @@ test_nurse_approves_only_met (void)
   g_assert_cmpstr (d->rationale, ==, "All criteria met");
 
   /* A nurse cannot seal, even her own approval. */
-  g_assert_false (rd_case_file_seal (cf, &error));
+  g_assert_false (rd_case_file_seal (fixture->case_file, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_nurse_cannot_deny (void)
+test_nurse_cannot_deny (RdTestCaseFixture *fixture,
+                        gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "deny.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  recommend (cf, FALSE);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+  recommend (fixture->case_file, FALSE);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
+                                                 TRUE,
                                                  NULL, &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE,
                                                  NULL, &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  rd_case_file_set_actor (cf, "Test Trainer", NULL, RD_ROLE_TRAINER);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+  rd_case_file_set_actor (fixture->case_file, "Test Trainer", NULL, RD_ROLE_TRAINER);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
+                                                 TRUE,
                                                  NULL, &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_IN_REVIEW);
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_IN_REVIEW);
 
   /* Nor by writing the file behind the core's back. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO decision (kind, outcome_id, adverse, who, role, decided_at)"
                                      " VALUES ('final', 'not-medically-necessary', 1, 'X', 'nurse-reviewer', 'now')",
                                  NULL, NULL, &message), !=, SQLITE_OK);
@@ -625,67 +602,65 @@ test_nurse_cannot_deny (void)
   sqlite3_free (message);
   sqlite3_close (db);
 
-  rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
+  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
                                                  "Criterion c3 not met", &error), >, 0);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, NULL, &error), ==, 0);
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, NULL, &error), ==,
+                   0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_director_decides_and_seals (void)
+test_director_decides_and_seals (RdTestCaseFixture *fixture,
+                                 gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "seal.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(RdCaseVerifyResult) result = NULL;
   g_autoptr(RdCaseSeal) seal = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", "c3", RD_SCORE_NOT_MET, "Only one trial", &error));
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Need the trial report",
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c3", RD_SCORE_NOT_MET, "Only one trial",
+                                         &error));
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE,
+                                                 "Need the trial report",
                                                  &error), >, 0);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_PENDED);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL,
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_PENDED);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL,
                                                  &error), >, 0);
 
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  g_assert_false (rd_case_file_seal (cf, &error));  /* nothing decided yet */
+  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_false (rd_case_file_seal (fixture->case_file, &error));  /* nothing decided yet */
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
+                                                 TRUE,
                                                  "Criterion c3 is not met", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
-  g_assert_true (rd_case_file_seal (cf, &error));
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_true (rd_case_file_seal (fixture->case_file, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_SEALED);
-  g_assert_true (rd_case_file_is_read_only (cf));
-  g_assert_nonnull (strstr (rd_case_file_get_read_only_reason (cf), "sealed"));
+  g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_SEALED);
+  g_assert_true (rd_case_file_is_read_only (fixture->case_file));
+  g_assert_nonnull (strstr (rd_case_file_get_read_only_reason (fixture->case_file), "sealed"));
 
-  g_assert_false (rd_case_file_set_score (cf, "bsc-7.01.41", "c3", RD_SCORE_MET, NULL, &error));
+  g_assert_false (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c3", RD_SCORE_MET, NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
   g_clear_error (&error);
-  g_assert_false (rd_case_file_seal (cf, &error));
+  g_assert_false (rd_case_file_seal (fixture->case_file, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
   g_clear_error (&error);
-  g_clear_object (&cf);
+  g_clear_object (&fixture->case_file);
 
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
-  seal = rd_case_file_get_seal (cf, &error);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  seal = rd_case_file_get_seal (fixture->case_file, &error);
   g_assert_nonnull (seal);
   g_assert_cmpstr (seal->sealed_by, ==, "Test Director");
   g_assert_cmpstr (seal->credentials, ==, "MD");
   g_assert_cmpuint (strlen (seal->digest), ==, 64);
-  result = rd_case_file_verify (cf, &error);
+  result = rd_case_file_verify (fixture->case_file, &error);
   g_assert_no_error (error);
   g_assert_true (result->sealed);
   g_assert_true (rd_case_verify_result_ok (result));
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 static guint
@@ -722,79 +697,80 @@ assert_draft (RdCaseFile *cf,
 /* The director's unsigned determination: kept as typed, never audited, only
  * a director's, and gone once a final or pend decision is signed. */
 static void
-test_decision_draft (void)
+test_decision_draft (RdTestCaseFixture *fixture,
+                     gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "draft.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GError) error = NULL;
   guint n_audit;
 
-  assert_draft (cf, NULL, NULL);
-  g_assert_false (rd_case_file_set_decision_draft (cf, "A nurse's draft", NULL, &error));
+  assert_draft (fixture->case_file, NULL, NULL);
+  g_assert_false (rd_case_file_set_decision_draft (fixture->case_file, "A nurse's draft", NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  assert_draft (cf, NULL, NULL);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review",
+  assert_draft (fixture->case_file, NULL, NULL);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
+                                                 "Please review",
                                                  &error), >, 0);
 
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  n_audit = audit_length (cf);
-  g_assert_true (rd_case_file_set_decision_draft (cf, "The oral trial", NULL, &error));
+  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  n_audit = audit_length (fixture->case_file);
+  g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "The oral trial", NULL, &error));
   g_assert_no_error (error);
-  assert_draft (cf, "The oral trial", NULL);
-  g_assert_true (rd_case_file_set_decision_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary",
+  assert_draft (fixture->case_file, "The oral trial", NULL);
+  g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "The oral trial was not tried.\n",
+                                                  "not-medically-necessary",
                                                   &error));
-  assert_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary");
-  g_assert_cmpuint (audit_length (cf), ==, n_audit);
-  g_assert_false (rd_case_file_set_decision_draft (cf, "\xff\xfe", NULL, &error));
+  assert_draft (fixture->case_file, "The oral trial was not tried.\n", "not-medically-necessary");
+  g_assert_cmpuint (audit_length (fixture->case_file), ==, n_audit);
+  g_assert_false (rd_case_file_set_decision_draft (fixture->case_file, "\xff\xfe", NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* It is in the file, not in memory. */
-  rd_test_case_reopen (&cf, path);
-  assert_draft (cf, "The oral trial was not tried.\n", "not-medically-necessary");
-  g_assert_false (rd_case_file_clear_decision_draft (cf, &error));  /* the nurse again */
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  assert_draft (fixture->case_file, "The oral trial was not tried.\n", "not-medically-necessary");
+  g_assert_false (rd_case_file_clear_decision_draft (fixture->case_file, &error));  /* the nurse again */
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  g_assert_true (rd_case_file_clear_decision_draft (cf, &error));
-  assert_draft (cf, NULL, NULL);
-  g_assert_true (rd_case_file_clear_decision_draft (cf, &error));
+  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_true (rd_case_file_clear_decision_draft (fixture->case_file, &error));
+  assert_draft (fixture->case_file, NULL, NULL);
+  g_assert_true (rd_case_file_clear_decision_draft (fixture->case_file, &error));
   g_assert_no_error (error);
 
   /* A decision that is refused keeps the draft; a pend clears it. */
-  g_assert_true (rd_case_file_set_decision_draft (cf, "Need the trial report", NULL, &error));
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, TRUE, "x", &error), ==, 0);
+  g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "Need the trial report", NULL, &error));
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, TRUE, "x", &error), ==,
+                   0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
   g_clear_error (&error);
-  assert_draft (cf, "Need the trial report", NULL);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Need the trial report",
+  assert_draft (fixture->case_file, "Need the trial report", NULL);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE,
+                                                 "Need the trial report",
                                                  &error), >, 0);
-  assert_draft (cf, NULL, NULL);
+  assert_draft (fixture->case_file, NULL, NULL);
 
   /* And so does a final determination. */
-  g_assert_true (rd_case_file_set_decision_draft (cf, "Not met", "not-medically-necessary", &error));
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE, "Not met",
+  g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "Not met", "not-medically-necessary", &error));
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
+                                                 TRUE, "Not met",
                                                  &error), >, 0);
   g_assert_no_error (error);
-  assert_draft (cf, NULL, NULL);
+  assert_draft (fixture->case_file, NULL, NULL);
 
   /* Sealed, and read-only: refused. */
-  g_assert_true (rd_case_file_seal (cf, &error));
-  g_assert_false (rd_case_file_set_decision_draft (cf, "After the seal", NULL, &error));
+  g_assert_true (rd_case_file_seal (fixture->case_file, &error));
+  g_assert_false (rd_case_file_set_decision_draft (fixture->case_file, "After the seal", NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
   g_clear_error (&error);
-  g_clear_object (&cf);
-  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_clear_object (&fixture->case_file);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  g_assert_false (rd_case_file_set_decision_draft (cf, "Read-only", NULL, &error));
+  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_false (rd_case_file_set_decision_draft (fixture->case_file, "Read-only", NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
   g_clear_error (&error);
-  assert_draft (cf, NULL, NULL);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
+  assert_draft (fixture->case_file, NULL, NULL);
 }
 
 static void
@@ -824,11 +800,9 @@ verify_path (const char *path)
 }
 
 static void
-test_verify_detects_tampering (void)
+test_verify_detects_tampering (RdTestCaseFixture *fixture,
+                               gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "tamper.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(RdCaseVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
@@ -836,71 +810,68 @@ test_verify_detects_tampering (void)
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *criterion = g_strdup_printf ("c%u", i);
-      g_assert_true (rd_case_file_set_score (cf, "p", criterion, RD_SCORE_MET, NULL, &error));
+      g_assert_true (rd_case_file_set_score (fixture->case_file, "p", criterion, RD_SCORE_MET, NULL, &error));
     }
-  g_clear_object (&cf);
-  result = verify_path (path);
+  g_clear_object (&fixture->case_file);
+  result = verify_path (fixture->path);
   g_assert_true (rd_case_verify_result_ok (result));
   g_assert_cmpint (result->audit_entries, ==, 6);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
   /* The log refuses changes... */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET new_value = 'not-met' WHERE seq = 3", NULL, NULL, NULL),
                    !=, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit WHERE seq = 3", NULL, NULL, NULL), !=, SQLITE_OK);
   sqlite3_close (db);
 
   /* ...and one who drops the guard is found at the first changed entry. */
-  tamper (path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;"
+  tamper (fixture->path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;"
                 "UPDATE audit SET who = 'Someone' WHERE seq = 5");
-  result = verify_path (path);
+  result = verify_path (fixture->path);
   g_assert_false (rd_case_verify_result_ok (result));
   g_assert_cmpint (result->audit_first_broken, ==, 4);
   g_assert_nonnull (result->audit_problem);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
-  tamper (path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
-  result = verify_path (path);
+  tamper (fixture->path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
+  result = verify_path (fixture->path);
   g_assert_true (rd_case_verify_result_ok (result));  /* a cut tail is undetectable without a seal */
   g_clear_pointer (&result, rd_case_verify_result_free);
-  tamper (path, "DELETE FROM audit WHERE seq = 2");
-  result = verify_path (path);
+  tamper (fixture->path, "DELETE FROM audit WHERE seq = 2");
+  result = verify_path (fixture->path);
   g_assert_cmpint (result->audit_first_broken, ==, 3);
   g_clear_pointer (&result, rd_case_verify_result_free);
-  rd_test_remove_dir (dir);
 }
 
 static void
-test_verify_detects_changes_after_seal (void)
+test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
+                                        gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "sealed.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
   g_autoptr(RdCaseVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rd_case_file_set_score (cf, "p", "c1", RD_SCORE_MET, NULL, &error));
-  g_assert_cmpint (rd_case_file_add_record (cf, pdf, "a.pdf", 1, NULL, NULL, &error), ==, 1);
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL,
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_MET, NULL, &error));
+  g_assert_cmpint (rd_case_file_add_record (fixture->case_file, pdf, "a.pdf", 1, NULL, NULL, &error), ==, 1);
+  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE,
+                                                 NULL,
                                                  &error), >, 0);
-  g_assert_true (rd_case_file_seal (cf, &error));
-  g_clear_object (&cf);
+  g_assert_true (rd_case_file_seal (fixture->case_file, &error));
+  g_clear_object (&fixture->case_file);
 
-  tamper (path, "UPDATE criterion_score SET score = 'not-met'");
-  result = verify_path (path);
+  tamper (fixture->path, "UPDATE criterion_score SET score = 'not-met'");
+  result = verify_path (fixture->path);
   g_assert_true (result->sealed);
   g_assert_nonnull (result->seal_problem);
   g_assert_null (result->audit_problem);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
-  tamper (path, "UPDATE criterion_score SET score = 'met'; UPDATE record SET data = zeroblob(length(data))");
-  result = verify_path (path);
+  tamper (fixture->path, "UPDATE criterion_score SET score = 'met'; UPDATE record SET data = zeroblob(length(data))");
+  result = verify_path (fixture->path);
   g_assert_null (result->seal_problem);
   g_assert_nonnull (result->integrity_problem);
-  rd_test_remove_dir (dir);
 }
 
 static void
@@ -916,27 +887,23 @@ on_opened (GObject      *source,
 }
 
 static void
-test_open_async (void)
+test_open_async (RdTestCaseFixture *fixture,
+                 gconstpointer      data)
 {
-  g_autofree char *dir = rd_test_case_dir ();
-  g_autofree char *path = g_build_filename (dir, "async.rdcase", NULL);
-  g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&cf);
-  rd_case_file_open_async (path, RD_CASE_FILE_OPEN_NONE, NULL, on_opened, &cf);
-  while (cf == NULL)
+  g_clear_object (&fixture->case_file);
+  rd_case_file_open_async (fixture->path, RD_CASE_FILE_OPEN_NONE, NULL, on_opened, &fixture->case_file);
+  while (fixture->case_file == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (rd_case_file_is_read_only (cf));
+  g_assert_false (rd_case_file_is_read_only (fixture->case_file));
 
   /* It belongs to this thread: changes here are announced at once. */
-  g_signal_connect (cf, "changed", G_CALLBACK (count_changed), seen);
-  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
-  g_assert_true (rd_case_file_set_score (cf, "p", "c", RD_SCORE_MET, NULL, &error));
+  g_signal_connect (fixture->case_file, "changed", G_CALLBACK (count_changed), seen);
+  rd_case_file_set_actor (fixture->case_file, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c", RD_SCORE_MET, NULL, &error));
   g_assert_cmpuint (seen->len, ==, 1);
-  g_clear_object (&cf);
-  rd_test_remove_dir (dir);
 }
 
 int
@@ -945,19 +912,33 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/case-file/create", test_create);
-  g_test_add_func ("/case-file/request", test_request_round_trip);
-  g_test_add_func ("/case-file/scores", test_scores);
-  g_test_add_func ("/case-file/no-actor", test_no_actor);
-  g_test_add_func ("/case-file/open-async", test_open_async);
-  g_test_add_func ("/case-file/review", test_review_round_trip);
-  g_test_add_func ("/case-file/records", test_records);
-  g_test_add_func ("/case-file/evidence", test_evidence);
-  g_test_add_func ("/case-file/nurse-approves-only-met", test_nurse_approves_only_met);
-  g_test_add_func ("/case-file/nurse-cannot-deny", test_nurse_cannot_deny);
-  g_test_add_func ("/case-file/director-decides-and-seals", test_director_decides_and_seals);
-  g_test_add_func ("/case-file/decision-draft", test_decision_draft);
-  g_test_add_func ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
-  g_test_add_func ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
+  g_test_add ("/case-file/create", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up_without_case, test_create,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/request", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_request_round_trip,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/scores", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_scores,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/no-actor", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up_without_case, test_no_actor,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/open-async", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_open_async,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/review", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_review_round_trip,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/records", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_records,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/evidence", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_evidence,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/nurse-approves-only-met", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_nurse_approves_only_met, rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/nurse-cannot-deny", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_nurse_cannot_deny, rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/director-decides-and-seals", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_director_decides_and_seals, rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/decision-draft", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_decision_draft,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/verify-detects-tampering", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_verify_detects_tampering, rd_test_case_fixture_tear_down);
+  g_test_add ("/case-file/verify-detects-changes-after-seal", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_verify_detects_changes_after_seal, rd_test_case_fixture_tear_down);
   return g_test_run ();
 }

@@ -11,39 +11,14 @@
 
 #define NO_LIMIT G_MAXUINT64
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  RdCaseFile *case_file;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = rd_test_case_dir ();
-  fixture->path = g_build_filename (fixture->dir, "case.rdcase", NULL);
-  fixture->case_file = rd_test_case_new (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->case_file);
-  rd_test_remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
 static gint64
-attach (Fixture     *fixture,
-        GFile       *file,
-        const char  *password,
-        guint64      limit,
-        RdDocument **document,
-        gboolean    *already_present,
-        GError     **error)
+attach (RdTestCaseFixture  *fixture,
+        GFile              *file,
+        const char         *password,
+        guint64             limit,
+        RdDocument        **document,
+        gboolean           *already_present,
+        GError            **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -61,10 +36,10 @@ count_progress (guint    done,
 }
 
 static void
-index_record (Fixture    *fixture,
-              gint64      record_id,
-              RdDocument *document,
-              guint      *reports)
+index_record (RdTestCaseFixture *fixture,
+              gint64             record_id,
+              RdDocument        *document,
+              guint             *reports)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -76,8 +51,8 @@ index_record (Fixture    *fixture,
 }
 
 static void
-test_attach_dedupe_index (Fixture       *fixture,
-                          gconstpointer  data)
+test_attach_dedupe_index (RdTestCaseFixture *fixture,
+                          gconstpointer      data)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new (40, rd_test_pdf_scan_tenths, NULL);
   g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "progress-notes.pdf", pdf);
@@ -146,8 +121,8 @@ test_attach_dedupe_index (Fixture       *fixture,
 }
 
 static void
-test_open_attached (Fixture       *fixture,
-                    gconstpointer  data)
+test_open_attached (RdTestCaseFixture *fixture,
+                    gconstpointer      data)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (5);
   g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "note.pdf", pdf);
@@ -167,7 +142,7 @@ test_open_attached (Fixture       *fixture,
 
 /* The case file and its write-ahead log, byte for byte. */
 static char *
-case_digest (Fixture *fixture)
+case_digest (RdTestCaseFixture *fixture)
 {
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *main_digest = rd_test_file_digest (fixture->path);
@@ -177,12 +152,12 @@ case_digest (Fixture *fixture)
 }
 
 static void
-assert_refused (Fixture    *fixture,
-                const char *name,
-                GBytes     *bytes,
-                const char *password,
-                guint64     limit,
-                int         code)
+assert_refused (RdTestCaseFixture *fixture,
+                const char        *name,
+                GBytes            *bytes,
+                const char        *password,
+                guint64            limit,
+                int                code)
 {
   g_autoptr(GFile) file = rd_test_write_file (fixture->dir, name, bytes);
   g_autofree char *before = case_digest (fixture);
@@ -205,8 +180,8 @@ assert_refused (Fixture    *fixture,
 }
 
 static void
-test_bad_records (Fixture       *fixture,
-                  gconstpointer  data)
+test_bad_records (RdTestCaseFixture *fixture,
+                  gconstpointer      data)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Referral letter, typed.\n", 24);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
@@ -231,8 +206,8 @@ test_bad_records (Fixture       *fixture,
 }
 
 static void
-test_encrypted (Fixture       *fixture,
-                gconstpointer  data)
+test_encrypted (RdTestCaseFixture *fixture,
+                gconstpointer      data)
 {
   g_autoptr(GBytes) pdf = NULL, encrypted = NULL;
   g_autoptr(GFile) file = NULL;
@@ -275,10 +250,10 @@ test_encrypted (Fixture       *fixture,
 #define SECRET "Tulip-7734-sesame"
 
 static RdDocument *
-open_record (Fixture     *fixture,
-             gint64       record_id,
-             const char  *password,
-             GError     **error)
+open_record (RdTestCaseFixture  *fixture,
+             gint64              record_id,
+             const char         *password,
+             GError            **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -287,10 +262,10 @@ open_record (Fixture     *fixture,
 }
 
 static gboolean
-store_password (Fixture     *fixture,
-                gint64       record_id,
-                const char  *password,
-                GError     **error)
+store_password (RdTestCaseFixture  *fixture,
+                gint64              record_id,
+                const char         *password,
+                GError            **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -300,7 +275,7 @@ store_password (Fixture     *fixture,
 
 /* Attaches an encrypted record opened by SECRET; skips without qpdf. */
 static gint64
-attach_encrypted (Fixture *fixture)
+attach_encrypted (RdTestCaseFixture *fixture)
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (3);
   g_autoptr(GBytes) encrypted = rd_test_pdf_encrypt (pdf, SECRET);
@@ -321,8 +296,8 @@ attach_encrypted (Fixture *fixture)
 }
 
 static gboolean
-record_password_stored (Fixture *fixture,
-                        gint64   record_id)
+record_password_stored (RdTestCaseFixture *fixture,
+                        gint64             record_id)
 {
   g_autoptr(RdCaseRecord) record = rd_case_file_get_record (fixture->case_file, record_id, NULL);
 
@@ -333,8 +308,8 @@ record_password_stored (Fixture *fixture,
 /* How many audit entries have @action; every entry is checked to hold no
  * trace of the password. */
 static guint
-count_audit (Fixture    *fixture,
-             const char *action)
+count_audit (RdTestCaseFixture *fixture,
+             const char        *action)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) audit = rd_case_file_list_audit (fixture->case_file, &error);
@@ -355,8 +330,8 @@ count_audit (Fixture    *fixture,
 }
 
 static void
-test_password_stored (Fixture       *fixture,
-                      gconstpointer  data)
+test_password_stored (RdTestCaseFixture *fixture,
+                      gconstpointer      data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDocument) document = NULL;
@@ -431,8 +406,8 @@ test_password_stored (Fixture       *fixture,
 }
 
 static void
-test_password_not_stored (Fixture       *fixture,
-                          gconstpointer  data)
+test_password_not_stored (RdTestCaseFixture *fixture,
+                          gconstpointer      data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdDocument) document = NULL;
@@ -482,12 +457,18 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/record-store/attach-dedupe-index", Fixture, NULL, fixture_set_up, test_attach_dedupe_index, fixture_tear_down);
-  g_test_add ("/record-store/open-attached", Fixture, NULL, fixture_set_up, test_open_attached, fixture_tear_down);
-  g_test_add ("/record-store/bad-records", Fixture, NULL, fixture_set_up, test_bad_records, fixture_tear_down);
-  g_test_add ("/record-store/encrypted", Fixture, NULL, fixture_set_up, test_encrypted, fixture_tear_down);
-  g_test_add ("/record-store/password-stored", Fixture, NULL, fixture_set_up, test_password_stored, fixture_tear_down);
-  g_test_add ("/record-store/password-not-stored", Fixture, NULL, fixture_set_up, test_password_not_stored, fixture_tear_down);
+  g_test_add ("/record-store/attach-dedupe-index", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_attach_dedupe_index, rd_test_case_fixture_tear_down);
+  g_test_add ("/record-store/open-attached", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_open_attached,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/record-store/bad-records", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_bad_records,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/record-store/encrypted", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_encrypted,
+              rd_test_case_fixture_tear_down);
+  g_test_add ("/record-store/password-stored", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_password_stored, rd_test_case_fixture_tear_down);
+  g_test_add ("/record-store/password-not-stored", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
+              test_password_not_stored, rd_test_case_fixture_tear_down);
 
   return g_test_run ();
 }
