@@ -89,6 +89,19 @@ rd_test_case_new (const char *path)
 }
 
 void
+rd_test_case_decide (RdCaseFile     *case_file,
+                     RdDecisionKind  kind,
+                     const char     *outcome_id,
+                     gboolean        adverse,
+                     const char     *rationale)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rd_case_file_record_decision (case_file, kind, outcome_id, adverse, rationale, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+void
 rd_test_case_fixture_set_up_without_case (RdTestCaseFixture *fixture,
                                           gconstpointer      data)
 {

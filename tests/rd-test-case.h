@@ -18,6 +18,13 @@ void        rd_test_assert_owner_only  (const char *dir);
 RdCaseFile *rd_test_case_new           (const char *path);
 void        rd_test_case_reopen        (RdCaseFile **case_file,
                                         const char  *path);
+/* Records a decision the case's actor may make. */
+void        rd_test_case_decide        (RdCaseFile     *case_file,
+                                        RdDecisionKind  kind,
+                                        const char     *outcome_id,
+                                        gboolean        adverse,
+                                        const char     *rationale);
+
 /* For g_test_add(): each test gets its own directory and a case file in it,
  * closed and removed again by rd_test_case_fixture_tear_down(). */
 typedef struct {

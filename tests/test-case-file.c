@@ -507,6 +507,27 @@ test_evidence (RdTestCaseFixture *fixture,
   }
 }
 
+/* Tries a decision that the case must refuse with @code. */
+static void
+assert_decision_refused (RdCaseFile      *cf,
+                         RdDecisionKind   kind,
+                         const char      *outcome_id,
+                         gboolean         adverse,
+                         const char      *rationale,
+                         RdCaseFileError  code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rd_case_file_record_decision (cf, kind, outcome_id, adverse, rationale, &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, (int) code);
+}
+
+static void
+act_as_director (RdCaseFile *cf)
+{
+  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+}
+
 static void
 recommend (RdCaseFile *cf,
            gboolean    met)
@@ -531,23 +552,14 @@ test_nurse_approves_only_met (RdTestCaseFixture *fixture,
   g_autoptr(GError) error = NULL;
   RdCaseDecision *d;
 
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
-                                                 FALSE, NULL,
-                                                 &error), ==, 0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_error (&error);
+  assert_decision_refused (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+                           RD_CASE_FILE_ERROR_NOT_PERMITTED);
   recommend (fixture->case_file, FALSE);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
-                                                 FALSE, NULL,
-                                                 &error), ==, 0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_error (&error);
+  assert_decision_refused (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
+                           RD_CASE_FILE_ERROR_NOT_PERMITTED);
 
   recommend (fixture->case_file, TRUE);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary",
-                                                 FALSE,
-                                                 "All criteria met", &error), >, 0);
-  g_assert_no_error (error);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, "All criteria met");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_DECIDED);
 
   recommendations = rd_case_file_list_recommendations (fixture->case_file, &error);
@@ -576,21 +588,13 @@ test_nurse_cannot_deny (RdTestCaseFixture *fixture,
   char *message = NULL;
 
   recommend (fixture->case_file, FALSE);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
-                                                 TRUE,
-                                                 NULL, &error), ==, 0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_error (&error);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE,
-                                                 NULL, &error), ==, 0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_error (&error);
+  assert_decision_refused (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE, NULL,
+                           RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  assert_decision_refused (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL,
+                           RD_CASE_FILE_ERROR_NOT_PERMITTED);
   rd_case_file_set_actor (fixture->case_file, "Test Trainer", NULL, RD_ROLE_TRAINER);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
-                                                 TRUE,
-                                                 NULL, &error), ==, 0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  g_clear_error (&error);
+  assert_decision_refused (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE, NULL,
+                           RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_IN_REVIEW);
 
   /* Nor by writing the file behind the core's back. */
@@ -603,12 +607,9 @@ test_nurse_cannot_deny (RdTestCaseFixture *fixture,
   sqlite3_close (db);
 
   rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
-                                                 "Criterion c3 not met", &error), >, 0);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Criterion c3 not met");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, NULL, &error), ==,
-                   0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
+  assert_decision_refused (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, NULL, RD_CASE_FILE_ERROR_NOT_PERMITTED);
 }
 
 static void
@@ -621,21 +622,16 @@ test_director_decides_and_seals (RdTestCaseFixture *fixture,
 
   g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c3", RD_SCORE_NOT_MET, "Only one trial",
                                          &error));
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE,
-                                                 "Need the trial report",
-                                                 &error), >, 0);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, "Need the trial report");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_PENDED);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL,
-                                                 &error), >, 0);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL);
 
-  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  act_as_director (fixture->case_file);
   g_assert_false (rd_case_file_seal (fixture->case_file, &error));  /* nothing decided yet */
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
-                                                 TRUE,
-                                                 "Criterion c3 is not met", &error), >, 0);
-  g_assert_no_error (error);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                       "Criterion c3 is not met");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_DECIDED);
   g_assert_true (rd_case_file_seal (fixture->case_file, &error));
   g_assert_no_error (error);
@@ -708,11 +704,9 @@ test_decision_draft (RdTestCaseFixture *fixture,
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
   assert_draft (fixture->case_file, NULL, NULL);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE,
-                                                 "Please review",
-                                                 &error), >, 0);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review");
 
-  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  act_as_director (fixture->case_file);
   n_audit = audit_length (fixture->case_file);
   g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "The oral trial", NULL, &error));
   g_assert_no_error (error);
@@ -732,7 +726,7 @@ test_decision_draft (RdTestCaseFixture *fixture,
   g_assert_false (rd_case_file_clear_decision_draft (fixture->case_file, &error));  /* the nurse again */
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  act_as_director (fixture->case_file);
   g_assert_true (rd_case_file_clear_decision_draft (fixture->case_file, &error));
   assert_draft (fixture->case_file, NULL, NULL);
   g_assert_true (rd_case_file_clear_decision_draft (fixture->case_file, &error));
@@ -740,22 +734,14 @@ test_decision_draft (RdTestCaseFixture *fixture,
 
   /* A decision that is refused keeps the draft; a pend clears it. */
   g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "Need the trial report", NULL, &error));
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, TRUE, "x", &error), ==,
-                   0);
-  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
-  g_clear_error (&error);
+  assert_decision_refused (fixture->case_file, RD_DECISION_PEND, NULL, TRUE, "x", RD_CASE_FILE_ERROR_INVALID);
   assert_draft (fixture->case_file, "Need the trial report", NULL);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_PEND, NULL, FALSE,
-                                                 "Need the trial report",
-                                                 &error), >, 0);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, "Need the trial report");
   assert_draft (fixture->case_file, NULL, NULL);
 
   /* And so does a final determination. */
   g_assert_true (rd_case_file_set_decision_draft (fixture->case_file, "Not met", "not-medically-necessary", &error));
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary",
-                                                 TRUE, "Not met",
-                                                 &error), >, 0);
-  g_assert_no_error (error);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE, "Not met");
   assert_draft (fixture->case_file, NULL, NULL);
 
   /* Sealed, and read-only: refused. */
@@ -766,7 +752,7 @@ test_decision_draft (RdTestCaseFixture *fixture,
   g_clear_object (&fixture->case_file);
   fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  act_as_director (fixture->case_file);
   g_assert_false (rd_case_file_set_decision_draft (fixture->case_file, "Read-only", NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -854,10 +840,8 @@ test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
 
   g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_MET, NULL, &error));
   g_assert_cmpint (rd_case_file_add_record (fixture->case_file, pdf, "a.pdf", 1, NULL, NULL, &error), ==, 1);
-  rd_case_file_set_actor (fixture->case_file, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
-  g_assert_cmpint (rd_case_file_record_decision (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE,
-                                                 NULL,
-                                                 &error), >, 0);
+  act_as_director (fixture->case_file);
+  rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL);
   g_assert_true (rd_case_file_seal (fixture->case_file, &error));
   g_clear_object (&fixture->case_file);
 

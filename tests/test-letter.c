@@ -50,19 +50,6 @@ become_director (RdCaseFile *cf)
   rd_case_file_set_actor (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
 }
 
-static void
-decide (RdCaseFile     *cf,
-        RdDecisionKind  kind,
-        const char     *outcome_id,
-        gboolean        adverse,
-        const char     *rationale)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (rd_case_file_record_decision (cf, kind, outcome_id, adverse, rationale, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static RdLetter *
 compose (Fixture    *f,
          RdCaseFile *cf)
@@ -108,14 +95,14 @@ test_letter_adverse (Fixture       *f,
                                                  "Oral baclofen helped.", &error), ==, 0);
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
-  decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review.");
+  rd_test_case_decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review.");
   g_assert_null (rd_letter_compose (cf, f->policies, RD_LETTER_NONE, &error));
   g_assert_error (error, RD_LETTER_ERROR, RD_LETTER_ERROR_NO_DECISION);
   g_clear_error (&error);
 
   become_director (cf);
-  decide (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
-          "Oral baclofen was effective at 20 mg three times a day.");
+  rd_test_case_decide (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                       "Oral baclofen was effective at 20 mg three times a day.");
   letter = compose (f, cf);
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_ADVERSE);
@@ -159,10 +146,10 @@ test_letter_approval (Fixture       *f,
   g_autoptr(RdLetter) letter = NULL;
   g_autofree char *text = NULL;
 
-  decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL);
+  rd_test_case_decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL);
   become_director (cf);
-  decide (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
-          "Severe and refractory, as the neurologist documents.");
+  rd_test_case_decide (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
+                       "Severe and refractory, as the neurologist documents.");
   letter = compose (f, cf);
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_APPROVAL);
@@ -186,7 +173,7 @@ test_letter_pend (Fixture       *f,
   g_autofree char *text = NULL;
   const RdDocItem *trial = rd_policy_find_doc_item (f->anthem, "doc-oral-baclofen-trial");
 
-  decide (cf, RD_DECISION_PEND, NULL, FALSE, NULL);
+  rd_test_case_decide (cf, RD_DECISION_PEND, NULL, FALSE, NULL);
   letter = compose (f, cf);
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_PEND);
@@ -223,7 +210,7 @@ test_letter_two_policies (Fixture       *f,
       g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", node->id, score, NULL, &error));
     }
   become_director (cf);
-  decide (cf, RD_DECISION_FINAL, "investigational", TRUE, "Neither policy's criteria are met.");
+  rd_test_case_decide (cf, RD_DECISION_FINAL, "investigational", TRUE, "Neither policy's criteria are met.");
   letter = compose (f, cf);
 
   g_assert_cmpint (letter->kind, ==, RD_LETTER_ADVERSE);
@@ -305,7 +292,7 @@ test_letter_write (Fixture       *f,
   GStatBuf st;
 
   become_director (cf);
-  decide (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE, "Not refractory.");
+  rd_test_case_decide (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE, "Not refractory.");
   letter = compose (f, cf);
 
   g_assert_cmpint (rd_letter_format_for_path (md_path), ==, RD_LETTER_FORMAT_MARKDOWN);
