@@ -127,6 +127,14 @@ rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
   g_free (fixture->dir);
 }
 
+void
+rd_test_case_add (const char *path,
+                  void      (*test) (RdTestCaseFixture *fixture,
+                                     gconstpointer      data))
+{
+  g_test_add (path, RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test, rd_test_case_fixture_tear_down);
+}
+
 /* Closes *@case_file (the last reference: nothing else may hold it) and opens
  * @path again for writing, as after quitting and starting again, with the
  * actor rd_test_case_new() sets. Everything was in the case file itself: no

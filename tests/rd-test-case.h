@@ -41,6 +41,10 @@ void        rd_test_case_fixture_set_up_without_case (RdTestCaseFixture *fixture
                                                       gconstpointer      data);
 void        rd_test_case_fixture_tear_down           (RdTestCaseFixture *fixture,
                                                       gconstpointer      data);
+/* Adds a test that starts with rd_test_case_fixture_set_up(). */
+void        rd_test_case_add                         (const char        *path,
+                                                      void             (*test) (RdTestCaseFixture *fixture,
+                                                                                gconstpointer      data));
 RdCaseFile *rd_test_case_new_spasticity (const char *path,
                                          RdPolicy   *anthem,
                                          RdScore     oral_baclofen);

@@ -898,31 +898,19 @@ main (int   argc,
 
   g_test_add ("/case-file/create", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up_without_case, test_create,
               rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/request", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_request_round_trip,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/scores", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_scores,
-              rd_test_case_fixture_tear_down);
+  rd_test_case_add ("/case-file/request", test_request_round_trip);
+  rd_test_case_add ("/case-file/scores", test_scores);
   g_test_add ("/case-file/no-actor", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up_without_case, test_no_actor,
               rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/open-async", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_open_async,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/review", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_review_round_trip,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/records", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_records,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/evidence", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_evidence,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/nurse-approves-only-met", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_nurse_approves_only_met, rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/nurse-cannot-deny", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_nurse_cannot_deny, rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/director-decides-and-seals", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_director_decides_and_seals, rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/decision-draft", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_decision_draft,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/verify-detects-tampering", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_verify_detects_tampering, rd_test_case_fixture_tear_down);
-  g_test_add ("/case-file/verify-detects-changes-after-seal", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_verify_detects_changes_after_seal, rd_test_case_fixture_tear_down);
+  rd_test_case_add ("/case-file/open-async", test_open_async);
+  rd_test_case_add ("/case-file/review", test_review_round_trip);
+  rd_test_case_add ("/case-file/records", test_records);
+  rd_test_case_add ("/case-file/evidence", test_evidence);
+  rd_test_case_add ("/case-file/nurse-approves-only-met", test_nurse_approves_only_met);
+  rd_test_case_add ("/case-file/nurse-cannot-deny", test_nurse_cannot_deny);
+  rd_test_case_add ("/case-file/director-decides-and-seals", test_director_decides_and_seals);
+  rd_test_case_add ("/case-file/decision-draft", test_decision_draft);
+  rd_test_case_add ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
+  rd_test_case_add ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
   return g_test_run ();
 }

@@ -457,18 +457,12 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/record-store/attach-dedupe-index", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_attach_dedupe_index, rd_test_case_fixture_tear_down);
-  g_test_add ("/record-store/open-attached", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_open_attached,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/record-store/bad-records", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_bad_records,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/record-store/encrypted", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up, test_encrypted,
-              rd_test_case_fixture_tear_down);
-  g_test_add ("/record-store/password-stored", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_password_stored, rd_test_case_fixture_tear_down);
-  g_test_add ("/record-store/password-not-stored", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up,
-              test_password_not_stored, rd_test_case_fixture_tear_down);
+  rd_test_case_add ("/record-store/attach-dedupe-index", test_attach_dedupe_index);
+  rd_test_case_add ("/record-store/open-attached", test_open_attached);
+  rd_test_case_add ("/record-store/bad-records", test_bad_records);
+  rd_test_case_add ("/record-store/encrypted", test_encrypted);
+  rd_test_case_add ("/record-store/password-stored", test_password_stored);
+  rd_test_case_add ("/record-store/password-not-stored", test_password_not_stored);
 
   return g_test_run ();
 }
