@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "rd-case-page.h"
@@ -117,6 +118,13 @@ has_tooltip (GtkWidget     *widget,
              gconstpointer  data)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
 }
 
 static gboolean
@@ -262,6 +270,85 @@ test_records_pane_open_and_jump (Fixture       *fixture,
   g_assert_cmpfloat (rd_records_pane_get_zoom (fixture->pane), >, zoom);
   assert_page_shown (fixture, 12);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 11))), >, width);
+}
+
+/* ---- the page list from the keyboard ---- */
+
+static GtkWidget *
+pages_scroller (Fixture *fixture)
+{
+  GtkWidget *scroller = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_SCROLLED_WINDOW, has_class,
+                                         "records-pages-scroller");
+
+  g_assert_nonnull (scroller);
+  return scroller;
+}
+
+static double
+scroll_position (Fixture *fixture)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pages_scroller (fixture))));
+}
+
+typedef struct {
+  Fixture *fixture;
+  double   beyond;     /* the position to pass */
+  int      direction;  /* +1: further down than @beyond, -1: further up */
+} ScrollCheck;
+
+static gboolean
+scrolled_beyond (gpointer data)
+{
+  ScrollCheck *check = data;
+  double position = scroll_position (check->fixture);
+
+  return check->direction > 0 ? position > check->beyond + 1 : position < check->beyond - 1;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  return FALSE;
+}
+
+/* Waits until a scroll (GTK animates those by a screen) has come to rest. */
+static void
+wait_scroll_settled (Fixture *fixture)
+{
+  double last = scroll_position (fixture);
+
+  for (guint still = 0, i = 0; still < 3 && i < 100; i++)
+    {
+      rd_test_gui_wait_for (timed_out, NULL, 50);
+      still = fabs (scroll_position (fixture) - last) < 0.5 ? still + 1 : 0;
+      last = scroll_position (fixture);
+    }
+}
+
+/* Presses @key (or turns the wheel when @key is NULL) and checks that the page
+ * list scrolled, by about a screen when @screen. */
+static void
+assert_key_scrolls (Fixture    *fixture,
+                    const char *key,
+                    int         direction,
+                    gboolean    screen)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pages_scroller (fixture)));
+  ScrollCheck check = { fixture, scroll_position (fixture), direction };
+  double moved;
+
+  if (key != NULL)
+    rd_test_gui_real_keys (pages_scroller (fixture), key, NULL);
+  else
+    rd_test_gui_real_wheel (pages_scroller (fixture), FALSE, 3 * direction);
+  if (!rd_test_gui_wait_for (scrolled_beyond, &check, 5000))
+    g_error ("%s did not scroll the pages %s", key ? key : "The wheel", direction > 0 ? "down" : "up");
+  wait_scroll_settled (fixture);
+  moved = fabs (scroll_position (fixture) - check.beyond);
+  if (screen)
+    g_assert_cmpfloat (moved, >, gtk_adjustment_get_page_size (adjustment) / 2);
+  else
+    g_assert_cmpfloat (moved, <, gtk_adjustment_get_page_size (adjustment) / 2);
 }
 
 static void
@@ -632,13 +719,6 @@ row_has_evidence (gpointer data)
   return rd_criterion_row_get_n_evidence (count->row) == count->n;
 }
 
-static gboolean
-has_class (GtkWidget     *widget,
-           gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
 /* Clicks a button of the checklist as the reviewer does: its action, with its target. */
 static void
 click (GtkWidget *button)
@@ -720,6 +800,55 @@ test_case_page_records (Fixture       *fixture,
   g_assert_cmpuint (evidence->len, ==, 0);
 }
 
+/* From the records' toolbar, Tab passes the page list in one stop, not one a
+ * page, on its way to the checklist; at that stop the arrow keys and Page Up /
+ * Down scroll the pages. Real key presses, as in the zoom test. */
+static void
+test_case_page_tab (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RdCasePage *page = rd_window_get_case_page (RD_WINDOW (fixture->window));
+  GtkWidget *checklist = gtk_widget_get_parent (GTK_WIDGET (rd_case_page_get_step_list (page)));
+  GtkWidget *cite, *scroller, *focus = NULL;
+  guint n_tabs, stops_in_pages = 0;
+
+  if (rd_test_gui_skip_without_real_input ())
+    return;
+  attach_record (fixture, N_PAGES);
+  assert_page_shown (fixture, 1);
+  scroller = pages_scroller (fixture);
+  cite = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_MENU_BUTTON, has_tooltip, "Cite Selection For…");
+  g_assert_nonnull (cite);
+  g_assert_true (gtk_widget_grab_focus (cite));
+
+  for (n_tabs = 1; n_tabs <= 40; n_tabs++)
+    {
+      rd_test_gui_real_keys (GTK_WIDGET (fixture->window), "Tab", NULL);
+      focus = gtk_window_get_focus (fixture->window);
+      g_assert_nonnull (focus);
+      if (gtk_widget_is_ancestor (focus, checklist))
+        break;
+      if (focus != scroller && !gtk_widget_is_ancestor (focus, scroller))
+        continue;
+      if (++stops_in_pages > 1)
+        continue;
+
+      /* The page list has the focus as a whole, and shows it. */
+      g_assert_true (focus == scroller);
+      g_assert_true (gtk_window_get_focus_visible (fixture->window));
+      assert_key_scrolls (fixture, "Page_Down", 1, TRUE);
+      assert_key_scrolls (fixture, "Page_Down", 1, TRUE);
+      g_assert_cmpuint (rd_records_pane_get_page_number (fixture->pane), >, 1);
+      assert_key_scrolls (fixture, "Down", 1, FALSE);
+      assert_key_scrolls (fixture, "Up", -1, FALSE);
+      assert_key_scrolls (fixture, "Page_Up", -1, TRUE);
+      g_assert_true (gtk_widget_has_focus (scroller));
+    }
+  g_test_message ("%u Tab presses from the records' toolbar to the checklist", n_tabs);
+  g_assert_true (gtk_widget_is_ancestor (focus, checklist));
+  g_assert_cmpuint (stops_in_pages, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -739,6 +868,8 @@ main (int argc, char *argv[])
               test_records_pane_encrypted, fixture_tear_down);
   g_test_add ("/records-pane/case-page", Fixture, NULL, case_fixture_set_up,
               test_case_page_records, fixture_tear_down);
+  g_test_add ("/records-pane/case-page-tab", Fixture, NULL, case_fixture_set_up,
+              test_case_page_tab, fixture_tear_down);
 
   return g_test_run ();
 }
