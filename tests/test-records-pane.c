@@ -272,7 +272,9 @@ test_records_pane_open_and_jump (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 11))), >, width);
 }
 
-/* ---- the page list from the keyboard ---- */
+/* ---- zoom, as the reader zooms: keys and the wheel ---- */
+
+#define PAGE_MARGIN 12  /* around each page in the list, as the pane lays it out */
 
 static GtkWidget *
 pages_scroller (Fixture *fixture)
@@ -282,6 +284,88 @@ pages_scroller (Fixture *fixture)
 
   g_assert_nonnull (scroller);
   return scroller;
+}
+
+static const char *
+zoom_label (Fixture *fixture)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_MENU_BUTTON, has_tooltip, "Zoom");
+
+  g_assert_nonnull (button);
+  return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *label;   /* what the zoom button says */
+  int         width;   /* how wide the current page is, in pixels; 0: any */
+} ZoomCheck;
+
+static gboolean
+zoom_shown (gpointer data)
+{
+  ZoomCheck *check = data;
+  RdPageView *view = page_view (check->fixture, rd_records_pane_get_page_number (check->fixture->pane) - 1);
+
+  return g_strcmp0 (zoom_label (check->fixture), check->label) == 0 && view != NULL &&
+         (check->width == 0 || gtk_widget_get_width (GTK_WIDGET (view)) == check->width);
+}
+
+/* The zoom button says @label and the current page is @percent of its size
+ * at 100 % (a US Letter page, 612 points: 816 pixels wide). */
+static void
+assert_zoom (Fixture    *fixture,
+             const char *label,
+             int         percent)
+{
+  ZoomCheck check = { fixture, label, percent ? (int) ceil (612 * percent / 100.0 * 96 / 72) : 0 };
+
+  if (!rd_test_gui_wait_for (zoom_shown, &check, 10000))
+    g_error ("The zoom says “%s” and the page is %d pixels wide; expected “%s” and %d",
+             zoom_label (fixture),
+             gtk_widget_get_width (GTK_WIDGET (page_view (fixture, rd_records_pane_get_page_number (fixture->pane) - 1))),
+             label, check.width);
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+typedef struct {
+  Fixture *fixture;
+  gboolean width;   /* fit the width, else the whole page */
+} FitCheck;
+
+/* The current page fits the view as asked: its width fills the view (less
+ * the margins), or the whole page is in view with its height filling it. */
+static gboolean
+page_fits (gpointer data)
+{
+  FitCheck *check = data;
+  GtkWidget *scroller = pages_scroller (check->fixture);
+  RdPageView *view = page_view (check->fixture, rd_records_pane_get_page_number (check->fixture->pane) - 1);
+  int view_width = gtk_widget_get_width (scroller);
+  int view_height = gtk_widget_get_height (scroller);
+  graphene_rect_t bounds;
+
+  if (view == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (view), scroller, &bounds))
+    return FALSE;
+  if (check->width)
+    return fabs (bounds.size.width - (view_width - 2 * PAGE_MARGIN)) <= 1 &&
+           bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= view_width;
+  return fabs (bounds.size.height - (view_height - 2 * PAGE_MARGIN)) <= 1 && bounds.size.width < view_width &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= view_height;
+}
+
+static void
+assert_page_fits (Fixture  *fixture,
+                  gboolean  width)
+{
+  FitCheck check = { fixture, width };
+
+  g_assert_true (rd_test_gui_wait_for (page_fits, &check, 10000));
 }
 
 static double
@@ -349,6 +433,73 @@ assert_key_scrolls (Fixture    *fixture,
     g_assert_cmpfloat (moved, >, gtk_adjustment_get_page_size (adjustment) / 2);
   else
     g_assert_cmpfloat (moved, <, gtk_adjustment_get_page_size (adjustment) / 2);
+}
+
+/* Zoom as a reader zooms: a click in the pages, then Ctrl+Plus, Ctrl+Minus
+ * and Ctrl+0 on the keyboard and Ctrl with the mouse wheel, sent as real input
+ * through the X server; the wheel alone scrolls. Fit Width and Fit Page (the
+ * zoom menu's items) fit the page to the view. */
+static void
+test_records_pane_zoom (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *scroller;
+  int fit_width;
+
+  if (rd_test_gui_skip_without_real_input ())
+    return;
+  attach_record (fixture, 12);
+  assert_page_shown (fixture, 1);
+  scroller = pages_scroller (fixture);
+
+  /* A record opens fitting the width. */
+  assert_zoom (fixture, "Fit Width", 0);
+  assert_page_fits (fixture, TRUE);
+  fit_width = gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 0)));
+
+  /* Clicked, the pages take the keyboard. */
+  rd_test_gui_real_click (scroller);
+  g_assert_true (rd_test_gui_wait_for (has_focus, scroller, 5000));
+
+  /* Ctrl+Plus: the next step above the fitted width (about 83 % here). */
+  rd_test_gui_real_keys (scroller, "ctrl+plus", NULL);
+  assert_zoom (fixture, "100 %", 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 0))), >, fit_width);
+  rd_test_gui_real_keys (scroller, "ctrl+plus", NULL);
+  assert_zoom (fixture, "125 %", 125);
+  rd_test_gui_real_keys (scroller, "ctrl+minus", NULL);
+  assert_zoom (fixture, "100 %", 100);
+  rd_test_gui_real_keys (scroller, "ctrl+minus", NULL);
+  assert_zoom (fixture, "75 %", 75);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 0))), <, fit_width);
+  /* Ctrl+= is Ctrl+Plus without Shift, as on most keyboards. */
+  rd_test_gui_real_keys (scroller, "ctrl+equal", NULL);
+  assert_zoom (fixture, "100 %", 100);
+  rd_test_gui_real_keys (scroller, "ctrl+0", NULL);
+  assert_zoom (fixture, "Fit Width", 0);
+  assert_page_fits (fixture, TRUE);
+
+  /* Ctrl and the wheel: away from the reader zooms in, towards zooms out. */
+  rd_test_gui_real_wheel (scroller, TRUE, -1);
+  assert_zoom (fixture, "100 %", 100);
+  rd_test_gui_real_wheel (scroller, TRUE, 2);
+  assert_zoom (fixture, "50 %", 50);
+  g_assert_cmpuint (rd_records_pane_get_page_number (fixture->pane), ==, 1);
+
+  /* The wheel alone scrolls and leaves the zoom alone. */
+  assert_key_scrolls (fixture, NULL, 1, FALSE);
+  assert_zoom (fixture, "50 %", 50);
+  assert_key_scrolls (fixture, NULL, -1, FALSE);
+  assert_zoom (fixture, "50 %", 50);
+
+  /* Fit Page: the whole page in view, as tall as the view allows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.zoom-fit-page", NULL));
+  assert_zoom (fixture, "Fit Page", 0);
+  assert_page_fits (fixture, FALSE);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page_view (fixture, 0))), <, fit_width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.zoom-fit-width", NULL));
+  assert_zoom (fixture, "Fit Width", 0);
+  assert_page_fits (fixture, TRUE);
 }
 
 static void
@@ -856,6 +1007,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/records-pane/open-and-jump", Fixture, NULL, fixture_set_up,
               test_records_pane_open_and_jump, fixture_tear_down);
+  g_test_add ("/records-pane/zoom", Fixture, NULL, fixture_set_up,
+              test_records_pane_zoom, fixture_tear_down);
   g_test_add ("/records-pane/search-cite-follow", Fixture, NULL, fixture_set_up,
               test_records_pane_search_cite_follow, fixture_tear_down);
   g_test_add ("/records-pane/switcher", Fixture, NULL, fixture_set_up,
