@@ -9,6 +9,7 @@
 #include "rd-criteria-page.h"
 #include "rd-document.h"
 #include "rd-page-view.h"
+#include "rd-preferences-window.h"
 #include "rd-records-pane.h"
 #include "rd-test-case.h"
 #include "rd-test-gui.h"
@@ -682,29 +683,155 @@ dialog_shown (gpointer data)
   return rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+/* The case file as it is on disk: the database and, while it is open, its
+ * write-ahead log, where any change would go first. */
+static char *
+case_digest (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *files[] = { path, wal };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (files[i], &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, length);
+      else
+        g_assert_true (i > 0);
+      g_checksum_update (checksum, (const guchar *) "|", 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Closes the case shown, as the reviewer does; returns its digest then. */
+static char *
+close_case (Fixture *fixture)
+{
+  rd_records_pane_set_case_file (fixture->pane, NULL);
+  wait_idle (fixture);
+  rd_case_file_close (fixture->case_file);
+  g_clear_object (&fixture->case_file);
+  return case_digest (fixture->path);
+}
+
+static void
+reopen_case (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
+  wait_idle (fixture);
+}
+
+static const char *
+pane_state (Fixture *fixture)
+{
+  GtkWidget *stack = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_STACK, NULL, NULL);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Attaches @name holding @bytes through the pane, as the file chooser and a
+ * drop do, and checks that it is refused: a dialog names the file, says what
+ * is wrong (@problem) and what to do (@advice); nothing is attached and the
+ * case on disk is as it was. */
+static void
+assert_not_attached (Fixture    *fixture,
+                     const char *name,
+                     GBytes     *bytes,
+                     const char *problem,
+                     const char *advice)
+{
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, name, bytes);
+  g_autofree char *before = case_digest (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  rd_records_pane_attach_file (fixture->pane, file);
+  dialog = rd_test_gui_wait_for_message_dialog ();
+  wait_idle (fixture);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s: %s", name, body);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Record Not Attached");
+  if (strstr (body, name) == NULL || strstr (body, problem) == NULL || strstr (body, advice) == NULL)
+    g_error ("The message “%s” should name %s, say “%s” and “%s”", body, name, problem, advice);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rd_test_gui_spin ();
+
+  records = rd_case_file_list_records (fixture->case_file, NULL);
+  g_assert_cmpuint (records->len, ==, 0);
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), ==, 0);
+  g_assert_cmpstr (pane_state (fixture), ==, "empty");
+  after = case_digest (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Files that are not records a nurse can read are refused with a message
+ * that says why and what to do, and the case is left as it was: a text file
+ * and a photo, a damaged PDF, a PDF without pages, and one above the size
+ * limit (a setting, lowered here to 1 MiB). */
 static void
 test_records_pane_bad_record (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("Typed referral, not a PDF.\n", 27);
-  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "referral.pdf", text);
-  g_autofree char *before = rd_test_file_digest (fixture->path);
-  g_autofree char *after = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  GtkWindow *dialog;
+  g_autoptr(GBytes) png = rd_test_png_new ();
+  g_autoptr(GBytes) damaged = rd_test_pdf_new_damaged ();
+  g_autoptr(GBytes) no_pages = rd_test_pdf_new_no_pages ();
+  g_autoptr(GBytes) large = rd_test_pdf_new_at_least (3 << 19);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *closed_before = NULL;
+  g_autofree char *closed_after = NULL;
+  g_autofree char *large_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *preferences, *row, *spin;
 
+  closed_before = close_case (fixture);
+  reopen_case (fixture);
+  g_assert_cmpstr (pane_state (fixture), ==, "empty");
+
+  assert_not_attached (fixture, "referral.pdf", text, "is not a PDF document", "Attach the records as PDF");
+  assert_not_attached (fixture, "wound-photo.png", png, "is not a PDF document", "Attach the records as PDF");
+  assert_not_attached (fixture, "discharge-summary.pdf", damaged, "is damaged", "Ask the sender for a new copy");
+  assert_not_attached (fixture, "empty-export.pdf", no_pages, "has no pages", "Ask the sender for the complete records");
+  g_settings_set_uint (settings, "record-size-limit-mib", 1);
+  /* (Sizes are written with a no-break space before the unit.) */
+  assert_not_attached (fixture, "faxed-chart.pdf", large, "MiB, above the limit of 1.0",
+                       "MiB for a record. Split the PDF, or raise “Largest record” in Preferences");
+
+  /* Closed again, the case is byte for byte what it was. */
+  closed_after = close_case (fixture);
+  g_assert_cmpstr (closed_before, ==, closed_after);
+
+  /* As the message says: “Largest record” raised in Preferences, the same
+   * PDF is attached (only its size was refused). */
+  reopen_case (fixture);
+  preferences = rd_preferences_window_new (fixture->window, settings);
+  row = find_descendant (preferences, ADW_TYPE_ACTION_ROW, is_row_titled, "Largest record");
+  g_assert_nonnull (row);
+  spin = find_descendant (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2);
+  g_assert_cmpuint (g_settings_get_uint (settings, "record-size-limit-mib"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  large_path = g_build_filename (fixture->dir, "faxed-chart.pdf", NULL);
+  file = g_file_new_for_path (large_path);
   rd_records_pane_attach_file (fixture->pane, file);
   wait_idle (fixture);
-  g_assert_true (rd_test_gui_wait_for (dialog_shown, NULL, 5000));
-  dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "referral.pdf"));
-  gtk_window_destroy (dialog);
-
-  after = rd_test_file_digest (fixture->path);
-  g_assert_cmpstr (before, ==, after);
-  records = rd_case_file_list_records (fixture->case_file, NULL);
-  g_assert_cmpuint (records->len, ==, 0);
-  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), ==, 0);
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), >, 0);
+  g_assert_null (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_settings_reset (settings, "record-size-limit-mib");
 }
 
 static void
