@@ -1006,6 +1006,78 @@ click (GtkWidget *button)
                                                      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))));
 }
 
+/* Adds the titles of the toasts on screen below @widget to @titles. */
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label;
+
+      if (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0 && gtk_widget_get_mapped (child) &&
+          (label = find_descendant (child, GTK_TYPE_LABEL, NULL, NULL)) != NULL)
+        g_ptr_array_add (titles, (gpointer) gtk_label_get_text (GTK_LABEL (label)));
+      collect_toasts (child, titles);
+    }
+}
+
+/* How many toasts on screen say that evidence is gone. */
+static guint
+count_gone_toasts (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_toasts (GTK_WIDGET (fixture->window), titles);
+  for (guint i = 0; i < titles->len; i++)
+    if (g_str_has_prefix (titles->pdata[i], "This evidence is no longer in the case"))
+      n++;
+  return n;
+}
+
+static gboolean
+gone_toast_shown (gpointer data)
+{
+  return count_gone_toasts (data) > 0;
+}
+
+static gboolean
+is_on_screen_toast (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget) &&
+         g_object_get_data (G_OBJECT (widget), "rd-test-closed") == NULL;
+}
+
+/* A toast's close button (not its action button, e.g. "Preferences"). */
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+/* Closes each toast on screen with its close button, once; true once none
+ * is left on screen. */
+static gboolean
+toasts_closed (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkWidget *toast, *button;
+
+  while ((toast = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_WIDGET, is_on_screen_toast, NULL)) != NULL)
+    {
+      g_object_set_data (G_OBJECT (toast), "rd-test-closed", GINT_TO_POINTER (TRUE));
+      if ((button = find_descendant (toast, GTK_TYPE_BUTTON, is_close_button, NULL)) != NULL)
+        g_signal_emit_by_name (button, "clicked");
+    }
+  collect_toasts (GTK_WIDGET (fixture->window), titles);
+  return titles->len == 0;
+}
+
 static void
 test_case_page_records (Fixture       *fixture,
                         gconstpointer  data)
@@ -1076,6 +1148,13 @@ test_case_page_records (Fixture       *fixture,
   g_clear_pointer (&evidence, g_ptr_array_unref);
   evidence = rd_case_file_list_evidence (fixture->case_file, NULL, NULL, NULL);
   g_assert_cmpuint (evidence->len, ==, 0);
+
+  /* Following a chip of evidence removed meanwhile says so, once. */
+  g_assert_true (rd_test_gui_wait_for (toasts_closed, fixture, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "case.show-evidence", "x", fixture->evidence_id));
+  g_assert_true (rd_test_gui_wait_for (gone_toast_shown, fixture, 15000));
+  rd_test_gui_wait_for (timed_out, NULL, 500);
+  g_assert_cmpuint (count_gone_toasts (fixture), ==, 1);
 }
 
 /* From the records' toolbar, Tab passes the page list in one stop, not one a
