@@ -140,6 +140,56 @@ rd_test_gui_wait_for_message_dialog (void)
   return ADW_MESSAGE_DIALOG (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_labelled (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  GtkWidget **window = data;
+  return *window == NULL || !gtk_widget_get_visible (*window);
+}
+
+/**
+ * rd_test_gui_respond:
+ * @response: the id of one of @dialog's responses
+ *
+ * Presses the button of @response, as a person would, and waits until the
+ * dialog has closed. (adw_message_dialog_response() alone emits the signal
+ * but leaves the dialog open.)
+ */
+void
+rd_test_gui_respond (AdwMessageDialog *dialog,
+                     const char       *response)
+{
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+  GtkWidget *window = GTK_WIDGET (dialog);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate (button);
+  g_assert_true (rd_test_gui_wait_for (window_gone, &window, 60000));
+  if (window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  rd_test_gui_spin ();
+}
+
 /**
  * rd_test_gui_action_enabled:
  *

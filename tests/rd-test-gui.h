@@ -25,6 +25,8 @@ void           rd_test_gui_screenshot   (GtkWidget  *widget,
 void           rd_test_gui_add_example_tests (const char    *prefix,
                                               GTestDataFunc  func);
 AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
+void           rd_test_gui_respond      (AdwMessageDialog *dialog,
+                                         const char       *response);
 
 gboolean       rd_test_gui_skip_without_real_input (void);
 void           rd_test_gui_real_keys    (GtkWidget   *widget,

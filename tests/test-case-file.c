@@ -663,6 +663,8 @@ test_director_decides_and_seals (void)
   g_assert_true (rd_case_file_seal (cf, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_SEALED);
+  g_assert_true (rd_case_file_is_read_only (cf));
+  g_assert_nonnull (strstr (rd_case_file_get_read_only_reason (cf), "sealed"));
 
   g_assert_false (rd_case_file_set_score (cf, "bsc-7.01.41", "c3", RD_SCORE_MET, NULL, &error));
   g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);

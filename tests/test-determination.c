@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "rd-determination-page.h"
+#include "rd-due-clock.h"
 #include "rd-pdf-text.h"
 #include "rd-test-case.h"
 #include "rd-test-gui.h"
@@ -109,6 +110,7 @@ test_director_signs_adverse (Fixture       *f,
   RdCasePage *page;
   RdCaseFile *cf;
   RdDeterminationPage *determination;
+  RdDueClock *clock;
   AdwMessageDialog *dialog;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -137,6 +139,9 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.uphold"));
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
+  clock = RD_DUE_CLOCK (rd_test_gui_find_named (GTK_WIDGET (window), RD_TYPE_DUE_CLOCK, NULL));
+  g_assert_true (g_str_has_prefix (rd_due_clock_get_text (clock), "Due in "));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_determination_page_get_rationale_view (determination))),
                             "Oral baclofen at 20 mg three times a day controls the spasticity.", -1);
   g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), !=,
@@ -145,8 +150,7 @@ test_director_signs_adverse (Fixture       *f,
 
   /* Cancelling the confirmation records nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
-  adw_message_dialog_response (rd_test_gui_wait_for_message_dialog (), "cancel");
-  rd_test_gui_spin ();
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "cancel");
   decisions = rd_case_file_list_decisions (cf, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_clear_pointer (&decisions, g_ptr_array_unref);
@@ -154,8 +158,7 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.adverse", NULL));
   dialog = rd_test_gui_wait_for_message_dialog ();
   rd_test_gui_screenshot (GTK_WIDGET (dialog), "determination-adverse");
-  adw_message_dialog_response (dialog, "confirm");
-  rd_test_gui_spin ();
+  rd_test_gui_respond (dialog, "confirm");
 
   /* The case file holds the determination, signed by the director. */
   decisions = rd_case_file_list_decisions (cf, &error);
@@ -179,6 +182,8 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_cmpstr (entry->role, ==, "medical-director");
   g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), ==,
                    RD_STEP_COMPLETE);
+  /* The clock stops at the determination. */
+  g_assert_cmpstr (rd_due_clock_get_text (clock), ==, "Decided on time");
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.adverse"));
   g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
   rd_test_gui_screenshot (GTK_WIDGET (window), "determination-signed");
@@ -200,6 +205,32 @@ test_director_signs_adverse (Fixture       *f,
     g_assert_nonnull (strstr (all, "Not medically necessary"));
     g_assert_nonnull (strstr (all, "Dr Test Director, MD"));
   }
+
+  /* Sealing: confirmed, then nothing in the case can change. */
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.seal", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "cancel");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_DECIDED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.seal", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "confirm");
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_SEALED);
+  {
+    g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (cf, &error);
+    g_autoptr(RdCaseVerifyResult) verified = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (seal);
+    g_assert_cmpstr (seal->sealed_by, ==, "Dr Test Director");
+    verified = rd_case_file_verify (cf, &error);
+    g_assert_no_error (error);
+    g_assert_true (verified->sealed);
+    g_assert_null (verified->seal_problem);
+  }
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination-sealed");
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Reopened.", &error), ==, 0);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rd_test_gui_spin ();
@@ -229,6 +260,21 @@ test_nurse_never_sees_it (Fixture       *f,
   rd_test_gui_spin ();
 }
 
+static void
+test_decided_late (void)
+{
+  g_autoptr(GDateTime) due = g_date_time_new_utc (2026, 3, 2, 9, 0, 0);
+  g_autoptr(GDateTime) early = g_date_time_add_hours (due, -30);
+  g_autoptr(GDateTime) late = g_date_time_add_hours (due, 3);
+  g_autofree char *on_time = rd_due_clock_describe_decided (due, early);
+  g_autofree char *late_text = rd_due_clock_describe_decided (due, late);
+  g_autofree char *unknown = rd_due_clock_describe_decided (NULL, late);
+
+  g_assert_cmpstr (on_time, ==, "Decided on time");
+  g_assert_cmpstr (late_text, ==, "Decided 3 hours late");
+  g_assert_cmpstr (unknown, ==, "Decided");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,5 +285,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/determination/nurse-never-sees-it", Fixture, NULL, fixture_set_up, test_nurse_never_sees_it,
               fixture_tear_down);
+  g_test_add_func ("/determination/decided-late", test_decided_late);
   return g_test_run ();
 }

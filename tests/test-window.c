@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rd-case-page.h"
+#include "rd-criterion-row.h"
 #include "rd-start-page.h"
+#include "rd-test-case.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
 
@@ -152,6 +155,124 @@ test_window_open_example_missing (void)
   rd_test_gui_spin ();
 }
 
+static void
+collect_toasts (GtkWidget *root,
+                GPtrArray *toasts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (gtk_widget_get_css_name (child), "toast") && gtk_widget_get_mapped (child))
+        g_ptr_array_add (toasts, child);
+      collect_toasts (child, toasts);
+    }
+}
+
+static const char *
+toast_text (GtkWidget *toast)
+{
+  GtkWidget *label = rd_test_gui_find_named (toast, GTK_TYPE_LABEL, NULL);
+  return label ? gtk_label_get_label (GTK_LABEL (label)) : "";
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
+         gtk_widget_is_drawable (child)) || has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  GtkWidget *window;
+  GPtrArray *toasts;  /* the toasts on screen when one was first seen */
+} ToastWatch;
+
+/* Toasts time out, so a slow machine must look at once: @data's toasts hold
+ * what is on screen the moment the first one shows. */
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWatch *watch = data;
+
+  g_ptr_array_set_size (watch->toasts, 0);
+  collect_toasts (watch->window, watch->toasts);
+  return watch->toasts->len > 0;
+}
+
+static gboolean
+case_shown (gpointer data)
+{
+  return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
+}
+
+/* Messages from the window, the case and the records queue in one place: one
+ * toast shows at a time, and a problem goes before the standing request to
+ * set a name. */
+static void
+test_window_one_toast_at_a_time (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "sealed.rdcase", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  ToastWatch watch;
+  RdWindow *window;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
+    g_autoptr(RdCaseFile) cf = NULL;
+
+    g_assert_no_error (error);
+    cf = rd_test_case_new_spasticity (path, rd_policy_find_in (policies, "anthem-cg-surg-79"), RD_SCORE_MET);
+    rd_case_file_set_actor (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+    g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
+                                                   "Criteria met.", &error), >, 0);
+    g_assert_true (rd_case_file_seal (cf, &error));
+    rd_case_file_close (cf);
+  }
+
+  g_settings_set_string (rd_application_get_settings (rd_test_gui_application ()), "reviewer-name", "");
+  window = new_window ();
+  rd_window_open_case (window, file);
+  g_assert_true (rd_test_gui_wait_for (case_shown, window, 60000));
+  watch.window = GTK_WIDGET (window);
+  watch.toasts = toasts;
+  g_assert_true (rd_test_gui_wait_for (toast_shown, &watch, 60000));
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_nonnull (strstr (toast_text (g_ptr_array_index (toasts, 0)), "sealed"));
+  /* The header says so for as long as the case is shown. */
+  g_assert_true (has_label (GTK_WIDGET (window), "Sealed"));
+  g_assert_false (has_label (GTK_WIDGET (window), "Saved"));
+
+  /* Nothing in it looks editable. */
+  {
+    RdCasePage *page = rd_window_get_case_page (window);
+    const char *criteria = "criteria:anthem-cg-surg-79:spasticity";
+    GtkWidget *entry_row, *criterion_row;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "intake"));
+    entry_row = rd_test_gui_find_named (rd_case_page_get_step_page (page, "intake"), ADW_TYPE_ENTRY_ROW, NULL);
+    g_assert_nonnull (entry_row);
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry_row)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", criteria));
+    criterion_row = rd_test_gui_find_named (rd_case_page_get_step_page (page, criteria), RD_TYPE_CRITERION_ROW, NULL);
+    g_assert_nonnull (criterion_row);
+    g_assert_false (gtk_widget_is_sensitive (rd_test_gui_find_named (criterion_row, GTK_TYPE_TOGGLE_BUTTON, NULL)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -163,6 +284,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/close-action", test_window_close_action);
   g_test_add_func ("/window/open-example-missing", test_window_open_example_missing);
+  g_test_add_func ("/window/one-toast-at-a-time", test_window_one_toast_at_a_time);
 
   return g_test_run ();
 }

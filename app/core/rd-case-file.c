@@ -790,15 +790,14 @@ rd_case_file_get_case_id (RdCaseFile *self)
 /**
  * rd_case_file_is_read_only:
  *
- * Returns: %TRUE if writes are refused because the case was opened read-only
- *   (asked for, or open for writing elsewhere). A sealed case is also never
- *   written: see rd_case_file_get_status().
+ * Returns: %TRUE if writes are refused: the case was opened read-only (asked
+ *   for, or open for writing elsewhere), or it is sealed.
  */
 gboolean
 rd_case_file_is_read_only (RdCaseFile *self)
 {
   g_return_val_if_fail (RD_IS_CASE_FILE (self), TRUE);
-  return self->read_only;
+  return self->read_only || rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED;
 }
 
 /**
@@ -811,7 +810,12 @@ const char *
 rd_case_file_get_read_only_reason (RdCaseFile *self)
 {
   g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
-  return self->read_only_reason;
+
+  if (self->read_only)
+    return self->read_only_reason;
+  if (rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED)
+    return _("This case is sealed by a medical director: it can be read and its letter saved, but nothing in it can change.");
+  return NULL;
 }
 
 /**

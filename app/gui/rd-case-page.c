@@ -13,6 +13,7 @@
 #include "rd-intake-page.h"
 #include "rd-records-pane.h"
 #include "rd-summary-page.h"
+#include "rd-toast.h"
 
 /* One case on screen: the header (member, request, policy, urgency, due clock,
  * saved state), the review side (step list and the step's page) and the records
@@ -28,6 +29,7 @@ struct _RdCasePage
   GtkLabel        *policy_label;
   RdDueClock      *due_clock;
   GtkWidget       *saved_box;
+  GtkImage        *saved_icon;
   GtkLabel        *saved_label;
   GtkPaned        *paned;
   RdStepList      *step_list;
@@ -107,7 +109,7 @@ rd_case_page_show_toast (RdCasePage *self,
                          const char *message)
 {
   g_return_if_fail (RD_IS_CASE_PAGE (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  rd_toast_add (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -173,6 +175,23 @@ show_request (RdCasePage      *self,
   rd_due_clock_set_due_time (self->due_clock, due);
 }
 
+/* Stops the due clock at the decision that closed the case, if one has. */
+static void
+show_decided (RdCasePage *self)
+{
+  RdCaseStatus status = rd_case_file_get_status (self->case_file);
+  g_autoptr(GPtrArray) decisions = NULL;
+  RdCaseDecision *latest = NULL;
+
+  if (status == RD_CASE_STATUS_DECIDED || status == RD_CASE_STATUS_SEALED)
+    {
+      decisions = rd_case_file_list_decisions (self->case_file, NULL);
+      if (decisions && decisions->len > 0)
+        latest = g_ptr_array_index (decisions, decisions->len - 1);
+    }
+  rd_due_clock_set_decided_time (self->due_clock, latest ? latest->time : NULL);
+}
+
 static void set_show_records (RdCasePage *self,
                               gboolean    show);
 
@@ -181,26 +200,27 @@ static void set_show_records (RdCasePage *self,
  * @widget: a widget inside a case page
  * @error: what went wrong; its message says what to do
  *
- * Shows @error as a toast on the case page that holds @widget.
+ * Shows @error as a toast, and marks the case page that holds @widget as not saved.
  */
 void
 rd_case_page_report_error (GtkWidget    *widget,
                            const GError *error)
 {
   GtkWidget *page;
+  AdwToast *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (error != NULL);
 
+  toast = adw_toast_new (error->message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rd_toast_add (widget, toast);
   page = RD_IS_CASE_PAGE (widget) ? widget : gtk_widget_get_ancestor (widget, RD_TYPE_CASE_PAGE);
-  if (page == NULL)
+  if (page != NULL)
     {
-      g_warning ("%s", error->message);
-      return;
+      gtk_label_set_label (RD_CASE_PAGE (page)->saved_label, _("Not saved"));
+      gtk_widget_add_css_class (RD_CASE_PAGE (page)->saved_box, "error");
     }
-  rd_case_page_show_toast (RD_CASE_PAGE (page), error->message);
-  gtk_label_set_label (RD_CASE_PAGE (page)->saved_label, _("Not saved"));
-  gtk_widget_add_css_class (RD_CASE_PAGE (page)->saved_box, "error");
 }
 
 /**
@@ -366,12 +386,24 @@ show_saved (RdCasePage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (now, "%H:%M");
-  /* TRANSLATORS: the tooltip of the "Saved" state; %s is a time */
-  g_autofree char *tooltip = g_strdup_printf (_("Every change is saved as you make it; last saved at %s"), time);
+  g_autofree char *tooltip = NULL;
+  gboolean read_only = rd_case_file_is_read_only (self->case_file);
 
-  gtk_label_set_label (self->saved_label, _("Saved"));
   gtk_widget_remove_css_class (self->saved_box, "error");
-  gtk_widget_set_tooltip_text (self->saved_box, tooltip);
+  if (read_only)
+    {
+      gtk_label_set_label (self->saved_label, rd_case_file_get_status (self->case_file) == RD_CASE_STATUS_SEALED
+                                              ? _("Sealed") : _("Read-only"));
+      gtk_widget_set_tooltip_text (self->saved_box, rd_case_file_get_read_only_reason (self->case_file));
+    }
+  else
+    {
+      /* TRANSLATORS: the tooltip of the "Saved" state; %s is a time */
+      tooltip = g_strdup_printf (_("Every change is saved as you make it; last saved at %s"), time);
+      gtk_label_set_label (self->saved_label, _("Saved"));
+      gtk_widget_set_tooltip_text (self->saved_box, tooltip);
+    }
+  gtk_image_set_from_icon_name (self->saved_icon, read_only ? "changes-prevent-symbolic" : "emblem-ok-symbolic");
 }
 
 /* The determination step follows the reviewer's role and the case's status. */
@@ -390,6 +422,8 @@ case_changed (RdCasePage *self,
               const char *what)
 {
   show_saved (self);
+  show_decided (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-evidence", !rd_case_file_is_read_only (self->case_file));
 
   if (g_str_equal (what, "request"))
     {
@@ -435,6 +469,8 @@ rd_case_page_set_case (RdCasePage *self,
   request = rd_case_file_get_request (case_file, NULL);
   if (request)
     show_request (self, request);
+  show_saved (self);
+  show_decided (self);
   rd_intake_page_set_case (self->intake_page, case_file, policies);
   self->documentation_page = RD_DOCUMENTATION_PAGE (rd_documentation_page_new (case_file, policies));
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->documentation_page), "documentation");
@@ -701,6 +737,7 @@ rd_case_page_class_init (RdCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, policy_label);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, due_clock);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, RdCasePage, saved_icon);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, paned);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, step_list);

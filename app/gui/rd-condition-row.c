@@ -61,6 +61,7 @@ rd_condition_row_refresh (RdConditionRow *self,
   self->refreshing = TRUE;
   set_answer (self, answer);
   self->refreshing = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "condition.answer", !rd_case_file_is_read_only (self->case_file));
 }
 
 RdScore

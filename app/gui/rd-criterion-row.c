@@ -137,6 +137,15 @@ note_focus_left (RdCriterionRow *self)
   rd_criterion_row_flush (self);
 }
 
+static void
+show_writable (RdCriterionRow *self)
+{
+  gboolean writable = !rd_case_file_is_read_only (self->case_file);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "criterion.score", writable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->note_entry), writable);
+}
+
 /**
  * rd_criterion_row_refresh:
  * @score: (nullable): the stored score, %NULL when none is stored
@@ -160,6 +169,7 @@ rd_criterion_row_refresh (RdCriterionRow    *self,
                  score && score->note ? score->note : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), score && score->note ? score->note : "");
   self->refreshing = FALSE;
+  show_writable (self);
 
   gtk_widget_set_visible (self->decisive_label, decisive);
 

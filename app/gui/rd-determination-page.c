@@ -15,7 +15,7 @@
  * three choices — uphold as medically necessary, an adverse determination in
  * the policy's own words, or pend — each with a required rationale, confirmed,
  * then recorded by the case file with who, credentials, role and time. Once
- * signed, the letter can be saved (written in a worker). The case page adds
+ * signed, the letter can be saved (written in a worker) and the case sealed. The case page adds
  * this step only for a medical director; the actions check the role as well,
  * and the case file refuses an adverse determination from anyone else. */
 
@@ -35,6 +35,7 @@ struct _RdDeterminationPage
   GtkWidget    *pend_button;
   GtkWidget    *uphold_button;
   GtkWidget    *save_button;
+  GtkWidget    *seal_button;
 
   RdCaseFile   *case_file;
   GPtrArray    *policies;
@@ -46,6 +47,7 @@ struct _RdDeterminationPage
   gboolean      available;      /* a director looks at a case sent to a director */
   gboolean      open;           /* and it waits for the director's determination */
   gboolean      signed_off;     /* a director has decided since it was sent */
+  gboolean      sealable;       /* decided, not yet sealed, and writable */
   gboolean      saving;
 };
 
@@ -55,6 +57,7 @@ typedef enum {
   CHOICE_UPHOLD,
   CHOICE_ADVERSE,
   CHOICE_PEND,
+  CHOICE_SEAL,
 } Choice;
 
 /* ---- what is shown ---------------------------------------------------------- */
@@ -124,7 +127,8 @@ show_nurse (RdDeterminationPage *self,
 
 static void
 show_signed (RdDeterminationPage *self,
-             RdCaseDecision      *decision)
+             RdCaseDecision      *decision,
+             RdCaseSeal          *seal)
 {
   const RdOutcome *outcome;
   g_autofree char *who = NULL;
@@ -146,6 +150,16 @@ show_signed (RdDeterminationPage *self,
   when = when_text (decision->time);
   /* TRANSLATORS: the determination, who signed it, and when */
   text = g_strdup_printf (_("%s — signed by %s on %s. Save the letter to send it."), what, who, when);
+  if (seal != NULL)
+    {
+      g_autofree char *sealed_by = who_text (seal->sealed_by, seal->credentials);
+      g_autofree char *sealed_when = when_text (seal->sealed_at);
+      g_autofree char *signed_text = g_steal_pointer (&text);
+
+      /* TRANSLATORS: follows the signed determination: who sealed the case, and when */
+      text = g_strdup_printf (_("%s\nThe case was sealed by %s on %s and can no longer be changed."),
+                              signed_text, sealed_by, sealed_when);
+    }
   gtk_label_set_label (self->status_label, text);
 }
 
@@ -344,6 +358,7 @@ update_actions (RdDeterminationPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "determination.pend", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "determination.save-letter",
                                  director && self->signed_off && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "determination.seal", director && self->sealable);
   /* The choices show while the case waits for the director, and only to a
    * director; once signed, what is left is the letter. */
   gtk_widget_set_visible (self->choice_box, director && self->open);
@@ -352,6 +367,7 @@ update_actions (RdDeterminationPage *self)
   gtk_widget_set_visible (self->pend_button, director && self->open);
   gtk_widget_set_visible (self->uphold_button, director && self->open);
   gtk_widget_set_visible (self->save_button, director && self->signed_off);
+  gtk_widget_set_visible (self->seal_button, director && self->sealable);
 }
 
 /**
@@ -365,7 +381,10 @@ void
 rd_determination_page_refresh (RdDeterminationPage *self)
 {
   g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(RdCaseSeal) seal = NULL;
   RdCaseDecision *sent = NULL, *latest = NULL;
+  RdCaseStatus status;
+  gboolean writable;
 
   g_return_if_fail (RD_IS_DETERMINATION_PAGE (self));
 
@@ -377,13 +396,17 @@ rd_determination_page_refresh (RdDeterminationPage *self)
         sent = latest;
     }
   self->available = sent != NULL && rd_case_file_get_actor_role (self->case_file) == RD_ROLE_MEDICAL_DIRECTOR;
-  self->open = rd_case_file_get_status (self->case_file) == RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR &&
-               !rd_case_file_is_read_only (self->case_file);
+  status = rd_case_file_get_status (self->case_file);
+  writable = !rd_case_file_is_read_only (self->case_file);
+  self->open = status == RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR && writable;
   self->signed_off = sent != NULL && latest != sent && latest->role == RD_ROLE_MEDICAL_DIRECTOR;
+  self->sealable = self->signed_off && status == RD_CASE_STATUS_DECIDED && writable;
+  if (status == RD_CASE_STATUS_SEALED)
+    seal = rd_case_file_get_seal (self->case_file, NULL);
 
   show_verdicts (self);
   show_nurse (self, sent);
-  show_signed (self, latest);
+  show_signed (self, latest, seal);
   update_actions (self);
 }
 
@@ -410,8 +433,14 @@ dialog_response (AdwMessageDialog    *dialog,
 {
   Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "choice"));
 
-  if (g_str_equal (response, "confirm"))
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+  if (choice != CHOICE_SEAL)
     record (self, choice, g_object_get_data (G_OBJECT (dialog), "outcome-id"));
+  else if (!rd_case_file_seal (self->case_file, &error))
+    rd_case_page_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -484,6 +513,16 @@ pend_action (GtkWidget  *widget,
 {
   confirm (RD_DETERMINATION_PAGE (widget), CHOICE_PEND, NULL, _("Pend for Documentation?"),
            _("The case waits for the provider to send the documentation the criteria need."), _("_Pend"));
+}
+
+static void
+seal_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  confirm (RD_DETERMINATION_PAGE (widget), CHOICE_SEAL, NULL, _("Seal the Case?"),
+           _("Sealing fixes the case as it stands: a digest of its content and audit log is stored, and no one can change the case afterwards. The letter can still be saved."),
+           _("_Seal Case"));
 }
 
 /* ---- the letter ------------------------------------------------------------------ */
@@ -704,11 +743,13 @@ rd_determination_page_class_init (RdDeterminationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, pend_button);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, uphold_button);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, seal_button);
 
   gtk_widget_class_install_action (widget_class, "determination.uphold", NULL, uphold_action);
   gtk_widget_class_install_action (widget_class, "determination.adverse", NULL, adverse_action);
   gtk_widget_class_install_action (widget_class, "determination.pend", NULL, pend_action);
   gtk_widget_class_install_action (widget_class, "determination.save-letter", NULL, save_letter_action);
+  gtk_widget_class_install_action (widget_class, "determination.seal", NULL, seal_action);
 }
 
 static void

@@ -120,6 +120,8 @@ rd_doc_item_row_refresh (RdDocItemRow        *self,
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->where_entry)), where) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->where_entry), where);
   self->refreshing = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.status", !rd_case_file_is_read_only (self->case_file));
+  gtk_editable_set_editable (GTK_EDITABLE (self->where_entry), !rd_case_file_is_read_only (self->case_file));
   rd_evidence_list_set (RD_EVIDENCE_LIST (self->evidence_list), evidence);
 }
 

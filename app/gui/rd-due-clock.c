@@ -6,7 +6,8 @@
 #include "rd-due-clock.h"
 
 /* The decision deadline, counted down in words; amber with a day left, red with
- * four hours left or once it has passed. */
+ * four hours left or once it has passed. Once the case is decided the clock
+ * stops and says whether the decision met the deadline. */
 struct _RdDueClock
 {
   GtkWidget   parent_instance;
@@ -14,6 +15,7 @@ struct _RdDueClock
   GtkWidget  *image;
   GtkWidget  *label;
   GDateTime  *due_time;
+  GDateTime  *decided_time;
   RdDueLevel  level;
   guint       tick_id;
 };
@@ -95,6 +97,33 @@ rd_due_clock_describe (GDateTime  *due_time,
   return text;
 }
 
+/**
+ * rd_due_clock_describe_decided:
+ * @due_time: (nullable): when the decision was due
+ * @decided_time: when it was made
+ *
+ * Returns: (transfer full): whether the decision met its deadline, in words,
+ *   such as "Decided on time" or "Decided 3 hours late".
+ */
+char *
+rd_due_clock_describe_decided (GDateTime *due_time,
+                               GDateTime *decided_time)
+{
+  g_autofree char *span_text = NULL;
+  GTimeSpan late;
+
+  g_return_val_if_fail (decided_time != NULL, NULL);
+
+  if (due_time == NULL)
+    return g_strdup (_("Decided"));
+  late = g_date_time_difference (decided_time, due_time);
+  if (late <= 0)
+    return g_strdup (_("Decided on time"));
+  span_text = format_span (late);
+  /* TRANSLATORS: %s is a duration, such as "3 hours" */
+  return g_strdup_printf (_("Decided %s late"), span_text);
+}
+
 static void
 update (RdDueClock *self)
 {
@@ -103,7 +132,13 @@ update (RdDueClock *self)
   g_autofree char *tooltip = NULL;
   RdDueLevel level;
 
-  text = rd_due_clock_describe (self->due_time, now, &level);
+  if (self->decided_time != NULL)
+    {
+      text = rd_due_clock_describe_decided (self->due_time, self->decided_time);
+      level = RD_DUE_LEVEL_NONE;
+    }
+  else
+    text = rd_due_clock_describe (self->due_time, now, &level);
   gtk_label_set_label (GTK_LABEL (self->label), text);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
@@ -113,8 +148,9 @@ update (RdDueClock *self)
   else if (level == RD_DUE_LEVEL_URGENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   gtk_image_set_from_icon_name (GTK_IMAGE (self->image),
-                                level == RD_DUE_LEVEL_URGENT ? "task-past-due-symbolic"
-                                                             : "task-due-symbolic");
+                                self->decided_time ? "object-select-symbolic"
+                                : level == RD_DUE_LEVEL_URGENT ? "task-past-due-symbolic"
+                                : "task-due-symbolic");
 
   if (self->due_time)
     {
@@ -185,6 +221,26 @@ rd_due_clock_set_due_time (RdDueClock *self,
 }
 
 /**
+ * rd_due_clock_set_decided_time:
+ * @decided_time: (nullable): when the case was decided, or %NULL while it is open
+ *
+ * Stops the countdown at @decided_time, or starts it again.
+ */
+void
+rd_due_clock_set_decided_time (RdDueClock *self,
+                               GDateTime  *decided_time)
+{
+  g_return_if_fail (RD_IS_DUE_CLOCK (self));
+
+  if (self->decided_time == decided_time ||
+      (self->decided_time && decided_time && g_date_time_equal (self->decided_time, decided_time)))
+    return;
+  g_clear_pointer (&self->decided_time, g_date_time_unref);
+  self->decided_time = decided_time ? g_date_time_ref (decided_time) : NULL;
+  update (self);
+}
+
+/**
  * rd_due_clock_get_due_time:
  *
  * Returns: (transfer none) (nullable): the due time shown.
@@ -219,6 +275,7 @@ rd_due_clock_dispose (GObject *object)
   g_clear_pointer (&self->image, gtk_widget_unparent);
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_pointer (&self->due_time, g_date_time_unref);
+  g_clear_pointer (&self->decided_time, g_date_time_unref);
   G_OBJECT_CLASS (rd_due_clock_parent_class)->dispose (object);
 }
 

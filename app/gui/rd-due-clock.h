@@ -26,10 +26,14 @@ GtkWidget  *rd_due_clock_new          (void);
 void        rd_due_clock_set_due_time (RdDueClock *self,
                                        GDateTime  *due_time);
 GDateTime  *rd_due_clock_get_due_time (RdDueClock *self);
+void        rd_due_clock_set_decided_time (RdDueClock *self,
+                                           GDateTime  *decided_time);
 RdDueLevel  rd_due_clock_get_level    (RdDueClock *self);
 const char *rd_due_clock_get_text     (RdDueClock *self);
 char       *rd_due_clock_describe     (GDateTime  *due_time,
                                        GDateTime  *now,
                                        RdDueLevel *level);
+char       *rd_due_clock_describe_decided (GDateTime *due_time,
+                                           GDateTime *decided_time);
 
 G_END_DECLS

@@ -736,6 +736,26 @@ include_action (GtkWidget  *widget,
     rd_case_page_report_error (GTK_WIDGET (self), error);
 }
 
+/* A case that cannot change (sealed, or open for writing elsewhere) is shown
+ * as it is, with nothing that looks editable. */
+static void
+show_writable (RdIntakePage *self)
+{
+  gboolean writable = self->case_file != NULL && !rd_case_file_is_read_only (self->case_file);
+  GHashTableIter iter;
+  gpointer check;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->urgency_row), writable);
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, NULL, &check))
+    gtk_widget_set_sensitive (check, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.accept-proposals", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.include", writable);
+}
+
 /**
  * rd_intake_page_set_case:
  * @case_file: the case the request is saved in
@@ -765,8 +785,7 @@ rd_intake_page_set_case (RdIntakePage *self,
     rd_case_page_report_error (GTK_WIDGET (self), error);
   rd_intake_page_set_request (self, request);
   show_proposals (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.accept-proposals", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.include", TRUE);
+  show_writable (self);
 }
 
 /**
@@ -785,6 +804,7 @@ rd_intake_page_refresh (RdIntakePage *self,
     show_proposals (self);
   else if (g_strcmp0 (what, "review") == 0)
     refresh_checks (self);
+  show_writable (self);
 }
 
 /**

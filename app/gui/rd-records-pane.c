@@ -8,6 +8,7 @@
 
 #include "rd-record-store.h"
 #include "rd-records-pane-private.h"
+#include "rd-toast.h"
 
 G_DEFINE_FINAL_TYPE (RdRecordsPane, rd_records_pane, ADW_TYPE_BIN)
 
@@ -37,7 +38,8 @@ _rd_records_pane_toast (RdRecordsPane *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rd_toast_add (GTK_WIDGET (self), toast);
 }
 
 /* Counts work under way (opening, attaching, indexing) for the busy property. */

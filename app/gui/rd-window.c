@@ -10,6 +10,7 @@
 #include "rd-policy.h"
 #include "rd-preferences-window.h"
 #include "rd-start-page.h"
+#include "rd-toast.h"
 #include "rd-window.h"
 
 #define MAX_RECENT_CASES 12
@@ -72,8 +73,13 @@ void
 rd_window_show_toast (RdWindow   *self,
                       const char *message)
 {
+  AdwToast *toast;
+
   g_return_if_fail (RD_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* The window's messages say why something could not be done. */
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rd_toast_add (GTK_WIDGET (self), toast);
 }
 
 /**
@@ -141,7 +147,7 @@ ask_for_reviewer_name (RdWindow *self)
   adw_toast_set_button_label (toast, _("_Preferences"));
   adw_toast_set_action_name (toast, "win.preferences");
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rd_toast_add (GTK_WIDGET (self), toast);
 }
 
 /* ---- opening a case ----------------------------------------------------- */
