@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "rd-case-evaluate.h"
@@ -43,6 +44,21 @@ rd_test_file_digest (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* Whether @text occurs anywhere in the bytes of the file at @path. */
+gboolean
+rd_test_file_contains (const char *path,
+                       const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length, n = strlen (text);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 rd_test_assert_owner_only (const char *dir)
 {
@@ -70,6 +86,25 @@ rd_test_case_new (const char *path)
   g_assert_no_error (error);
   rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   return cf;
+}
+
+/* Closes *@case_file (the last reference: nothing else may hold it) and opens
+ * @path again for writing, as after quitting and starting again, with the
+ * actor rd_test_case_new() sets. Everything was in the case file itself: no
+ * write-ahead log is left beside it in between. */
+void
+rd_test_case_reopen (RdCaseFile **case_file,
+                     const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  rd_case_file_close (*case_file);
+  g_clear_object (case_file);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  *case_file = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  rd_case_file_set_actor (*case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
 }
 
 /* A synthetic intrathecal baclofen request for spasticity, reviewed against

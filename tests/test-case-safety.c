@@ -373,11 +373,19 @@ test_migrate_v1 (void)
   g_assert_cmpstr (request->member_name, ==, "Old Member");
   g_assert_cmpstr (request->cpt_codes[0], ==, "62362");
 
+  /* One audited step per version. */
   audit = rd_case_file_list_audit (cf, &error);
-  last = g_ptr_array_index (audit, audit->len - 1);
-  g_assert_cmpstr (last->action, ==, "format-upgrade");
-  g_assert_cmpstr (last->old_value, ==, "1");
-  g_assert_cmpstr (last->new_value, ==, "2");
+  g_assert_cmpuint (audit->len, >=, RD_CASE_FILE_VERSION - 1);
+  for (guint v = 2; v <= RD_CASE_FILE_VERSION; v++)
+    {
+      g_autofree char *old_value = g_strdup_printf ("%u", v - 1);
+      g_autofree char *new_value = g_strdup_printf ("%u", v);
+
+      last = g_ptr_array_index (audit, audit->len - 1 - (RD_CASE_FILE_VERSION - v));
+      g_assert_cmpstr (last->action, ==, "format-upgrade");
+      g_assert_cmpstr (last->old_value, ==, old_value);
+      g_assert_cmpstr (last->new_value, ==, new_value);
+    }
 
   rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
   g_assert_cmpint (rd_case_file_add_record (cf, pdf, "new.pdf", 1, NULL, NULL, &error), >, 0);
@@ -385,6 +393,107 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   result = rd_case_file_verify (cf, &error);
   g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
+/* A case of format 2: a record attached (no stored passwords yet). */
+static void
+make_v2_case (const char *path,
+              GBytes     *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (pdf, &size);
+
+  g_assert_true (_rd_case_file_create_at_version (path, "RD-V2", 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO record (sha256, file_name, size, n_pages, added_by,"
+                                           " added_at, data) VALUES (?, 'old-note.pdf', ?, 1, 'Old Nurse',"
+                                           " '2026-01-02T03:04:05.000000Z', ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
+  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_migrate_v2 (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "v2.rdcase", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RdAuditEntry *last;
+  RdCaseRecord *record;
+  gint64 record_id;
+
+  make_v2_case (path, pdf);
+  before = rd_test_file_digest (path);
+
+  /* Read-only: readable as a current case (no stored password), unchanged. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 2);
+  records = rd_case_file_list_records (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = g_ptr_array_index (records, 0);
+  record_id = record->id;
+  g_assert_false (record->password_stored);
+  g_assert_true (rd_case_file_lookup_record_password (cf, record_id, &password, &error));
+  g_assert_no_error (error);
+  g_assert_null (password);
+  g_clear_object (&cf);
+  after = rd_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* For writing: upgraded to 3 in one audited step, the record kept. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 3);
+  audit = rd_case_file_list_audit (cf, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "format-upgrade");
+  g_assert_cmpstr (last->old_value, ==, "2");
+  g_assert_cmpstr (last->new_value, ==, "3");
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = rd_case_file_list_records (cf, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (((RdCaseRecord *) g_ptr_array_index (records, 0))->file_name, ==, "old-note.pdf");
+
+  /* The new table is there and written like the others. */
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_true (rd_case_file_store_record_password (cf, record_id, "migrated-secret", &error));
+  g_assert_no_error (error);
+  g_assert_true (rd_case_file_lookup_record_password (cf, record_id, &password, &error));
+  g_assert_cmpstr (password, ==, "migrated-secret");
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  rd_case_file_close (cf);
+
+  /* A second opening migrates nothing more. */
+  g_clear_object (&cf);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  audit = rd_case_file_list_audit (cf, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "record-password-stored");
   g_clear_object (&cf);
   rd_test_remove_dir (dir);
 }
@@ -403,5 +512,6 @@ main (int   argc,
   g_test_add_func ("/case-safety/locked", test_locked);
   g_test_add_func ("/case-safety/killed-holder-releases-lock", test_killed_holder_releases_lock);
   g_test_add_func ("/case-safety/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/case-safety/migrate-v2", test_migrate_v2);
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ expect 0 "3 pages, 3 with text" "$tool" case attach "$case" "$dir/notes.pdf" --b
 expect 0 "already attached" "$tool" case attach "$case" "$dir/notes.pdf"
 expect 0 "notes.pdf" "$tool" case show "$case"
 expect 0 "every link intact" "$tool" case verify "$case"
+"$tool" case show "$case" | grep -q "password is stored" && fail "case show claims a stored password"
 
 # refused records leave the case byte-identical
 before=$(sha256sum < "$case")
@@ -45,6 +46,36 @@ if [ -n "${QPDF:-}" ]; then
 fi
 expect 1 "" "$tool" case attach "$case" "$dir/missing.pdf"
 [ "$(sha256sum < "$case")" = "$before" ] || fail "a refused record changed the case"
+
+# encrypted records: the password from a file, stored in the case only when asked
+expect 2 "needs --password-file" "$tool" case attach "$case" "$dir/notes.pdf" --remember-password
+if [ -n "${QPDF:-}" ]; then
+  printf 'Tulip-7734\n' > "$dir/password.txt"
+  printf 'Tulip\n' > "$dir/wrong.txt"
+  : > "$dir/empty.txt"
+  "$QPDF" --encrypt Tulip-7734 owner 256 -- "$dir/notes.pdf" "$dir/sealed-notes.pdf" || fail "qpdf"
+  "$make" --pdf "$dir/other.pdf" 2
+  "$QPDF" --encrypt Tulip-7734 owner 256 -- "$dir/other.pdf" "$dir/other-locked.pdf" || fail "qpdf"
+  before=$(sha256sum < "$case")
+  expect 1 "does not open" "$tool" case attach "$case" "$dir/sealed-notes.pdf" --password-file "$dir/wrong.txt"
+  expect 1 "no password" "$tool" case attach "$case" "$dir/sealed-notes.pdf" --password-file "$dir/empty.txt"
+  [ "$(sha256sum < "$case")" = "$before" ] || fail "a wrong password changed the case"
+  expect 0 "3 pages, 3 with text" "$tool" case attach "$case" "$dir/sealed-notes.pdf" --password-file "$dir/password.txt"
+  "$tool" case show "$case" | grep -q "password is stored" && fail "a password was stored without --remember-password"
+  grep -q "Tulip-7734" "$case" && fail "the password is in the case file without --remember-password"
+  expect 0 "password is stored in the case file" \
+    "$tool" case attach "$case" "$dir/other-locked.pdf" --password-file "$dir/password.txt" --remember-password
+  [ -e "$case-wal" ] && fail "case attach --remember-password left a write-ahead log beside the case"
+  expect 0 "its password is stored in this case file" "$tool" case show "$case"
+  "$tool" case show "$case" | grep -q "Tulip-7734" && fail "case show printed a stored password"
+  sqlite3 "$case" "SELECT action, target, coalesce(old_value, ''), coalesce(new_value, '') FROM audit" \
+    | grep -q "Tulip-7734" && fail "the audit log holds the password"
+  [ "$(sqlite3 "$case" "SELECT count(*) FROM audit WHERE action = 'record-password-stored'")" = 1 ] \
+    || fail "storing the password was not audited"
+  expect 1 "opens without a password" \
+    "$tool" case attach "$case" "$dir/notes.pdf" --password-file "$dir/password.txt" --remember-password
+  expect 0 "every link intact" "$tool" case verify "$case"
+fi
 
 # usage errors
 expect 2 "--help" "$tool" case attach "$case"

@@ -269,6 +269,214 @@ test_encrypted (Fixture       *fixture,
   g_assert_cmpuint (rd_document_get_n_pages (document), ==, 3);
 }
 
+/* ---- stored passwords ---- */
+
+/* Distinctive enough that finding it in the case file's bytes means it is stored. */
+#define SECRET "Tulip-7734-sesame"
+
+static RdDocument *
+open_record (Fixture     *fixture,
+             gint64       record_id,
+             const char  *password,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rd_record_open_async (fixture->case_file, record_id, password, NULL, rd_test_store_result, &result);
+  return rd_record_open_finish (rd_test_wait_result (&result), error);
+}
+
+static gboolean
+store_password (Fixture     *fixture,
+                gint64       record_id,
+                const char  *password,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rd_record_store_password_async (fixture->case_file, record_id, password, NULL, rd_test_store_result, &result);
+  return rd_record_store_password_finish (rd_test_wait_result (&result), error);
+}
+
+/* Attaches an encrypted record opened by SECRET; skips without qpdf. */
+static gint64
+attach_encrypted (Fixture *fixture)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (3);
+  g_autoptr(GBytes) encrypted = rd_test_pdf_encrypt (pdf, SECRET);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (encrypted == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return 0;
+    }
+  file = rd_test_write_file (fixture->dir, "locked.pdf", encrypted);
+  id = attach (fixture, file, SECRET, NO_LIMIT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gboolean
+record_password_stored (Fixture *fixture,
+                        gint64   record_id)
+{
+  g_autoptr(RdCaseRecord) record = rd_case_file_get_record (fixture->case_file, record_id, NULL);
+
+  g_assert_nonnull (record);
+  return record->password_stored;
+}
+
+/* How many audit entries have @action; every entry is checked to hold no
+ * trace of the password. */
+static guint
+count_audit (Fixture    *fixture,
+             const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = rd_case_file_list_audit (fixture->case_file, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      RdAuditEntry *entry = g_ptr_array_index (audit, i);
+      const char *fields[] = { entry->who, entry->action, entry->target, entry->old_value, entry->new_value };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        g_assert_null (fields[f] != NULL ? strstr (fields[f], SECRET) : NULL);
+      if (g_strcmp0 (entry->action, action) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_password_stored (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdDocument) document = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  RdAuditEntry *last;
+  gint64 id = attach_encrypted (fixture);
+
+  if (id == 0)
+    return;
+  target = g_strdup_printf ("record/%" G_GINT64_FORMAT, id);
+
+  /* A password that does not open the record is refused; nothing is written. */
+  before = case_digest (fixture);
+  g_assert_false (store_password (fixture, id, "Tulip-7734", &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_BAD_PASSWORD);
+  g_assert_null (strstr (error->message, "Tulip"));
+  g_clear_error (&error);
+  g_assert_false (store_password (fixture, id, "", &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_BAD_PASSWORD);
+  g_clear_error (&error);
+  after = case_digest (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (record_password_stored (fixture, id));
+
+  /* The right one is stored, and audited without the password. */
+  g_assert_true (store_password (fixture, id, SECRET, &error));
+  g_assert_no_error (error);
+  g_assert_true (record_password_stored (fixture, id));
+  g_assert_cmpuint (count_audit (fixture, "record-password-stored"), ==, 1);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "record-password-stored");
+  g_assert_cmpstr (last->target, ==, target);
+  g_assert_cmpstr (last->who, ==, "Test Nurse");
+  /* Storing it again changes nothing and writes nothing. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = case_digest (fixture);
+  g_assert_true (store_password (fixture, id, SECRET, &error));
+  after = case_digest (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  /* After closing and opening the case, the record opens without asking. */
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_true (rd_test_file_contains (fixture->path, SECRET));
+  document = open_record (fixture, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_document_get_n_pages (document), ==, 3);
+  g_clear_object (&document);
+  g_assert_true (rd_case_file_lookup_record_password (fixture->case_file, id, &stored, &error));
+  g_assert_cmpstr (stored, ==, SECRET);
+
+  /* Forgotten: asked for again, and gone from the file's bytes. */
+  g_assert_true (rd_case_file_forget_record_password (fixture->case_file, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (record_password_stored (fixture, id));
+  g_assert_cmpuint (count_audit (fixture, "record-password-forgotten"), ==, 1);
+  g_assert_null (open_record (fixture, id, NULL, &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED);
+  g_clear_error (&error);
+  /* Forgetting what is not stored writes nothing. */
+  g_assert_true (rd_case_file_forget_record_password (fixture->case_file, id, &error));
+  g_assert_cmpuint (count_audit (fixture, "record-password-forgotten"), ==, 1);
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
+  g_assert_null (open_record (fixture, id, NULL, &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED);
+}
+
+static void
+test_password_not_stored (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdDocument) document = NULL;
+  g_autoptr(GBytes) plain = rd_test_pdf_new_simple (1);
+  g_autoptr(GFile) plain_file = rd_test_write_file (fixture->dir, "plain.pdf", plain);
+  g_autoptr(RdCaseFile) read_only = NULL;
+  gint64 plain_id, id = attach_encrypted (fixture);
+
+  if (id == 0)
+    return;
+
+  /* Opened with the password for a while, as a session does: nothing kept. */
+  document = open_record (fixture, id, SECRET, &error);
+  g_assert_no_error (error);
+  g_clear_object (&document);
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
+  g_assert_cmpuint (count_audit (fixture, "record-password-stored"), ==, 0);
+  g_assert_false (record_password_stored (fixture, id));
+  g_assert_null (open_record (fixture, id, NULL, &error));
+  g_assert_error (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED);
+  g_clear_error (&error);
+
+  /* A record that needs no password gets none. */
+  plain_id = attach (fixture, plain_file, NULL, NO_LIMIT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (store_password (fixture, plain_id, SECRET, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (record_password_stored (fixture, plain_id));
+
+  /* Nor does a case opened for reading only. */
+  rd_case_file_close (fixture->case_file);
+  g_clear_object (&fixture->case_file);
+  read_only = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  fixture->case_file = g_object_ref (read_only);
+  g_assert_false (store_password (fixture, id, SECRET, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  rd_case_file_close (read_only);
+  g_assert_false (rd_test_file_contains (fixture->path, SECRET));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -278,6 +486,8 @@ main (int argc, char *argv[])
   g_test_add ("/record-store/open-attached", Fixture, NULL, fixture_set_up, test_open_attached, fixture_tear_down);
   g_test_add ("/record-store/bad-records", Fixture, NULL, fixture_set_up, test_bad_records, fixture_tear_down);
   g_test_add ("/record-store/encrypted", Fixture, NULL, fixture_set_up, test_encrypted, fixture_tear_down);
+  g_test_add ("/record-store/password-stored", Fixture, NULL, fixture_set_up, test_password_stored, fixture_tear_down);
+  g_test_add ("/record-store/password-not-stored", Fixture, NULL, fixture_set_up, test_password_not_stored, fixture_tear_down);
 
   return g_test_run ();
 }

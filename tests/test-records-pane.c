@@ -706,27 +706,21 @@ case_digest (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* Closes the case shown, as the reviewer does; returns its digest then. */
+/* Closes the case, as after quitting, and opens it again in the pane;
+ * returns the digest of the file while it was closed. */
 static char *
-close_case (Fixture *fixture)
+closed_case_digest (Fixture *fixture)
 {
+  char *digest;
+
   rd_records_pane_set_case_file (fixture->pane, NULL);
   wait_idle (fixture);
   rd_case_file_close (fixture->case_file);
-  g_clear_object (&fixture->case_file);
-  return case_digest (fixture->path);
-}
-
-static void
-reopen_case (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  digest = case_digest (fixture->path);
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
   rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
   wait_idle (fixture);
+  return digest;
 }
 
 static const char *
@@ -794,8 +788,7 @@ test_records_pane_bad_record (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   GtkWidget *preferences, *row, *spin;
 
-  closed_before = close_case (fixture);
-  reopen_case (fixture);
+  closed_before = closed_case_digest (fixture);
   g_assert_cmpstr (pane_state (fixture), ==, "empty");
 
   assert_not_attached (fixture, "referral.pdf", text, "is not a PDF document", "Attach the records as PDF");
@@ -808,12 +801,11 @@ test_records_pane_bad_record (Fixture       *fixture,
                        "MiB for a record. Split the PDF, or raise “Largest record” in Preferences");
 
   /* Closed again, the case is byte for byte what it was. */
-  closed_after = close_case (fixture);
+  closed_after = closed_case_digest (fixture);
   g_assert_cmpstr (closed_before, ==, closed_after);
 
   /* As the message says: “Largest record” raised in Preferences, the same
    * PDF is attached (only its size was refused). */
-  reopen_case (fixture);
   preferences = rd_preferences_window_new (fixture->window, settings);
   row = find_descendant (preferences, ADW_TYPE_ACTION_ROW, is_row_titled, "Largest record");
   g_assert_nonnull (row);
@@ -832,6 +824,72 @@ test_records_pane_bad_record (Fixture       *fixture,
   g_settings_reset (settings, "record-size-limit-mib");
 }
 
+/* Types @password into the password dialog on screen, which offers to
+ * remember it (unticked), ticks that if @remember, and confirms. */
+static void
+answer_password (Fixture    *fixture,
+                 const char *password,
+                 gboolean    remember)
+{
+  AdwMessageDialog *dialog = rd_test_gui_wait_for_message_dialog ();
+  GtkWidget *entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY, NULL, NULL);
+  GtkWidget *check = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_get_visible (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), remember);
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_idle (fixture);
+}
+
+/* Closes the case and opens it again in the pane, as after quitting. */
+static void
+reopen_case (Fixture *fixture)
+{
+  rd_records_pane_set_case_file (fixture->pane, NULL);
+  wait_idle (fixture);
+  rd_test_case_reopen (&fixture->case_file, fixture->path);
+  rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
+  wait_idle (fixture);
+}
+
+static gboolean
+is_enter_password (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "records.enter-password") == 0;
+}
+
+static gboolean
+password_asked (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->pane), GTK_TYPE_BUTTON, is_enter_password, NULL);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+/* The record is not shown: the pane asks for its password, then the dialog does. */
+static void
+assert_password_asked (Fixture *fixture)
+{
+  g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), >, 0);
+  g_assert_cmpuint (rd_records_pane_get_page_number (fixture->pane), ==, 0);
+  g_assert_true (rd_test_gui_wait_for (password_asked, fixture, 10000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.enter-password", NULL));
+}
+
+static gboolean
+forget_enabled (gpointer data)
+{
+  Fixture *fixture = data;
+  return rd_test_gui_action_enabled (GTK_WIDGET (fixture->pane), "records.forget-password");
+}
+
 static void
 test_records_pane_encrypted (Fixture       *fixture,
                              gconstpointer  data)
@@ -842,7 +900,7 @@ test_records_pane_encrypted (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GtkWindow *dialog;
-  GtkWidget *entry;
+  GtkWidget *check;
 
   if (encrypted == NULL)
     {
@@ -868,16 +926,85 @@ test_records_pane_encrypted (Fixture       *fixture,
   /* With the password it is attached and shown. */
   rd_records_pane_attach_file (fixture->pane, file);
   wait_idle (fixture);
-  g_assert_true (rd_test_gui_wait_for (dialog_shown, NULL, 5000));
-  dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY, NULL, NULL);
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "sesame");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  gtk_window_close (dialog);
-  wait_idle (fixture);
+  answer_password (fixture, "sesame", FALSE);
   g_assert_cmpint (rd_records_pane_get_record_id (fixture->pane), >, 0);
   assert_page_shown (fixture, 1);
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (fixture->pane), "records.forget-password"));
+
+  /* Not remembered: the password is asked for again after reopening, and is
+   * nowhere in the case file. */
+  reopen_case (fixture);
+  g_assert_false (rd_test_file_contains (fixture->path, "sesame"));
+  assert_password_asked (fixture);
+  answer_password (fixture, "sesame", FALSE);
+  assert_page_shown (fixture, 1);
+
+  /* A case opened for reading only cannot keep it: the dialog does not offer to. */
+  rd_records_pane_set_case_file (fixture->pane, NULL);
+  wait_idle (fixture);
+  rd_case_file_close (fixture->case_file);
+  g_clear_object (&fixture->case_file);
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, NULL);
+  g_assert_nonnull (fixture->case_file);
+  rd_records_pane_set_case_file (fixture->pane, fixture->case_file);
+  wait_idle (fixture);
+  assert_password_asked (fixture);
+  dialog = GTK_WINDOW (rd_test_gui_wait_for_message_dialog ());
+  check = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_widget_get_visible (check));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+}
+
+#define REMEMBERED "Tulip-7734-sesame"
+
+/* The record just opened with its password ticked to be remembered: once
+ * stored, it opens without asking after the case is reopened. */
+static void
+assert_remembered (Fixture *fixture)
+{
+  assert_page_shown (fixture, 1);
+  g_assert_true (rd_test_gui_wait_for (forget_enabled, fixture, 10000));
+  reopen_case (fixture);
+  g_assert_null (rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  assert_page_shown (fixture, 1);
+  g_assert_true (forget_enabled (fixture));
+}
+
+/* Ticking "Remember the password in this case file" stores it: the record
+ * opens without asking after the case is reopened, until it is forgotten. */
+static void
+test_records_pane_remember_password (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (4);
+  g_autoptr(GBytes) encrypted = rd_test_pdf_encrypt (pdf, REMEMBERED);
+  g_autoptr(GFile) file = NULL;
+
+  if (encrypted == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  file = rd_test_write_file (fixture->dir, "locked.pdf", encrypted);
+
+  /* Remembered while attaching. */
+  rd_records_pane_attach_file (fixture->pane, file);
+  wait_idle (fixture);
+  answer_password (fixture, REMEMBERED, TRUE);
+  assert_remembered (fixture);
+
+  /* Forgotten from the record menu: asked for again after reopening. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "records.forget-password", NULL));
+  g_assert_false (forget_enabled (fixture));
+  reopen_case (fixture);
+  g_assert_false (rd_test_file_contains (fixture->path, REMEMBERED));
+  assert_password_asked (fixture);
+
+  /* Remembered when opening an attached record. */
+  answer_password (fixture, REMEMBERED, TRUE);
+  assert_remembered (fixture);
 }
 
 /* ---- the records beside the review: the case page hosts the pane ---- */
@@ -1260,6 +1387,8 @@ main (int argc, char *argv[])
               test_records_pane_bad_record, fixture_tear_down);
   g_test_add ("/records-pane/encrypted", Fixture, NULL, fixture_set_up,
               test_records_pane_encrypted, fixture_tear_down);
+  g_test_add ("/records-pane/remember-password", Fixture, NULL, fixture_set_up,
+              test_records_pane_remember_password, fixture_tear_down);
   g_test_add ("/records-pane/case-page", Fixture, NULL, case_fixture_set_up,
               test_case_page_records, fixture_tear_down);
   g_test_add ("/records-pane/case-page-tab", Fixture, NULL, case_fixture_set_up,

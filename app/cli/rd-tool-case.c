@@ -3,10 +3,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rd-case-file.h"
 #include "rd-letter.h"
 #include "rd-pdf-text.h"
+#include "rd-record-store.h"
 #include "rd-tool.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -165,6 +167,8 @@ show_records (RdCaseFile *cf)
           printf (_("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
                   r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
           printf ("      sha256 %s\n", r->sha256);
+          if (r->password_stored)
+            printf ("      %s\n", _("its password is stored in this case file"));
         }
     }
   if (evidence != NULL && evidence->len > 0)
@@ -310,11 +314,63 @@ default_actor (void)
   return name != NULL && *name != '\0' && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+/* Stores the record's password in the case (the core checks first that it
+ * opens the record), waiting here for the workers that do it. */
+static gboolean
+remember_password (RdCaseFile  *cf,
+                   gint64       record_id,
+                   const char  *password,
+                   GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gboolean ok;
+
+  rd_record_store_password_async (cf, record_id, password, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = rd_record_store_password_finish (result, error);
+  /* A worker may hold the case a moment longer than the program runs: close
+   * it now, so that its write-ahead log is folded into the file. */
+  rd_case_file_close (cf);
+  return ok;
+}
+
+/* The password on the first line of @path (the rest of the file is ignored). */
+static char *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  contents[strcspn (contents, "\r\n")] = '\0';
+  if (*contents == '\0')
+    {
+      g_free (contents);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” holds no password on its first line."), path);
+      return NULL;
+    }
+  return contents;
+}
+
 static int
 attach (const char *case_path,
         const char *pdf_path,
         const char *who,
-        RdRole      role)
+        RdRole      role,
+        const char *password,
+        gboolean    remember)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
@@ -334,7 +390,7 @@ attach (const char *case_path,
       return RD_TOOL_EXIT_FAILURE;
     }
   pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
-  text = rd_pdf_text_extract (pdf, name, NULL, &error);
+  text = rd_pdf_text_extract_with_password (pdf, name, password, NULL, &error);
   if (text == NULL)
     {
       fprintf (stderr, _("%s The case was not changed.\n"), error->message);
@@ -363,6 +419,15 @@ attach (const char *case_path,
   else
     printf (_("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
             text->n_pages, text->n_with_text);
+  if (remember)
+    {
+      if (!remember_password (cf, id, password, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return RD_TOOL_EXIT_FAILURE;
+        }
+      printf (_("Its password is stored in the case file: anyone who can open the case can open the record.\n"));
+    }
   return RD_TOOL_EXIT_OK;
 }
 
@@ -372,13 +437,22 @@ cmd_attach (int    argc,
 {
   const char *positional[2] = { NULL, NULL };
   const char *who = NULL;
+  const char *password_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  gboolean remember = FALSE;
   RdRole role = RD_ROLE_NURSE_REVIEWER;
   guint n_positional = 0;
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--by") && i + 1 < argc)
         who = argv[++i];
+      else if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
+        password_file = argv[++i];
+      else if (g_str_equal (argv[i], "--remember-password"))
+        remember = TRUE;
       else if (g_str_equal (argv[i], "--role") && i + 1 < argc)
         {
           if (!rd_role_from_string (argv[++i], &role))
@@ -393,7 +467,17 @@ cmd_attach (int    argc,
     }
   if (n_positional != 2)
     return rd_tool_usage_error ("case", "attach", "%s", _("“case attach” needs a case FILE and a RECORD.pdf."));
-  return attach (positional[0], positional[1], who != NULL ? who : default_actor (), role);
+  if (remember && password_file == NULL)
+    return rd_tool_usage_error ("case", "attach", "%s", _("--remember-password needs --password-file."));
+  if (password_file != NULL && (password = read_password_file (password_file, &error)) == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  status = attach (positional[0], positional[1], who != NULL ? who : default_actor (), role, password, remember);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  return status;
 }
 
 /* ---- case letter ------------------------------------------------------ */
@@ -466,8 +550,10 @@ static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions"), cmd_show },
   { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
     cmd_verify },
-  { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE]",
-    N_("attach a PDF record to a case and index its text"), cmd_attach },
+  { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
+    N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"
+       " line of PASSWORD.txt, stored in the case with --remember-password (anyone who can open the case"
+       " can then open the record)"), cmd_attach },
   { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },

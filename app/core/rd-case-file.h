@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  */
 
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
-#define RD_CASE_FILE_VERSION        2           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        3           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -218,6 +218,17 @@ char         *rd_case_file_get_page_text        (RdCaseFile           *self,
 GArray       *rd_case_file_list_scanned_pages   (RdCaseFile           *self,
                                                  gint64                record_id,
                                                  GError              **error);
+gboolean      rd_case_file_store_record_password  (RdCaseFile         *self,
+                                                   gint64              record_id,
+                                                   const char         *password,
+                                                   GError            **error);
+gboolean      rd_case_file_forget_record_password (RdCaseFile         *self,
+                                                   gint64              record_id,
+                                                   GError            **error);
+gboolean      rd_case_file_lookup_record_password (RdCaseFile         *self,
+                                                   gint64              record_id,
+                                                   char              **password,
+                                                   GError            **error);
 GPtrArray    *rd_case_file_search               (RdCaseFile           *self,
                                                  const char           *query,
                                                  guint                 max_hits,

@@ -195,6 +195,7 @@ record_from_row (RdStmt *stmt)
   record->n_pages_indexed = (guint) sqlite3_column_int64 (stmt, 5);
   record->added_by = _rd_db_column_text (stmt, 6);
   record->added_at = _rd_db_column_time (stmt, 7);
+  record->password_stored = sqlite3_column_int (stmt, 8) != 0;
   return record;
 }
 
@@ -212,7 +213,9 @@ query_records (RdCaseFile  *self,
   stmt = _rd_db_prepare (self->db,
                          "SELECT id, file_name, sha256, size, n_pages,"
                          " (SELECT count(*) FROM record_page p WHERE p.record_id = record.id),"
-                         " added_by, added_at FROM record WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+                         " added_by, added_at,"
+                         " EXISTS (SELECT 1 FROM record_password w WHERE w.record_id = record.id)"
+                         " FROM record WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   _rd_db_bind (stmt, "i", record_id);
@@ -361,6 +364,169 @@ out:
   _rd_case_rollback (db);
   close_owned (db, owned);
   return bytes;
+}
+
+/* Frees a copy of a password, overwriting it first. */
+static void
+wipe_password (char *password)
+{
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+/* Reads the stored password of @record_id into *@password (%NULL when none). */
+static gboolean
+query_password (sqlite3     *db,
+                gint64       record_id,
+                char       **password,
+                GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT password FROM record_password WHERE record_id = ?", error);
+  gboolean has_row;
+
+  *password = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  _rd_db_bind (stmt, "i", record_id);
+  if (!_rd_db_step_row (db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    *password = _rd_db_column_text (stmt, 0);
+  return TRUE;
+}
+
+/* Stores @password as the record's (or forgets it when %NULL) in one
+ * audited transaction; nothing is written when nothing changes. */
+static gboolean
+change_password (RdCaseFile  *self,
+                 gint64       record_id,
+                 const char  *password,
+                 GError     **error)
+{
+  g_auto(RdCaseActor) actor = { 0 };
+  g_autoptr(RdStmt) stmt = NULL;
+  g_autofree char *now = _rd_time_now_string ();
+  g_autofree char *target = g_strdup_printf ("record/%" G_GINT64_FORMAT, record_id);
+  char *stored = NULL;
+  gboolean owned = FALSE, ok = FALSE;
+  sqlite3 *db = _rd_case_thread_db (self, TRUE, &owned, error);
+
+  if (db == NULL || !_rd_case_begin_write (self, db, &actor, error) ||
+      (stmt = step_to_record (db, "SELECT id FROM record WHERE id = ?", record_id, error)) == NULL ||
+      !query_password (db, record_id, &stored, error))
+    goto out;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (g_strcmp0 (stored, password) == 0)
+    {
+      ok = TRUE;
+      goto out;
+    }
+  if (password != NULL)
+    {
+      stmt = _rd_db_prepare (db, "INSERT OR REPLACE INTO record_password (record_id, password, stored_by, stored_at)"
+                                 " VALUES (?, ?, ?, ?)", error);
+      if (stmt != NULL)
+        _rd_db_bind (stmt, "isss", record_id, password, actor.name, now);
+    }
+  else if ((stmt = _rd_db_prepare (db, "DELETE FROM record_password WHERE record_id = ?", error)) != NULL)
+    _rd_db_bind (stmt, "i", record_id);
+  /* The audit entry says that it changed, never what it is. */
+  ok = stmt != NULL && _rd_db_step_done (db, stmt, error) &&
+       _rd_case_audit (db, &actor, password != NULL ? "record-password-stored" : "record-password-forgotten",
+                       target, NULL, NULL, error) &&
+       _rd_case_commit_change (self, db, "record-password", error);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  wipe_password (stored);
+  if (db != NULL)
+    _rd_case_rollback (db);
+  close_owned (db, owned);
+  return ok;
+}
+
+/**
+ * rd_case_file_store_record_password:
+ * @record_id: an attached record
+ * @password: the password that opens it
+ *
+ * Keeps the password of an encrypted record in the case file, so that the
+ * record opens later without asking (rd_record_open_async() uses it). Anyone
+ * who can open the case can then open the record: store it only when the
+ * reviewer agreed. This function does not check that @password opens the
+ * record; rd_record_store_password_async() does, and is what to call.
+ *
+ * Audited as "record-password-stored" on the record, without the password.
+ * Storing the password already stored writes nothing. Any thread.
+ */
+gboolean
+rd_case_file_store_record_password (RdCaseFile  *self,
+                                    gint64       record_id,
+                                    const char  *password,
+                                    GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (*password == '\0' || !g_utf8_validate (password, -1, NULL))
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                   _("The password for record %lld is empty or is not text; it was not stored."),
+                   (long long) record_id);
+      return FALSE;
+    }
+  return change_password (self, record_id, password, error);
+}
+
+/**
+ * rd_case_file_forget_record_password:
+ * @record_id: an attached record
+ *
+ * Removes the record's stored password from the case file (its bytes are
+ * overwritten: the case file uses secure_delete); the record asks for it
+ * again the next time it is opened. Audited as "record-password-forgotten";
+ * a record without a stored password writes nothing. Any thread.
+ */
+gboolean
+rd_case_file_forget_record_password (RdCaseFile  *self,
+                                     gint64       record_id,
+                                     GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  return change_password (self, record_id, NULL, error);
+}
+
+/**
+ * rd_case_file_lookup_record_password:
+ * @record_id: an attached record
+ * @password: (out) (transfer full) (nullable): the stored password, or
+ *   %NULL when none is stored
+ *
+ * Reads a record's stored password (see
+ * rd_case_file_store_record_password()). Any thread.
+ *
+ * Returns: %FALSE with @error set when the case cannot be read
+ */
+gboolean
+rd_case_file_lookup_record_password (RdCaseFile  *self,
+                                     gint64       record_id,
+                                     char       **password,
+                                     GError     **error)
+{
+  gboolean owned = FALSE, ok;
+  sqlite3 *db;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  *password = NULL;
+  db = _rd_case_thread_db (self, FALSE, &owned, error);
+  if (db == NULL)
+    return FALSE;
+  ok = query_password (db, record_id, password, error);
+  close_owned (db, owned);
+  return ok;
 }
 
 /* Page text is stored as valid UTF-8 without the characters that mark

@@ -152,7 +152,17 @@ static const char schema_v2[] =
   "  credentials TEXT,"
   "  sealed_at TEXT NOT NULL);";
 
-static const char * const schema_steps[] = { schema_v1, schema_v2 };
+/* Version 3: the password of an encrypted record, stored only when the
+ * reviewer agreed to it (anyone who can open the case can then open the
+ * record). One per record; forgetting it deletes the row. */
+static const char schema_v3[] =
+  "CREATE TABLE record_password ("
+  "  record_id INTEGER PRIMARY KEY REFERENCES record(id),"
+  "  password TEXT NOT NULL,"
+  "  stored_by TEXT NOT NULL,"
+  "  stored_at TEXT NOT NULL);";
+
+static const char * const schema_steps[] = { schema_v1, schema_v2, schema_v3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
 

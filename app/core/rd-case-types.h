@@ -162,6 +162,7 @@ typedef struct {
   guint       n_pages_indexed; /* pages whose text has been stored */
   char       *added_by;
   GDateTime  *added_at;
+  gboolean    password_stored; /* its password is kept in the case (format 3) */
 } RdCaseRecord;
 
 /**

@@ -51,6 +51,7 @@ has_visible_text (const char *text)
 static PopplerDocument *
 load_document (GBytes      *pdf,
                const char  *name,
+               const char  *password,
                GError     **error)
 {
   g_autoptr(GError) local = NULL;
@@ -62,10 +63,22 @@ load_document (GBytes      *pdf,
                    _("“%s” is not a PDF. Attach records as PDF files."), name);
       return NULL;
     }
-  document = poppler_document_new_from_bytes (pdf, NULL, &local);
+  if (password == NULL)
+    document = poppler_document_new_from_bytes (pdf, NULL, &local);
+  else
+    {
+      /* poppler_document_new_from_bytes() in poppler 22.12 crashes on a wrong
+       * password (see rd-document.c); a memory stream reads the same bytes. */
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+
+      document = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (pdf), password, NULL, &local);
+    }
   if (document != NULL)
     return document;
-  if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+  if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && password != NULL && *password != '\0')
+    g_set_error (error, RD_PDF_ERROR, RD_PDF_ERROR_BAD_PASSWORD,
+                 _("The password does not open “%s”. Check it with whoever sent the records."), name);
+  else if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
     g_set_error (error, RD_PDF_ERROR, RD_PDF_ERROR_ENCRYPTED,
                  _("“%s” is protected by a password. Ask the sender for an unprotected copy."), name);
   else
@@ -94,6 +107,23 @@ rd_pdf_text_extract (GBytes        *pdf,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return rd_pdf_text_extract_with_password (pdf, name, NULL, cancellable, error);
+}
+
+/**
+ * rd_pdf_text_extract_with_password:
+ * @password: (nullable): the password of an encrypted PDF
+ *
+ * As rd_pdf_text_extract(), opening an encrypted PDF with @password; a
+ * password that does not open it is refused (%RD_PDF_ERROR_BAD_PASSWORD).
+ */
+RdPdfText *
+rd_pdf_text_extract_with_password (GBytes        *pdf,
+                                   const char    *name,
+                                   const char    *password,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(RdPdfText) text = NULL;
   int n_pages;
@@ -101,7 +131,7 @@ rd_pdf_text_extract (GBytes        *pdf,
   g_return_val_if_fail (pdf != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  document = load_document (pdf, name, error);
+  document = load_document (pdf, name, password, error);
   if (document == NULL)
     return NULL;
   n_pages = poppler_document_get_n_pages (document);

@@ -21,12 +21,14 @@ GQuark rd_pdf_error_quark (void);
  * @RD_PDF_ERROR_ENCRYPTED: the PDF needs a password
  * @RD_PDF_ERROR_DAMAGED: Poppler cannot read the PDF
  * @RD_PDF_ERROR_EMPTY: the PDF has no pages
+ * @RD_PDF_ERROR_BAD_PASSWORD: the password given does not open the PDF
  */
 typedef enum {
   RD_PDF_ERROR_NOT_PDF,
   RD_PDF_ERROR_ENCRYPTED,
   RD_PDF_ERROR_DAMAGED,
   RD_PDF_ERROR_EMPTY,
+  RD_PDF_ERROR_BAD_PASSWORD,
 } RdPdfError;
 
 /**
@@ -48,6 +50,11 @@ RdPdfText *rd_pdf_text_extract (GBytes        *pdf,
                                 const char    *name,
                                 GCancellable  *cancellable,
                                 GError       **error);
+RdPdfText *rd_pdf_text_extract_with_password (GBytes        *pdf,
+                                              const char    *name,
+                                              const char    *password,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
 void       rd_pdf_text_free    (RdPdfText     *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdPdfText, rd_pdf_text_free)

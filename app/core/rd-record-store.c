@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rd-record-store.h"
 
@@ -16,6 +17,8 @@ typedef struct {
   gint64      record_id;
   gboolean    already_present;
   GPtrArray  *texts;           /* rd_record_index_async() */
+  gboolean    without_password;  /* read_and_open(): open it without one */
+  GAsyncReadyCallback opened;  /* read_and_open(): then */
 } RecordData;
 
 static void
@@ -23,6 +26,8 @@ record_data_free (RecordData *data)
 {
   g_clear_object (&data->case_file);
   g_clear_object (&data->file);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
   g_free (data->password);
   g_free (data->name);
   g_clear_pointer (&data->bytes, g_bytes_unref);
@@ -44,6 +49,24 @@ record_task_new (RdCaseFile          *case_file,
   g_task_set_source_tag (task, source_tag);
   data->case_file = g_object_ref (case_file);
   g_task_set_task_data (task, data, (GDestroyNotify) record_data_free);
+  return task;
+}
+
+/* A task about an attached record, with the password to open it (nullable). */
+static GTask *
+record_task_new_for (RdCaseFile          *case_file,
+                     gint64               record_id,
+                     const char          *password,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data,
+                     gpointer             source_tag)
+{
+  GTask *task = record_task_new (case_file, cancellable, callback, user_data, source_tag);
+  RecordData *data = g_task_get_task_data (task);
+
+  data->record_id = record_id;
+  data->password = g_strdup (password);
   return task;
 }
 
@@ -240,10 +263,51 @@ read_record_in_thread (GTask        *task,
   GError *error = NULL;
 
   data->bytes = rd_case_file_read_record (data->case_file, data->record_id, cancellable, &error);
+  /* Without a password given, the one stored in the case (if any) opens it. */
+  if (data->bytes != NULL && data->password == NULL &&
+      !rd_case_file_lookup_record_password (data->case_file, data->record_id, &data->password, &error))
+    g_clear_pointer (&data->bytes, g_bytes_unref);
   if (data->bytes == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+record_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  RecordData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  rd_document_open_async (data->bytes, data->without_password ? NULL : data->password,
+                          g_task_get_cancellable (task), data->opened, task);
+}
+
+/* Reads the record's bytes (and its stored password when @task has none) on
+ * a worker, then opens them on the document's worker, with the task's
+ * password or, if @without_password, with none; @opened gets @task. */
+static void
+read_and_open (GTask               *task,
+               gboolean             without_password,
+               GAsyncReadyCallback  opened)
+{
+  RecordData *data = g_task_get_task_data (task);
+  g_autoptr(GTask) read_task = g_task_new (NULL, g_task_get_cancellable (task), record_read, task);
+
+  data->without_password = without_password;
+  data->opened = opened;
+  /* The worker task shares the data; the outer task outlives it. */
+  g_task_set_task_data (read_task, data, NULL);
+  g_task_run_in_thread (read_task, read_record_in_thread);
 }
 
 static void
@@ -262,27 +326,10 @@ open_opened (GObject      *source,
   g_object_unref (task);
 }
 
-static void
-open_read (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GTask *task = user_data;
-  RecordData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  rd_document_open_async (data->bytes, data->password, g_task_get_cancellable (task), open_opened, task);
-}
-
 /**
  * rd_record_open_async:
- * @password: (nullable): the password of an encrypted record
+ * @password: (nullable): the password of an encrypted record; %NULL uses the
+ *   one stored in the case (rd_record_store_password_async()), if any
  *
  * Reads an attached record's bytes (checked against their SHA-256) and opens
  * them for viewing.
@@ -295,22 +342,12 @@ rd_record_open_async (RdCaseFile          *case_file,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  GTask *task;
-  RecordData *data;
-  g_autoptr(GTask) read_task = NULL;
-
   g_return_if_fail (RD_IS_CASE_FILE (case_file));
   g_return_if_fail (record_id > 0);
 
-  task = record_task_new (case_file, cancellable, callback, user_data, rd_record_open_async);
-  data = g_task_get_task_data (task);
-  data->record_id = record_id;
-  data->password = g_strdup (password);
-
-  /* The worker task shares the data; the outer task outlives it. */
-  read_task = g_task_new (NULL, cancellable, open_read, task);
-  g_task_set_task_data (read_task, data, NULL);
-  g_task_run_in_thread (read_task, read_record_in_thread);
+  read_and_open (record_task_new_for (case_file, record_id, password, cancellable, callback, user_data,
+                                      rd_record_open_async),
+                 FALSE, open_opened);
 }
 
 /**
@@ -324,6 +361,118 @@ rd_record_open_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_record_open_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_password_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  RecordData *data = task_data;
+  GError *error = NULL;
+
+  if (rd_case_file_store_record_password (data->case_file, data->record_id, data->password, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+store_opened_with_password (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  g_autoptr(RdDocument) document = rd_document_open_finish (result, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, store_password_in_thread);
+  g_object_unref (task);
+}
+
+static void
+store_opened_without_password (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  GTask *task = user_data;
+  RecordData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(RdDocument) document = rd_document_open_finish (result, &error);
+
+  if (g_error_matches (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED))
+    {
+      g_clear_error (&error);
+      rd_document_open_async (data->bytes, data->password, g_task_get_cancellable (task),
+                              store_opened_with_password, task);
+      return;
+    }
+  if (document != NULL)
+    g_task_return_new_error (task, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                             _("Record %lld opens without a password; no password was stored for it."),
+                             (long long) data->record_id);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/**
+ * rd_record_store_password_async:
+ * @record_id: an attached, encrypted record
+ * @password: its password
+ *
+ * Stores the password of an encrypted record in the case file, once the
+ * reviewer agreed to it: anyone who can open the case can then open the
+ * record. The record is opened first: a password that does not open it is
+ * refused (%RD_DOCUMENT_ERROR_BAD_PASSWORD), and so is a record that needs
+ * none (%RD_CASE_FILE_ERROR_INVALID); nothing is written then. Afterwards
+ * rd_record_open_async() without a password opens the record, also after
+ * the case is closed and opened again. The audit log says that a password was
+ * stored, never which. rd_case_file_forget_record_password() removes it.
+ */
+void
+rd_record_store_password_async (RdCaseFile          *case_file,
+                                gint64               record_id,
+                                const char          *password,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (RD_IS_CASE_FILE (case_file));
+  g_return_if_fail (record_id > 0);
+  g_return_if_fail (password != NULL);
+
+  task = record_task_new_for (case_file, record_id, password, cancellable, callback, user_data,
+                              rd_record_store_password_async);
+  if (*password == '\0')
+    {
+      g_task_return_new_error (task, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_BAD_PASSWORD,
+                               _("An empty password does not open record %lld; nothing was stored."),
+                               (long long) record_id);
+      g_object_unref (task);
+      return;
+    }
+  /* First without it: a record that needs no password gets none. */
+  read_and_open (task, TRUE, store_opened_without_password);
+}
+
+/**
+ * rd_record_store_password_finish:
+ *
+ * Returns: %TRUE when the password is stored, or %FALSE with @error set
+ */
+gboolean
+rd_record_store_password_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rd_record_store_password_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

@@ -36,6 +36,15 @@ void        rd_record_open_async    (RdCaseFile          *case_file,
 RdDocument *rd_record_open_finish   (GAsyncResult        *result,
                                      GError             **error);
 
+void        rd_record_store_password_async  (RdCaseFile          *case_file,
+                                             gint64               record_id,
+                                             const char          *password,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    rd_record_store_password_finish (GAsyncResult        *result,
+                                             GError             **error);
+
 void        rd_record_index_async   (RdCaseFile          *case_file,
                                      gint64               record_id,
                                      RdDocument          *document,

@@ -3,11 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-label.h"
 #include "rd-record-store.h"
 #include "rd-records-pane-private.h"
 
 /* Attaching records (file chooser, drag and drop), asking for the password of
- * an encrypted one, and indexing their text in the background with progress. */
+ * an encrypted one (and storing it in the case when the reviewer agrees), and
+ * indexing their text in the background with progress. */
 
 typedef struct {
   gint64      record_id;
@@ -18,6 +20,7 @@ typedef struct {
   RdRecordsPane *pane;
   GFile         *file;
   char          *password;
+  gboolean       remember;   /* store the password once attached */
 } AttachRequest;
 
 static void process_index_queue (RdRecordsPane *self);
@@ -36,6 +39,38 @@ attach_request_free (AttachRequest *request)
   g_clear_object (&request->file);
   g_free (request->password);
   g_free (request);
+}
+
+static void
+password_stored (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RdRecordsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _rd_records_pane_busy (self, FALSE);
+  if (rd_record_store_password_finish (result, &error))
+    _rd_records_pane_toast (self, _("The password is stored in this case file."));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _rd_records_pane_toast (self, error->message);
+}
+
+/**
+ * _rd_records_pane_remember_password:
+ *
+ * Stores the password of an encrypted record in the case file, as the
+ * reviewer agreed to in the password dialog; the core stores it only once it
+ * has opened the record.
+ */
+void
+_rd_records_pane_remember_password (RdRecordsPane *self,
+                                    gint64         record_id,
+                                    const char    *password)
+{
+  _rd_records_pane_busy (self, TRUE);
+  rd_record_store_password_async (self->case_file, record_id, password, self->index_cancellable,
+                                  password_stored, g_object_ref (self));
 }
 
 static void
@@ -87,7 +122,8 @@ record_attached (GObject      *source,
       if (g_error_matches (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_ENCRYPTED) ||
           g_error_matches (error, RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_BAD_PASSWORD))
         _rd_records_pane_ask_password (self, 0, request->file,
-                                       request->password != NULL ? _("That password does not open it. Try again.") : NULL);
+                                       request->password != NULL ? _("That password does not open it. Try again.") : NULL,
+                                       request->remember);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_dialog (self, _("Record Not Attached"), error->message);
       attach_request_free (request);
@@ -96,6 +132,8 @@ record_attached (GObject      *source,
 
   if (request->password != NULL)
     g_hash_table_insert (self->passwords, g_memdup2 (&record_id, sizeof record_id), g_strdup (request->password));
+  if (request->password != NULL && request->remember)
+    _rd_records_pane_remember_password (self, record_id, request->password);
   if (already_present)
     {
       g_autofree char *name = g_file_get_basename (request->file);
@@ -117,7 +155,8 @@ record_attached (GObject      *source,
 static void
 attach_with_password (RdRecordsPane *self,
                       GFile         *file,
-                      const char    *password)
+                      const char    *password,
+                      gboolean       remember)
 {
   AttachRequest *request = g_new0 (AttachRequest, 1);
   guint64 limit = (guint64) g_settings_get_uint (self->settings, "record-size-limit-mib") << 20;
@@ -125,6 +164,7 @@ attach_with_password (RdRecordsPane *self,
   request->pane = g_object_ref (self);
   request->file = g_object_ref (file);
   request->password = g_strdup (password);
+  request->remember = remember;
   _rd_records_pane_busy (self, TRUE);
   rd_record_attach_async (self->case_file, file, password, limit, self->index_cancellable,
                           record_attached, request);
@@ -149,14 +189,15 @@ rd_records_pane_attach_file (RdRecordsPane *self,
       _rd_records_pane_toast (self, _("This case is read-only: records cannot be attached."));
       return;
     }
-  attach_with_password (self, file, NULL);
+  attach_with_password (self, file, NULL, FALSE);
 }
 
 typedef struct {
-  RdRecordsPane *pane;
-  gint64         record_id;
-  GFile         *file;
-  GtkEditable   *entry;
+  RdRecordsPane  *pane;
+  gint64          record_id;
+  GFile          *file;
+  GtkEditable    *entry;
+  GtkCheckButton *remember;
 } PasswordRequest;
 
 static void
@@ -174,35 +215,68 @@ password_response (AdwMessageDialog *dialog,
 {
   RdRecordsPane *self = request->pane;
   g_autofree char *password = g_strdup (gtk_editable_get_text (request->entry));
+  gboolean remember = gtk_widget_get_visible (GTK_WIDGET (request->remember)) &&
+                      gtk_check_button_get_active (request->remember);
 
   /* GTK 4.8 crashes when a window is destroyed with the focus in a password
    * entry (its focus handler outlives it): move the focus out first. */
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   if (g_strcmp0 (response, "open") == 0 && request->file != NULL)
-    attach_with_password (self, request->file, password);
+    attach_with_password (self, request->file, password, remember);
   else if (g_strcmp0 (response, "open") == 0)
     {
       g_hash_table_insert (self->passwords, g_memdup2 (&request->record_id, sizeof request->record_id),
                            g_strdup (password));
+      /* Stored once it has opened the record (see record_opened()). */
+      self->remember_record = remember ? request->record_id : 0;
       self->record_id = 0;
       _rd_records_pane_open_record (self, request->record_id, 0);
     }
+}
+
+/* "Remember the password in this case file", off unless @remember, with what
+ * it means beneath it; hidden when the case cannot store it. */
+static GtkWidget *
+remember_check_new (RdRecordsPane *self,
+                    GtkBox        *box,
+                    gboolean       remember)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("_Remember the password in this case file"));
+  GtkWidget *explanation = rd_label_new_wrapped (_("Anyone who can open this case file can then open the"
+                                                   " record."), "dim-label");
+  gboolean writable = _rd_records_pane_can_store_password (self);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), remember);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remember the password in this case file"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (GTK_LABEL (explanation)),
+                                  -1);
+  gtk_widget_add_css_class (explanation, "caption");
+  gtk_widget_set_margin_start (explanation, 28);
+  gtk_widget_set_visible (check, writable);
+  gtk_widget_set_visible (explanation, writable);
+  gtk_box_append (box, check);
+  gtk_box_append (box, explanation);
+  return check;
 }
 
 /**
  * _rd_records_pane_ask_password:
  * @record_id: the attached record to open, or 0 when attaching @file
  * @message: (nullable): why asking again
+ * @remember: whether "Remember the password in this case file" starts ticked
  *
  * Asks for the password of an encrypted record. It is kept for this session
- * only.
+ * only, unless the reviewer ticks "Remember the password in this case file":
+ * then it is stored in the case once it opens the record.
  */
 void
 _rd_records_pane_ask_password (RdRecordsPane *self,
                                gint64         record_id,
                                GFile         *file,
-                               const char    *message)
+                               const char    *message,
+                               gboolean       remember)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   RdCaseRecord *record = _rd_records_pane_find_record (self, record_id);
@@ -224,6 +298,7 @@ _rd_records_pane_ask_password (RdRecordsPane *self,
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_box_append (GTK_BOX (box), entry);
+  request->remember = GTK_CHECK_BUTTON (remember_check_new (self, GTK_BOX (box), remember));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "open", _("_Open"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
@@ -246,7 +321,31 @@ enter_password_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   RdRecordsPane *self = RD_RECORDS_PANE (widget);
-  _rd_records_pane_ask_password (self, self->record_id, NULL, NULL);
+  _rd_records_pane_ask_password (self, self->record_id, NULL, NULL, self->remember_record == self->record_id);
+}
+
+static void
+forget_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RdRecordsPane *self = RD_RECORDS_PANE (widget);
+  RdCaseRecord *record = _rd_records_pane_find_record (self, self->record_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (record == NULL)
+    return;
+  /* Forgetting reloads the records (the "changed" signal): keep the name. */
+  name = g_strdup (record->file_name);
+  if (!rd_case_file_forget_record_password (self->case_file, self->record_id, &error))
+    {
+      _rd_records_pane_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("The password of “%s” is no longer stored in this case file."), name);
+  _rd_records_pane_toast (self, message);
 }
 
 static void
@@ -466,4 +565,5 @@ _rd_records_pane_attach_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "records.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "records.enter-password", NULL, enter_password_action);
+  gtk_widget_class_install_action (widget_class, "records.forget-password", NULL, forget_password_action);
 }

@@ -57,6 +57,7 @@ struct _RdRecordsPane
   GPtrArray       *records;          /* RdCaseRecord, as listed in the switcher */
   GtkStringList   *record_names;
   GHashTable      *passwords;        /* record id → password, for this session */
+  gint64           remember_record;  /* store its password once it opens, as agreed */
 
   /* the record shown */
   gint64           record_id;
@@ -123,6 +124,7 @@ void         _rd_records_pane_toast             (RdRecordsPane *self,
 void         _rd_records_pane_busy              (RdRecordsPane *self,
                                                  gboolean       busy);
 void         _rd_records_pane_update_actions    (RdRecordsPane *self);
+gboolean     _rd_records_pane_can_store_password (RdRecordsPane *self);
 void         _rd_records_pane_notify_page       (RdRecordsPane *self);
 void         _rd_records_pane_notify_zoom       (RdRecordsPane *self);
 void         _rd_records_pane_emit_evidence_added (RdRecordsPane *self,
@@ -175,6 +177,10 @@ void         _rd_records_pane_index_missing     (RdRecordsPane *self);
 void         _rd_records_pane_ask_password      (RdRecordsPane *self,
                                                  gint64         record_id,
                                                  GFile         *file,
-                                                 const char    *message);
+                                                 const char    *message,
+                                                 gboolean       remember);
+void         _rd_records_pane_remember_password (RdRecordsPane *self,
+                                                 gint64         record_id,
+                                                 const char    *password);
 
 G_END_DECLS

@@ -57,6 +57,15 @@ _rd_records_pane_busy (RdRecordsPane *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* Whether a record's password can be stored in (or removed from) the case:
+ * not when it is read-only or sealed. */
+gboolean
+_rd_records_pane_can_store_password (RdRecordsPane *self)
+{
+  return self->case_file != NULL && !rd_case_file_is_read_only (self->case_file) &&
+         rd_case_file_get_status (self->case_file) != RD_CASE_STATUS_SEALED;
+}
+
 void
 _rd_records_pane_update_actions (RdRecordsPane *self)
 {
@@ -65,7 +74,12 @@ _rd_records_pane_update_actions (RdRecordsPane *self)
   gboolean writable = has_case && !rd_case_file_is_read_only (self->case_file);
   gboolean has_pages = self->document != NULL;
 
+  RdCaseRecord *record = _rd_records_pane_find_record (self, self->record_id);
+
   gtk_widget_action_set_enabled (widget, "records.attach", writable);
+  gtk_widget_action_set_enabled (widget, "records.forget-password",
+                                 record != NULL && record->password_stored &&
+                                 _rd_records_pane_can_store_password (self));
   gtk_widget_action_set_enabled (widget, "records.search", has_case && self->records->len > 0);
   gtk_widget_action_set_enabled (widget, "records.zoom-in", has_pages && self->zoom < 4.0);
   gtk_widget_action_set_enabled (widget, "records.zoom-out", has_pages && self->zoom > 0.25);
@@ -209,6 +223,15 @@ record_opened (GObject      *source,
       return;
     }
   _rd_records_pane_show_document (self, self->record_id, document, self->target_page);
+  if (self->remember_record == self->record_id)
+    {
+      gint64 key = self->record_id;
+      const char *password = g_hash_table_lookup (self->passwords, &key);
+
+      if (password != NULL)
+        _rd_records_pane_remember_password (self, self->record_id, password);
+      self->remember_record = 0;
+    }
   _rd_records_pane_index_missing (self);
 }
 
@@ -309,12 +332,29 @@ record_selected (RdRecordsPane *self)
     _rd_records_pane_open_record (self, record->id, 0);
 }
 
+/* Lists the records again without reopening the one shown, e.g. after its
+ * password was stored or forgotten. */
+static void
+refresh_records (RdRecordsPane *self)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (self->case_file, NULL);
+
+  if (records != NULL && records->len == self->records->len)
+    {
+      g_ptr_array_unref (self->records);
+      self->records = g_steal_pointer (&records);
+    }
+  _rd_records_pane_update_actions (self);
+}
+
 static void
 case_file_changed (RdRecordsPane *self,
                    const char    *what)
 {
   if (g_strcmp0 (what, "record") == 0)
     _rd_records_pane_reload_records (self, 0);
+  else if (g_strcmp0 (what, "record-password") == 0)
+    refresh_records (self);
   else if (g_strcmp0 (what, "page-text") == 0 && self->document != NULL)
     load_scanned_pages (self);
 }
@@ -549,6 +589,7 @@ rd_records_pane_set_case_file (RdRecordsPane *self,
   _rd_records_pane_attach_reset (self);
   close_document (self);
   self->record_id = 0;
+  self->remember_record = 0;
   g_hash_table_remove_all (self->passwords);
   if (self->case_file != NULL)
     g_signal_handlers_disconnect_by_data (self->case_file, self);
