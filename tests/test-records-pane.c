@@ -841,8 +841,8 @@ answer_password (Fixture    *fixture,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_editable_set_text (GTK_EDITABLE (entry), password);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), remember);
-  adw_message_dialog_response (dialog, "open");
-  gtk_window_close (GTK_WINDOW (dialog));
+  rd_test_gui_screenshot (GTK_WIDGET (dialog), "records-password");
+  rd_test_gui_respond (dialog, "open");
   wait_idle (fixture);
 }
 

@@ -487,6 +487,7 @@ rd_summary_page_refresh (RdSummaryPage *self)
   g_autofree char *signature = NULL;
   g_autoptr(GError) error = NULL;
   RdCaseDecision *decision;
+  gboolean recommended;
 
   g_return_if_fail (RD_IS_SUMMARY_PAGE (self));
 
@@ -507,6 +508,7 @@ rd_summary_page_refresh (RdSummaryPage *self)
 
   stored = rd_case_file_list_recommendations (self->case_file, NULL);
   self->may_approve = self->cards->len > 0 && request != NULL;
+  recommended = stored && stored->len > 0;
   for (guint i = 0; request && i < self->cards->len; i++)
     {
       Card *card = g_ptr_array_index (self->cards, i);
@@ -517,6 +519,12 @@ rd_summary_page_refresh (RdSummaryPage *self)
       g_clear_pointer (&card->verdict, rd_verdict_free);
       card->verdict = rd_verdict_new (card->policy, request, scores);
       self->may_approve = self->may_approve && card->verdict->nurse_may_approve;
+      /* A recommendation stands on the screen once it rests on the reviewer's
+       * answers, or on a diagnosis that decides before any criteria. */
+      recommended = recommended ||
+                    (card->verdict->governs &&
+                     ((scores && g_hash_table_size (scores) > 0) ||
+                      (card->verdict->match && card->verdict->match->direct_outcome)));
       show_card (card, stored);
     }
 
@@ -533,8 +541,10 @@ rd_summary_page_refresh (RdSummaryPage *self)
   decisions = rd_case_file_list_decisions (self->case_file, NULL);
   decision = latest_decision (self, decisions);
   show_decision (self, decision);
+  /* Complete once a decision is recorded; in progress while a recommendation
+   * waits for one. */
   self->state = decision ? RD_STEP_COMPLETE
-              : stored && stored->len ? RD_STEP_IN_PROGRESS
+              : recommended ? RD_STEP_IN_PROGRESS
               : RD_STEP_NOT_STARTED;
   update_actions (self, rd_case_file_get_status (self->case_file));
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rd-bench.h"
 #include "rd-page-view.h"
 #include "rd-record-store.h"
 #include "rd-records-pane.h"
@@ -21,22 +22,6 @@
 
 static char *work_dir;
 static char *pdf_path;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static double
 now_ms (void)
@@ -62,7 +47,7 @@ time_command (const char *command)
         g_error ("“%s” failed: %s", command, error ? error->message : "exit status");
       times[i] = now_ms () - start;
     }
-  return median (times, N_RUNS);
+  return rd_bench_median (times, N_RUNS);
 }
 
 /* Attaching the file and indexing every page, as the pane does it. */
@@ -282,7 +267,7 @@ main (int argc, char *argv[])
       if (i == 0)
         indexed = g_object_ref (case_file);
     }
-  attach_ms = median (ours, N_RUNS);
+  attach_ms = rd_bench_median (ours, N_RUNS);
 
   for (guint i = 0; i < 20; i++)
     {
@@ -293,7 +278,7 @@ main (int argc, char *argv[])
       g_assert_cmpuint (hits->len, ==, 1);
       ours[i % N_RUNS] = now_ms () - start;
     }
-  search_ms = median (ours, N_RUNS);
+  search_ms = rd_bench_median (ours, N_RUNS);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 700, 900);
@@ -307,7 +292,7 @@ main (int argc, char *argv[])
       spin ();
       ours[i] = first_page_visible (pane, indexed);
     }
-  first_ms = median (ours, N_RUNS);
+  first_ms = rd_bench_median (ours, N_RUNS);
   gtk_window_destroy (window);
 
   case_path = g_strdup (rd_case_file_get_path (indexed));
