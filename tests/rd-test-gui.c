@@ -6,6 +6,10 @@
 #include "rd-example.h"
 #include "rd-test-gui.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static RdApplication *test_application;
 
 /* Sets up GTK for a display test: isolated dirs, memory settings, and a skip
@@ -299,4 +303,217 @@ rd_test_gui_add_example_tests (const char    *prefix,
       g_autofree char *test_path = g_strdup_printf ("%s/%s", prefix, base);
       g_test_add_data_func_full (test_path, g_strdup (examples[i]), func, g_free);
     }
+}
+
+/* ---- real input ------------------------------------------------------------
+ *
+ * Keys and the mouse wheel as a person uses them: xdotool asks the X server
+ * (XTEST) for key presses, wheel clicks and button clicks, which reach GTK from
+ * the server's virtual keyboard and pointer through GTK's whole event path
+ * (XInput 2, modifier state, shortcut and scroll controllers, focus). GTK 4
+ * has no public way to make an event, and xdotool's --window mode
+ * (XSendEvent) makes core X events that GTK 4's XInput 2 backend never reads,
+ * so each call first gives the window the X input focus and waits until it
+ * has it, in the same xdotool run as the input (other tests on the same
+ * display may focus their own windows in between calls). */
+
+static char *
+xdotool_path (void)
+{
+  return g_find_program_in_path ("xdotool");
+}
+
+/* The X window of @widget's toplevel, as xdotool names it. */
+static char *
+window_id (GtkWidget *widget)
+{
+  gulong xid = 0;
+
+#ifdef GDK_WINDOWING_X11
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+#endif
+  g_assert_cmpuint (xid, !=, 0);
+  return g_strdup_printf ("%lu", xid);
+}
+
+/**
+ * rd_test_gui_skip_without_real_input:
+ *
+ * Returns: %TRUE, after g_test_skip(), when real input cannot be sent: not an
+ *   X11 display, or xdotool (Debian package xdotool, listed in
+ *   build-aux/debian-packages.txt) not installed.
+ */
+gboolean
+rd_test_gui_skip_without_real_input (void)
+{
+  g_autofree char *xdotool = xdotool_path ();
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("Real key and wheel events need an X11 display (run under xvfb-run)");
+      return TRUE;
+    }
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed (Debian package xdotool): real key and wheel events cannot be sent");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs xdotool: focus @widget's window, then @args, then report where the X
+ * focus is. Another test on the same display may focus a window of its own
+ * (gtk_window_present() does) between the two: the input then went there,
+ * and is sent again. */
+static void
+run_xdotool (GtkWidget *widget,
+             GPtrArray *args)
+{
+  g_autofree char *xdotool = xdotool_path ();
+  g_autofree char *id = window_id (widget);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_assert_nonnull (xdotool);
+  g_ptr_array_add (argv, xdotool);
+  g_ptr_array_add (argv, "windowfocus");
+  g_ptr_array_add (argv, "--sync");
+  g_ptr_array_add (argv, id);
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (argv, args->pdata[i]);
+  g_ptr_array_add (argv, "getwindowfocus");
+  g_ptr_array_add (argv, NULL);
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      /* Let GTK draw what it has before the input comes, as a screen would. */
+      rd_test_gui_spin ();
+      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("xdotool failed: %s", err);
+      rd_test_gui_spin ();
+      if (g_strcmp0 (g_strstrip (out), id) == 0)
+        return;
+      g_test_message ("The X focus moved to window %s during xdotool %s: sending it again", out,
+                      (char *) args->pdata[0]);
+      if (attempt == 3)
+        g_error ("Another window keeps the X focus: real input cannot reach the test's window");
+    }
+}
+
+/**
+ * rd_test_gui_real_keys:
+ * @key: a key as xdotool names it ("Tab", "ctrl+plus", "Page_Down"), then
+ *   more, ending with %NULL
+ *
+ * Presses and releases each key in turn on @widget's window, which has the
+ * focus it has (move it there first). Skip the test first with
+ * rd_test_gui_skip_without_real_input().
+ */
+void
+rd_test_gui_real_keys (GtkWidget  *widget,
+                       const char *key,
+                       ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list keys;
+
+  g_ptr_array_add (args, "key");
+  g_ptr_array_add (args, "--delay");
+  g_ptr_array_add (args, "20");
+  va_start (keys, key);
+  for (const char *k = key; k != NULL; k = va_arg (keys, const char *))
+    g_ptr_array_add (args, (gpointer) k);
+  va_end (keys);
+  run_xdotool (widget, args);
+}
+
+/* Moves the pointer to the middle of @widget. */
+static void
+add_pointer_to (GtkWidget *widget,
+                GPtrArray *args,
+                GPtrArray *strings)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  /* No --sync: xdotool 3.20160805 then waits 15 s when the pointer is
+   * there already; the server moves it before the clicks that follow. */
+  g_ptr_array_add (args, "mousemove");
+  g_ptr_array_add (args, "--window");
+  g_ptr_array_add (strings, window_id (widget));
+  g_ptr_array_add (args, g_ptr_array_index (strings, strings->len - 1));
+  g_ptr_array_add (strings, g_strdup_printf ("%d", (int) ((point.x + dx) * scale)));
+  g_ptr_array_add (args, g_ptr_array_index (strings, strings->len - 1));
+  g_ptr_array_add (strings, g_strdup_printf ("%d", (int) ((point.y + dy) * scale)));
+  g_ptr_array_add (args, g_ptr_array_index (strings, strings->len - 1));
+}
+
+/**
+ * rd_test_gui_real_wheel:
+ * @control: whether Ctrl is held down meanwhile
+ * @clicks: wheel clicks, down (towards the reader) when positive, up when negative
+ *
+ * Turns the mouse wheel over the middle of @widget.
+ */
+void
+rd_test_gui_real_wheel (GtkWidget *widget,
+                        gboolean   control,
+                        int        clicks)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *repeat = g_strdup_printf ("%d", ABS (clicks));
+
+  add_pointer_to (widget, args, strings);
+  if (control)
+    {
+      g_ptr_array_add (args, "keydown");
+      g_ptr_array_add (args, "ctrl");
+    }
+  g_ptr_array_add (args, "click");
+  g_ptr_array_add (args, "--repeat");
+  g_ptr_array_add (args, repeat);
+  g_ptr_array_add (args, "--delay");
+  g_ptr_array_add (args, "20");
+  /* X buttons 4 and 5: the wheel up and down. */
+  g_ptr_array_add (args, clicks < 0 ? "4" : "5");
+  if (control)
+    {
+      g_ptr_array_add (args, "keyup");
+      g_ptr_array_add (args, "ctrl");
+    }
+  run_xdotool (widget, args);
+}
+
+/**
+ * rd_test_gui_real_click:
+ *
+ * Clicks the primary button over the middle of @widget.
+ */
+void
+rd_test_gui_real_click (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  add_pointer_to (widget, args, strings);
+  g_ptr_array_add (args, "click");
+  g_ptr_array_add (args, "1");
+  run_xdotool (widget, args);
 }

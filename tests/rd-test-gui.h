@@ -28,4 +28,13 @@ AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
 void           rd_test_gui_respond      (AdwMessageDialog *dialog,
                                          const char       *response);
 
+gboolean       rd_test_gui_skip_without_real_input (void);
+void           rd_test_gui_real_keys    (GtkWidget   *widget,
+                                         const char  *key,
+                                         ...) G_GNUC_NULL_TERMINATED;
+void           rd_test_gui_real_wheel   (GtkWidget   *widget,
+                                         gboolean     control,
+                                         int          clicks);
+void           rd_test_gui_real_click   (GtkWidget   *widget);
+
 G_END_DECLS

@@ -109,6 +109,88 @@ rd_test_pdf_new_simple (guint n_pages)
   return rd_test_pdf_new (n_pages, rd_test_pdf_simple_page, NULL);
 }
 
+/**
+ * rd_test_pdf_new_at_least:
+ * @size: the least size, in bytes
+ *
+ * Returns: (transfer full): a well-formed PDF of at least @size bytes: pages
+ *   of grey noise, as a fax scanned at high resolution, which deflate cannot
+ *   shrink
+ */
+GBytes *
+rd_test_pdf_new_at_least (gsize size)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, array, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gsize drawn = 0;
+
+  while (drawn < size)
+    {
+      cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 512, 512);
+      guint32 *pixels;
+
+      cairo_surface_flush (noise);
+      pixels = (guint32 *) cairo_image_surface_get_data (noise);
+      for (guint i = 0; i < 512 * 512; i++)
+        pixels[i] = g_rand_int (rand) & 0xffffff;
+      cairo_surface_mark_dirty (noise);
+      cairo_set_source_surface (cr, noise, 50, 140);
+      cairo_paint (cr);
+      cairo_show_page (cr);
+      cairo_surface_destroy (noise);
+      drawn += 512 * 512 * 3;
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (array->len, >=, size);
+  return g_byte_array_free_to_bytes (array);
+}
+
+/**
+ * rd_test_pdf_new_damaged:
+ *
+ * Returns: (transfer full): a PDF whose body was lost: the header, then
+ *   noise, no objects
+ */
+GBytes *
+rd_test_pdf_new_damaged (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  const char header[] = "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n";
+
+  g_byte_array_append (array, (const guint8 *) header, sizeof header - 1);
+  for (guint i = 0; i < 4096; i++)
+    {
+      guint8 byte = (guint8) ((i * 2654435761u) >> 13);
+      g_byte_array_append (array, &byte, 1);
+    }
+  return g_byte_array_free_to_bytes (array);
+}
+
+/**
+ * rd_test_png_new:
+ *
+ * Returns: (transfer full): a small photo, as a PNG: a picture, not a PDF
+ */
+GBytes *
+rd_test_png_new (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 48);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *array = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.8, 0.5, 0.4);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_to_array, array), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
 static const char no_pages_pdf[] =
   "%PDF-1.4\n"
   "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"

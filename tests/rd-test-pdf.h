@@ -22,6 +22,9 @@ char  **rd_test_pdf_simple_page  (guint          page,
 char  **rd_test_pdf_scan_tenths  (guint          page,
                                   gpointer       user_data);
 GBytes *rd_test_pdf_new_no_pages (void);
+GBytes *rd_test_pdf_new_at_least (gsize          size);
+GBytes *rd_test_pdf_new_damaged  (void);
+GBytes *rd_test_png_new          (void);
 GBytes *rd_test_pdf_encrypt      (GBytes        *pdf,
                                   const char    *password);
 GFile  *rd_test_write_file       (const char    *dir,

@@ -132,8 +132,9 @@ check_size (GTask   *task,
 
   if (size >= 0 && (guint64) size <= data->size_limit)
     return TRUE;
-  size_text = g_format_size ((guint64) size);
-  limit_text = g_format_size (data->size_limit);
+  /* In MiB, as the limit is set in Preferences. */
+  size_text = g_format_size_full ((guint64) size, G_FORMAT_SIZE_IEC_UNITS);
+  limit_text = g_format_size_full (data->size_limit, G_FORMAT_SIZE_IEC_UNITS);
   return_not_attached (task, g_error_new (RD_DOCUMENT_ERROR, RD_DOCUMENT_ERROR_TOO_LARGE,
                                           _("it is %s, above the limit of %s for a record. Split the PDF,"
                                             " or raise “Largest record” in Preferences."),

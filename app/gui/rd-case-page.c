@@ -548,8 +548,8 @@ show_evidence (GtkWidget  *widget,
   if (self->records_pane == NULL)
     return;
   set_show_records (self, TRUE);
-  if (!rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param)))
-    rd_case_page_show_toast (self, _("This evidence is no longer in the case: its record or passage was removed."));
+  /* When the evidence is gone, the records pane says so. */
+  rd_records_pane_show_evidence (self->records_pane, g_variant_get_int64 (param));
 }
 
 static void

@@ -6,7 +6,8 @@
 #include "rd-preferences-window.h"
 
 /* The reviewer's profile: the name, credentials and role recorded with every
- * score, decision and audit entry. Bound straight to GSettings. */
+ * score, decision and audit entry; and the largest record that may be
+ * attached. Bound straight to GSettings. */
 struct _RdPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -14,6 +15,7 @@ struct _RdPreferencesWindow
   AdwEntryRow          *name_row;
   AdwEntryRow          *credentials_row;
   AdwComboRow          *role_row;
+  GtkSpinButton        *size_limit_button;
 };
 
 G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -65,6 +67,8 @@ rd_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "reviewer-role", self->role_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, role_to_selected, selected_to_role,
                                 NULL, NULL);
+  g_settings_bind (settings, "record-size-limit-mib", gtk_spin_button_get_adjustment (self->size_limit_button),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }
 
@@ -77,6 +81,7 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, credentials_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, role_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, size_limit_button);
 }
 
 static void

@@ -276,8 +276,10 @@ _rd_records_pane_highlight_cited (RdRecordsPane *self,
  * @evidence_id: evidence of the case
  *
  * Opens the cited record at the cited page, with the cited region highlighted.
+ * When the case has no such evidence (it was removed), the pane says so in a
+ * toast: the caller need not.
  *
- * Returns: %FALSE when the case has no such evidence (it was removed)
+ * Returns: %FALSE when the case has no such evidence
  */
 gboolean
 rd_records_pane_show_evidence (RdRecordsPane *self,
@@ -302,7 +304,7 @@ rd_records_pane_show_evidence (RdRecordsPane *self,
       return TRUE;
     }
   _rd_records_pane_toast (self, error != NULL ? error->message
-                                              : _("This evidence is no longer in the case."));
+                                              : _("This evidence is no longer in the case: its record or passage was removed."));
   return FALSE;
 }
 

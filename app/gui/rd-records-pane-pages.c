@@ -719,7 +719,7 @@ page_entry_activated (RdRecordsPane *self)
       g_ascii_string_to_unsigned (text, 10, 1, rd_document_get_n_pages (self->document), &number, NULL))
     {
       _rd_records_pane_scroll_to_page (self, (guint) number - 1);
-      gtk_widget_grab_focus (GTK_WIDGET (self->pages_view));
+      gtk_widget_grab_focus (GTK_WIDGET (self->pages_scroller));
     }
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->page_entry), "error");
@@ -751,7 +751,11 @@ setup_page (GtkSignalListItemFactory *factory,
   rd_page_view_set_selectable (RD_PAGE_VIEW (view), TRUE);
   g_signal_connect_object (view, "selected", G_CALLBACK (page_selected), self, 0);
   gtk_list_item_set_child (item, view);
+  /* A page is not a focus stop: GTK 4.8 would stop Tab at every page of the
+   * list. The list's scrolled window is the one stop (see
+   * _rd_records_pane_pages_init()). */
   gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
 }
 
 static void
@@ -924,6 +928,61 @@ thumbnails_toggled (RdRecordsPane *self)
     }
 }
 
+static void
+add_scroll_key (GtkEventController *shortcuts,
+                guint               keyval,
+                GtkScrollType       scroll,
+                gboolean            horizontal)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                            gtk_signal_action_new ("scroll-child"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ib)", scroll, horizontal));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+}
+
+/* The reader scrolls with the keyboard: a jump in progress gives way. */
+static void
+key_scrolled (RdRecordsPane *self)
+{
+  stop_aligning (self);
+}
+
+/* A click in the pages brings the keyboard there, as it did when each page
+ * took the focus: the zoom keys and Page Up / Down then act on the pages. */
+static void
+pages_pressed (RdRecordsPane *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->pages_scroller)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pages_scroller));
+}
+
+/* The page list is one focus stop, the scrolled window around it, where the
+ * arrow keys scroll by a step, Page Up / Down by a screen and Home / End to
+ * either end (GtkScrolledWindow binds these only with Ctrl). */
+static void
+init_page_keys (RdRecordsPane *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  add_scroll_key (shortcuts, GDK_KEY_Up, GTK_SCROLL_STEP_BACKWARD, FALSE);
+  add_scroll_key (shortcuts, GDK_KEY_Down, GTK_SCROLL_STEP_FORWARD, FALSE);
+  add_scroll_key (shortcuts, GDK_KEY_Left, GTK_SCROLL_STEP_BACKWARD, TRUE);
+  add_scroll_key (shortcuts, GDK_KEY_Right, GTK_SCROLL_STEP_FORWARD, TRUE);
+  add_scroll_key (shortcuts, GDK_KEY_Page_Up, GTK_SCROLL_PAGE_BACKWARD, FALSE);
+  add_scroll_key (shortcuts, GDK_KEY_Page_Down, GTK_SCROLL_PAGE_FORWARD, FALSE);
+  add_scroll_key (shortcuts, GDK_KEY_Home, GTK_SCROLL_START, FALSE);
+  add_scroll_key (shortcuts, GDK_KEY_End, GTK_SCROLL_END, FALSE);
+  gtk_widget_add_controller (GTK_WIDGET (self->pages_scroller), shortcuts);
+  g_signal_connect_object (self->pages_scroller, "scroll-child", G_CALLBACK (key_scrolled), self, G_CONNECT_SWAPPED);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pages_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->pages_scroller), GTK_EVENT_CONTROLLER (click));
+}
+
 void
 _rd_records_pane_pages_init (RdRecordsPane *self)
 {
@@ -974,6 +1033,7 @@ _rd_records_pane_pages_init (RdRecordsPane *self)
   gtk_widget_add_controller (GTK_WIDGET (self->pages_scroller), scroll);
 
   g_signal_connect_object (self->page_entry, "activate", G_CALLBACK (page_entry_activated), self, G_CONNECT_SWAPPED);
+  init_page_keys (self);
   update_zoom_label (self);
 }
 

@@ -35,7 +35,8 @@ G_DECLARE_FINAL_TYPE (RdRecordsPane, rd_records_pane, RD, RECORDS_PANE, AdwBin)
  *   - #RdRecordsPane::evidence-added is emitted after a citation is stored,
  *     with the new evidence id, so the host can refresh its evidence chips.
  *   - rd_records_pane_show_evidence(): what an evidence chip calls: opens the
- *     record at the cited page with the region highlighted.
+ *     record at the cited page with the region highlighted, or says in a
+ *     toast that the evidence is no longer in the case.
  *   - rd_records_pane_search(): what a criterion's "Find support" calls.
  *   - rd_records_pane_attach_file(): attaches a file the host received, e.g.
  *     dropped on the window outside the pane.
