@@ -84,6 +84,19 @@ about_window_shown (gpointer data)
 }
 
 static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
+         gtk_widget_is_drawable (child)) || has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 shortcuts_window_shown (gpointer data)
 {
   return rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
@@ -100,6 +113,10 @@ test_window_about_and_shortcuts (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (rd_test_gui_wait_for (shortcuts_window_shown, NULL, 2000));
+  rd_test_gui_spin ();
+  rd_test_gui_screenshot (GTK_WIDGET (rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts");
+  /* The page list's keys are listed with the records' shortcuts. */
+  g_assert_true (has_label (GTK_WIDGET (rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW)), "First or last page"));
   gtk_window_destroy (rd_test_gui_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -176,18 +193,6 @@ toast_text (GtkWidget *toast)
   return label ? gtk_label_get_label (GTK_LABEL (label)) : "";
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
-         gtk_widget_is_drawable (child)) || has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
 
 typedef struct {
   GtkWidget *window;
