@@ -533,7 +533,14 @@ rd_case_file_seal (RdCaseFile  *self,
   if (!write_status (self->db, &actor, status, RD_CASE_STATUS_SEALED, error) ||
       !insert_seal (self->db, &actor, error))
     goto fail;
-  return _rd_case_commit_change (self, self->db, "seal", error);
+  /* Set before the change is announced: those told of it see a read-only case. */
+  self->sealed = TRUE;
+  if (!_rd_case_commit_change (self, self->db, "seal", error))
+    {
+      self->sealed = FALSE;
+      return FALSE;
+    }
+  return TRUE;
 
 fail:
   _rd_case_rollback (self->db);

@@ -18,6 +18,7 @@ struct _RdCaseFile
   gboolean      read_only;
   gboolean      immutable_reads; /* read-only, and nobody was writing when opened */
   char         *read_only_reason;
+  gboolean      sealed;          /* only this handle can seal a case it opened for writing */
   char         *case_id;
   guint         version;
   GMainContext *context;         /* where "changed" is emitted */

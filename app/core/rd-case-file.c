@@ -490,7 +490,7 @@ static gboolean
 read_case_info (RdCaseFile  *self,
                 GError     **error)
 {
-  g_autoptr(RdStmt) stmt = _rd_db_prepare (self->db, "SELECT case_id FROM case_info WHERE id = 1", error);
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (self->db, "SELECT case_id, status FROM case_info WHERE id = 1", error);
   gboolean has_row;
 
   if (stmt == NULL || !_rd_db_step_row (self->db, stmt, &has_row, error))
@@ -503,6 +503,7 @@ read_case_info (RdCaseFile  *self,
       return FALSE;
     }
   self->case_id = _rd_db_column_text (stmt, 0);
+  self->sealed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "sealed") == 0;
   return TRUE;
 }
 
@@ -797,7 +798,7 @@ gboolean
 rd_case_file_is_read_only (RdCaseFile *self)
 {
   g_return_val_if_fail (RD_IS_CASE_FILE (self), TRUE);
-  return self->read_only || rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED;
+  return self->read_only || self->sealed;
 }
 
 /**
@@ -813,7 +814,7 @@ rd_case_file_get_read_only_reason (RdCaseFile *self)
 
   if (self->read_only)
     return self->read_only_reason;
-  if (rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED)
+  if (self->sealed)
     return _("This case is sealed by a medical director: it can be read and its letter saved, but nothing in it can change.");
   return NULL;
 }

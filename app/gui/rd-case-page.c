@@ -22,7 +22,6 @@ struct _RdCasePage
 {
   AdwBin           parent_instance;
 
-  AdwToastOverlay *toast_overlay;
   GtkLabel        *member_label;
   GtkLabel        *urgency_label;
   GtkLabel        *request_label;
@@ -732,7 +731,6 @@ rd_case_page_class_init (RdCasePageClass *klass)
   g_type_ensure (RD_TYPE_RECORDS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-case-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdCasePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, member_label);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, urgency_label);
   gtk_widget_class_bind_template_child (widget_class, RdCasePage, request_label);

@@ -23,7 +23,6 @@ struct _RdRecordsPane
   AdwBin           parent_instance;
 
   /* template */
-  AdwToastOverlay *toast_overlay;
   GtkToggleButton *thumbnails_button;
   GtkDropDown     *record_dropdown;
   GtkToggleButton *search_button;

@@ -481,7 +481,6 @@ rd_records_pane_class_init (RdRecordsPaneClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-records-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdRecordsPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdRecordsPane, thumbnails_button);
   gtk_widget_class_bind_template_child (widget_class, RdRecordsPane, record_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RdRecordsPane, search_button);

@@ -21,7 +21,6 @@ struct _RdWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   AdwViewStack         *stack;
   RdStartPage          *start_page;
@@ -541,7 +540,6 @@ rd_window_class_init (RdWindowClass *klass)
   g_type_ensure (RD_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, start_page);
