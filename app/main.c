@@ -11,8 +11,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RdApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
 
   rd_paths_init_gettext ();
+  if (!rd_paths_init_settings (&error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
 
   g_set_application_name (_("ReviewDesk"));
   app = rd_application_new ();

@@ -675,7 +675,8 @@ char *
 rd_example_get_bundled_dir (void)
 {
   const char *env = g_getenv ("REVIEWDESK_EXAMPLES_DIR");
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "examples", NULL);
+  g_autofree char *datadir = rd_paths_get_installed_datadir ();
+  g_autofree char *installed = g_build_filename (datadir, "examples", NULL);
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);

@@ -250,7 +250,8 @@ char *
 rd_policy_get_default_dir (void)
 {
   const char *env = g_getenv ("REVIEWDESK_POLICY_DIR");
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "policies", NULL);
+  g_autofree char *datadir = rd_paths_get_installed_datadir ();
+  g_autofree char *installed = g_build_filename (datadir, "policies", NULL);
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);

@@ -303,8 +303,10 @@ main (int argc, char *argv[])
    * is shown (see shared/TESTING.md): both are reported. */
   for (guint i = 0; i < G_N_ELEMENTS (renderers); i++)
     {
-      g_autofree char *command = g_strdup_printf ("env GSK_RENDERER=%s %s --page-through %s",
-                                                  renderers[i], argv[0], case_path);
+      g_autofree char *command = g_strdup_printf ("env GSK_RENDERER=%s GDK_DEBUG=%s %s --page-through %s",
+                                                  renderers[i],
+                                                  g_str_equal (renderers[i], "cairo") ? "gl-disable" : "",
+                                                  argv[0], case_path);
       g_autofree char *out = NULL;
       guint64 peak = 0, after_100 = 0, after_500 = 0, anonymous = 0, files = 0, first = 0;
 
