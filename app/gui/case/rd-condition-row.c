@@ -3,9 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-case-page.h"
 #include "rd-choice-group.h"
 #include "rd-condition-row.h"
+#include "rd-reporter.h"
 
 /* A yes/no question about the case on which some criteria depend, such as
  * "Is the spasticity due to a traumatic brain injury?". The answer is stored as
@@ -43,7 +43,7 @@ set_answer (RdConditionRow *self,
       !rd_case_file_set_condition (self->case_file, rd_policy_get_id (self->policy),
                                    self->condition->id, answer, NULL, &error))
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return;
     }
   if (self->answer == answer)

@@ -3,10 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-case-page.h"
 #include "rd-choice-group.h"
 #include "rd-doc-item-row.h"
 #include "rd-evidence-list.h"
+#include "rd-reporter.h"
 
 /* One item of a policy's documentation checklist: present, missing or not
  * applicable, and where in the records it was found. Written at once. */
@@ -49,7 +49,7 @@ write_item (RdDocItemRow *self,
   if (!rd_case_file_set_documentation (self->case_file, rd_policy_get_id (self->policy), self->item->id,
                                        status, where[0] ? where : NULL, &error))
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return FALSE;
     }
   return TRUE;

@@ -4,9 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-evaluate.h"
-#include "rd-case-page.h"
 #include "rd-grade-view.h"
 #include "rd-label.h"
+#include "rd-reporter.h"
 #include "rd-summary-page.h"
 #include "rd-verdict.h"
 
@@ -160,7 +160,7 @@ save_rationale (gpointer data)
 
   card->save_id = 0;
   if (card->verdict && card->verdict->governs && !store_recommendation (card, text, &error))
-    rd_case_page_report_error (GTK_WIDGET (card->page), error);
+    rd_report_error (GTK_WIDGET (card->page), error);
   return G_SOURCE_REMOVE;
 }
 
@@ -586,7 +586,7 @@ store_recommendations (RdSummaryPage *self)
       g_clear_handle_id (&card->save_id, g_source_remove);
       if (card->verdict && card->verdict->governs && !store_recommendation (card, text, &error))
         {
-          rd_case_page_report_error (GTK_WIDGET (self), error);
+          rd_report_error (GTK_WIDGET (self), error);
           return FALSE;
         }
     }
@@ -606,7 +606,7 @@ record (RdSummaryPage  *self,
   if (!store_recommendations (self))
     return;
   if (rd_case_file_record_decision (self->case_file, kind, outcome_id, FALSE, full, &error) == 0)
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 static char *

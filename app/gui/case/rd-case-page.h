@@ -27,7 +27,5 @@ GtkWidget  *rd_case_page_get_records_pane (RdCasePage *self);
 void        rd_case_page_flush          (RdCasePage *self);
 void        rd_case_page_attach_record  (RdCasePage *self,
                                          GFile      *file);
-void        rd_case_page_report_error   (GtkWidget    *widget,
-                                         const GError *error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "rd-due-clock.h"
 #include "rd-intake-page.h"
 #include "rd-records-pane.h"
+#include "rd-reporter.h"
 #include "rd-summary-page.h"
 #include "rd-toast.h"
 
@@ -48,7 +49,10 @@ struct _RdCasePage
   gboolean         show_records;
 };
 
-G_DEFINE_FINAL_TYPE (RdCasePage, rd_case_page, ADW_TYPE_BIN)
+static void rd_case_page_reporter_init (RdReporterInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RdCasePage, rd_case_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (RD_TYPE_REPORTER, rd_case_page_reporter_init))
 
 enum {
   PROP_0,
@@ -194,32 +198,36 @@ show_decided (RdCasePage *self)
 static void set_show_records (RdCasePage *self,
                               gboolean    show);
 
-/**
- * rd_case_page_report_error:
- * @widget: a widget inside a case page
- * @error: what went wrong; its message says what to do
- *
- * Shows @error as a toast, and marks the case page that holds @widget as not saved.
- */
-void
-rd_case_page_report_error (GtkWidget    *widget,
-                           const GError *error)
+/* The step pages and their rows report through RdReporter: an error is a toast
+ * that waits for no other, and the case is marked as not saved. */
+static void
+report_error (RdReporter   *reporter,
+              GtkWidget    *source,
+              const GError *error)
 {
-  GtkWidget *page;
+  RdCasePage *self = RD_CASE_PAGE (reporter);
   AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
 
   toast = adw_toast_new (error->message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  rd_toast_add (widget, toast);
-  page = RD_IS_CASE_PAGE (widget) ? widget : gtk_widget_get_ancestor (widget, RD_TYPE_CASE_PAGE);
-  if (page != NULL)
-    {
-      gtk_label_set_label (RD_CASE_PAGE (page)->saved_label, _("Not saved"));
-      gtk_widget_add_css_class (RD_CASE_PAGE (page)->saved_box, "error");
-    }
+  rd_toast_add (source, toast);
+  gtk_label_set_label (self->saved_label, _("Not saved"));
+  gtk_widget_add_css_class (self->saved_box, "error");
+}
+
+static void
+report_message (RdReporter *reporter,
+                GtkWidget  *source,
+                const char *message)
+{
+  rd_case_page_show_toast (RD_CASE_PAGE (reporter), message);
+}
+
+static void
+rd_case_page_reporter_init (RdReporterInterface *iface)
+{
+  iface->report_error = report_error;
+  iface->report_message = report_message;
 }
 
 /**
@@ -319,7 +327,7 @@ rebuild_steps (RdCasePage *self)
 
   if (reviews == NULL)
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -561,7 +569,7 @@ remove_evidence (GtkWidget  *widget,
 
   /* The case file says it changed, and the pages show the evidence left. */
   if (!rd_case_file_remove_evidence (self->case_file, g_variant_get_int64 (param), &error))
-    rd_case_page_report_error (widget, error);
+    rd_report_error (widget, error);
 }
 
 static void

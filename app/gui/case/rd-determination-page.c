@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "rd-case-evaluate.h"
-#include "rd-case-page.h"
 #include "rd-label.h"
 #include "rd-determination-page.h"
 #include "rd-letter.h"
+#include "rd-reporter.h"
 #include "rd-verdict.h"
 
 /* The medical director's step of a case the nurse sent on: what the nurse
@@ -333,7 +333,7 @@ save_draft (gpointer data)
     return G_SOURCE_REMOVE;
   text = typed_rationale (self);
   if (!rd_case_file_set_decision_draft (self->case_file, text, selected_adverse_id (self), &error))
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
   return G_SOURCE_REMOVE;
 }
 
@@ -527,7 +527,7 @@ record (RdDeterminationPage *self,
   rd_determination_page_flush (self);
   if (rd_case_file_record_decision (self->case_file, kind, outcome_id, choice == CHOICE_ADVERSE, rationale,
                                     &error) == 0)
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -544,7 +544,7 @@ dialog_response (AdwMessageDialog    *dialog,
   if (choice != CHOICE_SEAL)
     record (self, choice, g_object_get_data (G_OBJECT (dialog), "outcome-id"));
   else if (!rd_case_file_seal (self->case_file, &error))
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -636,7 +636,6 @@ letter_written (GObject      *source,
 {
   g_autoptr(RdDeterminationPage) self = data;
   g_autoptr(GError) error = NULL;
-  GtkWidget *page;
 
   if (!rd_letter_write_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -644,12 +643,10 @@ letter_written (GObject      *source,
   update_actions (self);
   if (error)
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return;
     }
-  page = gtk_widget_get_ancestor (GTK_WIDGET (self), RD_TYPE_CASE_PAGE);
-  if (page)
-    rd_case_page_show_toast (RD_CASE_PAGE (page), _("Letter saved"));
+  rd_report_message (GTK_WIDGET (self), _("Letter saved"));
 }
 
 /**
@@ -674,7 +671,7 @@ rd_determination_page_save_letter (RdDeterminationPage *self,
   letter = rd_letter_compose (self->case_file, self->policies, RD_LETTER_NONE, &error);
   if (letter == NULL)
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return;
     }
   name = g_file_get_basename (file);

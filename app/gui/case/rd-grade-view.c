@@ -3,9 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-case-page.h"
 #include "rd-label.h"
 #include "rd-grade-view.h"
+#include "rd-reporter.h"
 
 /* On the summary of a case made from a bundled example: the trainee compares
  * their answers with the trainer's reference key (rd-example-grade.h). Hidden
@@ -168,7 +168,7 @@ compare (RdGradeView *self)
   grade = rd_example_grade_new (self->example, self->case_file, self->policies, &error);
   if (grade == NULL)
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return;
     }
   g_clear_pointer (&self->grade, rd_example_grade_free);

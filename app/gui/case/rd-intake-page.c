@@ -7,9 +7,9 @@
 
 #include "rd-applicability.h"
 #include "rd-case-evaluate.h"
-#include "rd-case-page.h"
 #include "rd-codes.h"
 #include "rd-intake-page.h"
+#include "rd-reporter.h"
 
 /* The intake form: one entry row per request field, each checked as the user
  * types, with the message on its own line under the field. The page does not
@@ -275,7 +275,7 @@ emit_changed (gpointer data)
       g_autoptr(GError) error = NULL;
 
       if (!rd_case_file_set_request (self->case_file, request, &error))
-        rd_case_page_report_error (GTK_WIDGET (self), error);
+        rd_report_error (GTK_WIDGET (self), error);
     }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_REMOVE;
@@ -521,7 +521,7 @@ check_toggled (GtkCheckButton *check,
   if (!include_indication (self, g_object_get_data (G_OBJECT (check), "policy-id"),
                            g_object_get_data (G_OBJECT (check), "indication-id"),
                            gtk_check_button_get_active (check), &error))
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 static GtkWidget *
@@ -711,7 +711,7 @@ accept_proposals (GtkWidget  *widget,
         }
     }
   if (error)
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -733,7 +733,7 @@ include_action (GtkWidget  *widget,
       return;
     }
   if (!include_indication (self, policy_id, indication_id, include, &error))
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
 }
 
 /* A case that cannot change (sealed, or open for writing elsewhere) is shown
@@ -782,7 +782,7 @@ rd_intake_page_set_case (RdIntakePage *self,
 
   request = rd_case_file_get_request (case_file, &error);
   if (request == NULL)
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
   rd_intake_page_set_request (self, request);
   show_proposals (self);
   show_writable (self);

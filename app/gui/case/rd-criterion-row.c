@@ -4,11 +4,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rd-case-page.h"
 #include "rd-choice-group.h"
 #include "rd-criterion-row.h"
 #include "rd-engine.h"
 #include "rd-evidence-list.h"
+#include "rd-reporter.h"
 
 /* One criterion of a policy: its text, threshold, hint and source sentence, the
  * reviewer's score (one linked choice of four), a note and the evidence pinned
@@ -70,7 +70,7 @@ write_score (RdCriterionRow *self,
   if (!rd_case_file_set_score (self->case_file, rd_policy_get_id (self->policy),
                                self->criterion->id, score, note, &error))
     {
-      rd_case_page_report_error (GTK_WIDGET (self), error);
+      rd_report_error (GTK_WIDGET (self), error);
       return FALSE;
     }
   return TRUE;
@@ -101,7 +101,7 @@ save_note (gpointer data)
   self->note_save_id = 0;
   if (!rd_case_file_set_score_note (self->case_file, rd_policy_get_id (self->policy),
                                     self->criterion->id, note, &error))
-    rd_case_page_report_error (GTK_WIDGET (self), error);
+    rd_report_error (GTK_WIDGET (self), error);
   return G_SOURCE_REMOVE;
 }
 
