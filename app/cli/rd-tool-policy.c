@@ -261,7 +261,7 @@ show_indications (RdPolicy *policy)
       const RdIndication *ind = g_ptr_array_index (a, i);
       g_autoptr(GPtrArray) types = g_ptr_array_new ();
 
-      for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_TRIAL; t++)
+      for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
         if (rd_indication_governs (ind, t))
           g_ptr_array_add (types, (gpointer) rd_request_type_to_string (t));
       g_ptr_array_add (types, NULL);

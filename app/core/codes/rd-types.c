@@ -67,12 +67,14 @@ static const char * const request_type_names[] = {
   [RD_REQUEST_TYPE_INITIAL] = "initial",
   [RD_REQUEST_TYPE_REPLACEMENT] = "replacement",
   [RD_REQUEST_TYPE_TRIAL] = "trial",
+  [RD_REQUEST_TYPE_REVISION] = "revision",
+  [RD_REQUEST_TYPE_REFILL] = "refill",
 };
 
 const char *
 rd_request_type_to_string (RdRequestType type)
 {
-  g_return_val_if_fail (type <= RD_REQUEST_TYPE_TRIAL, NULL);
+  g_return_val_if_fail (type <= RD_REQUEST_TYPE_LAST, NULL);
   return request_type_names[type];
 }
 

@@ -33,7 +33,11 @@ typedef enum {
   RD_REQUEST_TYPE_INITIAL,
   RD_REQUEST_TYPE_REPLACEMENT,
   RD_REQUEST_TYPE_TRIAL,
+  RD_REQUEST_TYPE_REVISION,     /* revision or repositioning of the pump or its catheter */
+  RD_REQUEST_TYPE_REFILL,       /* refill, analysis or reprogramming of an implanted pump */
 } RdRequestType;
+
+#define RD_REQUEST_TYPE_LAST RD_REQUEST_TYPE_REFILL
 
 const char *rd_request_type_to_string   (RdRequestType  type);  /* "initial", ... */
 gboolean    rd_request_type_from_string (const char    *name,

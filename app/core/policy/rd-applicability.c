@@ -170,7 +170,7 @@ request_types_text (guint mask)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_TRIAL; t++)
+  for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
     if (mask & (1u << t))
       g_ptr_array_add (names, (gpointer) rd_request_type_to_string (t));
   g_ptr_array_add (names, NULL);
