@@ -5,38 +5,9 @@
 #include <string.h>
 
 #include "rd-applicability.h"
+#include "rd-words.h"
 
 /* ---- text matching ---------------------------------------------------- */
-
-/* Case-folded words: every run of letters and digits is one word, anything
- * else (hyphens, spaces, ®, parentheses) separates words. */
-static char **
-words_of (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (out, c);
-      else if (out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-    }
-  g_strchomp (out->str);
-  if (out->str[0] == '\0')
-    {
-      g_string_free (out, TRUE);
-      return g_new0 (char *, 1);
-    }
-  {
-    char **words = g_strsplit (out->str, " ", -1);
-    g_string_free (out, TRUE);
-    return words;
-  }
-}
 
 /**
  * rd_applicability_text_matches:
@@ -45,30 +16,13 @@ words_of (const char *text)
  *
  * Returns: whether @matcher's words occur in @text in order and next to each
  *   other, ignoring case and punctuation; words may also be run together, so
- *   "intra-arterial" matches "intraarterial"
+ *   "intra-arterial" matches "intraarterial" (see rd_words_match())
  */
 gboolean
 rd_applicability_text_matches (const char *matcher,
                                const char *text)
 {
-  g_auto(GStrv) want = words_of (matcher);
-  g_auto(GStrv) have = words_of (text);
-  g_autofree char *joined = g_strjoinv ("", want);
-
-  if (*joined == '\0')
-    return FALSE;
-  for (guint i = 0; have[i]; i++)
-    {
-      g_autoptr(GString) run = g_string_new (NULL);
-
-      for (guint j = i; have[j] && run->len < strlen (joined); j++)
-        {
-          g_string_append (run, have[j]);
-          if (g_str_equal (run->str, joined))
-            return TRUE;
-        }
-    }
-  return FALSE;
+  return rd_words_match (matcher, text);
 }
 
 /* ---- records ---------------------------------------------------------- */
