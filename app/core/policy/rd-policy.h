@@ -132,15 +132,29 @@ typedef struct {
  * RdCondition:
  * @question: a yes/no question about the case, e.g. "Is the spasticity due to a
  *   traumatic brain injury?"
+ * @referral: the question is a referral trigger: answered yes, the case goes
+ *   to a medical director with @cite (the policy's own words) on screen; the
+ *   outcome does not change
+ * @threshold: (nullable): for a referral trigger, a measured limit that
+ *   answers it: the trigger fires when the measurement passes it (e.g. a life
+ *   expectancy of at most 3 months)
+ * @indications: (nullable): for a referral trigger, the indications it is asked
+ *   for (none: every indication of the policy)
+ * @request_types: for a referral trigger, the request types it is asked for, a
+ *   mask of 1 << #RdRequestType (0: every type)
  *
  * Criteria and groups whose @when names a condition apply only when the answer
  * is yes; while the answer is unknown they are treated as applying.
  */
 typedef struct {
-  const char *id;
-  const char *question;
-  RdCite      cite;
-  int         line;
+  const char        *id;
+  const char        *question;
+  gboolean           referral;
+  const RdThreshold *threshold;
+  char             **indications;
+  guint              request_types;
+  RdCite             cite;
+  int                line;
 } RdCondition;
 
 typedef enum {
