@@ -194,8 +194,11 @@ test_nmn_ranges (void)
           g_autoptr(RdPolicyMatch) match = rd_policy_match_new (anthem, request);
 
           g_assert_true (rd_code_list_lookup (list, inside[k]) == entry);
+          /* the lists are informational: with no indication, "all other
+           * uses" decides, not the code */
           g_assert_true (match->applies);
-          g_assert_true (match->direct_outcome == rd_policy_find_outcome (anthem, "not-medically-necessary"));
+          g_assert_null (match->direct_outcome);
+          g_assert_nonnull (exclusion_hit (match, "excl-other-uses"));
           g_assert_true (reasons_mention (match->reasons, inside[k]));
         }
       g_assert_false (rd_code_in_range (rc->below, entry->from, entry->to));
@@ -240,6 +243,14 @@ test_single_codes (void)
   g_assert_nonnull (rd_code_list_lookup (pcs, "0JHT3VZ"));
   g_assert_null (rd_code_list_lookup (pcs, "0JH50VZ"));
   g_assert_null (rd_code_list_lookup (pcs, "0JHD0VZ"));
+  /* a range is a set along its one varying axis (the approach), not an
+   * interval of strings: no vascular access device (W), no pacemaker (6),
+   * no approach that does not exist (1) */
+  g_assert_null (rd_code_list_lookup (pcs, "0JH60WZ"));
+  g_assert_null (rd_code_list_lookup (pcs, "0JH606Z"));
+  g_assert_null (rd_code_list_lookup (pcs, "0JH61VZ"));
+  g_assert_null (rd_code_list_lookup (pcs, "0JH62VZ"));
+  g_assert_null (rd_code_list_lookup (pcs, "0JH63WZ"));
 }
 
 /* ---- scenarios ---------------------------------------------------------- */
@@ -265,7 +276,7 @@ test_hepatic_artery_chemotherapy (void)
   /* listed in Blue Shield's code table, but outside its pain-and-spasticity scope */
   g_assert_false (bsc->applies);
   g_assert_true (reasons_mention (bsc->reasons, "36260"));
-  g_assert_true (reasons_mention (bsc->reasons, "outside this policy"));
+  g_assert_true (reasons_mention (bsc->reasons, "serves none of the uses this policy governs"));
   g_assert_null (exclusion_hit (bsc, "other-pain-spasticity-uses"));
 }
 
@@ -284,7 +295,8 @@ test_type1_diabetes_insulin_pump (void)
   g_assert_cmpstr (anthem->direct_outcome->label, ==, "Not medically necessary");
   g_assert_nonnull (hit);
   g_assert_cmpint (hit->kind, ==, RD_EXCLUSION_HIT_CODES);
-  g_assert_nonnull (strstr (hit->reason, "E10.9"));
+  g_assert_nonnull (strstr (hit->reason, "insulin"));
+  g_assert_true (anthem->deciding_exclusion == hit->exclusion);
   g_assert_false (match_for (matches, "bsc-7.01.41")->applies);
   g_assert_false (reasons_mention (anthem->reasons, "medical director decides"));
 }
@@ -313,9 +325,9 @@ test_review_under_way (void)
   g_assert_true (rd_case_review_is_under_way (&review, anthem, baclofen));
 }
 
-/* Painful diabetic neuropathy under a pain pump: the diabetes code list says
- * not medically necessary, the pain indication applies; the reviewer is told
- * that a medical director decides (Anthem's reviewer note). */
+/* Painful diabetic neuropathy under a pain pump: the diabetes code list is
+ * information beside the pain indication that applies, so it does not decide;
+ * it sends the case to a medical director (Anthem's reviewer note). */
 static void
 test_code_and_indication_conflict (void)
 {
@@ -326,8 +338,9 @@ test_code_and_indication_conflict (void)
 
   g_assert_true (match->applies);
   g_assert_true (rd_policy_match_applies_indication (match, "chronic-pain"));
-  g_assert_nonnull (match->direct_outcome);
-  g_assert_true (reasons_mention (match->reasons, "medical director decides"));
+  g_assert_null (match->direct_outcome);
+  g_assert_cmpuint (match->referrals->len, ==, 1);
+  g_assert_true (reasons_mention (match->referrals, "E11.40"));
 }
 
 static void
@@ -353,7 +366,7 @@ test_intrathecal_baclofen (void)
                      "severe-spasticity"))
       im = g_ptr_array_index (bsc->indications, i);
   g_assert_nonnull (im);
-  g_assert_true (reasons_mention (im->reasons, "“Baclofen (Lioresal®)” matches “baclofen”"));
+  g_assert_true (reasons_mention (im->reasons, "“Baclofen (Lioresal®)” matches “antispasticity”"));
   g_assert_true (reasons_mention (im->reasons, "“INTRATHECAL” matches “intrathecal”"));
 }
 
@@ -370,9 +383,11 @@ test_request_types (void)
   const RdPolicyMatch *anthem = match_for (repl_matches, "anthem-cg-surg-79");
   const RdExclusionHit *convenience = exclusion_hit (anthem, "excl-replacement-convenience");
 
-  /* Blue Shield governs the preliminary trial; Anthem's indications do not */
+  /* Blue Shield governs the preliminary trial; Anthem, a guideline for
+   * implantable pumps, does not govern a trial at all */
   g_assert_true (rd_policy_match_applies_indication (match_for (trial_matches, "bsc-7.01.41"), "chronic-pain"));
-  g_assert_false (rd_policy_match_applies_indication (match_for (trial_matches, "anthem-cg-surg-79"), "chronic-pain"));
+  g_assert_false (match_for (trial_matches, "anthem-cg-surg-79")->applies);
+  g_assert_true (reasons_mention (match_for (trial_matches, "anthem-cg-surg-79")->reasons, "does not govern trial requests"));
 
   /* replacement: Anthem's replacement indication, and the convenience
    * exclusion for the reviewer to check */
@@ -386,9 +401,9 @@ static void
 test_other_uses (void)
 {
   g_autoptr(GPtrArray) policies = load_policies ();
-  /* an intrathecal drug none of Blue Shield's indications names */
-  g_autoptr(RdRequest) request = request_new (RD_REQUEST_TYPE_INITIAL, "62362", NULL, "G89.4",
-                                              "ropivacaine", "intrathecal");
+  /* a spasticity drug by a route none of the indications names */
+  g_autoptr(RdRequest) request = request_new (RD_REQUEST_TYPE_INITIAL, "62362", NULL, "G80.1",
+                                              "baclofen", "epidural");
   g_autoptr(GPtrArray) matches = rd_applicability_evaluate (policies, request);
   const RdPolicyMatch *bsc = match_for (matches, "bsc-7.01.41");
   const RdPolicyMatch *anthem = match_for (matches, "anthem-cg-surg-79");

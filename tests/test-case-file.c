@@ -225,6 +225,85 @@ test_scores (RdTestCaseFixture *fixture,
 }
 
 static void
+test_measurements (RdTestCaseFixture *fixture,
+                   gconstpointer      data)
+{
+  g_autoptr(RdMeasurement) m = rd_measurement_new ();
+  g_autoptr(GHashTable) measurements = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  RdAuditEntry *last;
+  RdMeasurement *stored;
+  guint n_audit;
+
+  m->has_before_after = TRUE;
+  m->before = 8;
+  m->after = 3;
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "pain-successful-trial", m,
+                                               &error));
+  g_assert_no_error (error);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->action, ==, "measurement");
+  g_assert_cmpstr (last->target, ==, "bsc-7.01.41/pain-successful-trial");
+  g_assert_null (last->old_value);
+  g_assert_cmpstr (last->new_value, ==, "before 8, after 3");
+  n_audit = audit->len;
+
+  /* The same again writes nothing; a change is one entry with old and new. */
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "pain-successful-trial", m,
+                                               &error));
+  g_clear_pointer (&m, rd_measurement_free);
+  m = rd_measurement_new ();
+  m->from_date = g_strdup ("2025-03-01");
+  m->to_date = g_strdup ("2026-01-15");
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "spas-tbi-wait", m, &error));
+  g_clear_pointer (&m, rd_measurement_free);
+  m = rd_measurement_new ();
+  m->has_value = TRUE;
+  m->value = 12.5;
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "pain-successful-trial", m,
+                                               &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit + 2);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->old_value, ==, "before 8, after 3");
+  g_assert_cmpstr (last->new_value, ==, "value 12.5");
+
+  measurements = rd_case_file_get_measurements (fixture->case_file, "bsc-7.01.41");
+  g_assert_cmpuint (g_hash_table_size (measurements), ==, 2);
+  stored = g_hash_table_lookup (measurements, "spas-tbi-wait");
+  g_assert_false (stored->has_value);
+  g_assert_false (stored->has_before_after);
+  g_assert_cmpstr (stored->from_date, ==, "2025-03-01");
+  g_assert_cmpstr (stored->to_date, ==, "2026-01-15");
+  stored = g_hash_table_lookup (measurements, "pain-successful-trial");
+  g_assert_true (stored->has_value);
+  g_assert_cmpfloat (stored->value, ==, 12.5);
+  g_assert_false (stored->has_before_after);
+  g_clear_pointer (&measurements, g_hash_table_unref);
+
+  /* NULL removes it; an empty measurement is refused. */
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "spas-tbi-wait", NULL, &error));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = rd_case_file_list_audit (fixture->case_file, &error);
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_cmpstr (last->old_value, ==, "from 2025-03-01 to 2026-01-15");
+  g_assert_null (last->new_value);
+  g_clear_pointer (&m, rd_measurement_free);
+  m = rd_measurement_new ();
+  g_assert_false (rd_case_file_set_measurement (fixture->case_file, "bsc-7.01.41", "x", m, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID);
+  measurements = rd_case_file_get_measurements (fixture->case_file, "bsc-7.01.41");
+  g_assert_cmpuint (g_hash_table_size (measurements), ==, 1);
+  g_clear_pointer (&measurements, g_hash_table_unref);
+  measurements = rd_case_file_get_measurements (fixture->case_file, "anthem-cg-surg-79");
+  g_assert_cmpuint (g_hash_table_size (measurements), ==, 0);
+}
+
+static void
 test_no_actor (RdTestCaseFixture *fixture,
                gconstpointer      data)
 {
@@ -836,9 +915,13 @@ test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
 {
   g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (1);
   g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(RdMeasurement) m = rd_measurement_new ();
   g_autoptr(GError) error = NULL;
 
+  m->has_value = TRUE;
+  m->value = 12;
   g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_MET, NULL, &error));
+  g_assert_true (rd_case_file_set_measurement (fixture->case_file, "p", "c1", m, &error));
   g_assert_cmpint (rd_case_file_add_record (fixture->case_file, pdf, "a.pdf", 1, NULL, NULL, &error), ==, 1);
   act_as_director (fixture->case_file);
   rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL);
@@ -852,7 +935,13 @@ test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
   g_assert_null (result->audit_problem);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
-  tamper (fixture->path, "UPDATE criterion_score SET score = 'met'; UPDATE record SET data = zeroblob(length(data))");
+  /* The seal covers what was measured as well. */
+  tamper (fixture->path, "UPDATE criterion_score SET score = 'met'; UPDATE measurement SET value = 2");
+  result = verify_path (fixture->path);
+  g_assert_nonnull (result->seal_problem);
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  tamper (fixture->path, "UPDATE measurement SET value = 12; UPDATE record SET data = zeroblob(length(data))");
   result = verify_path (fixture->path);
   g_assert_null (result->seal_problem);
   g_assert_nonnull (result->integrity_problem);
@@ -900,6 +989,7 @@ main (int   argc,
               rd_test_case_fixture_tear_down);
   rd_test_case_add ("/case-file/request", test_request_round_trip);
   rd_test_case_add ("/case-file/scores", test_scores);
+  rd_test_case_add ("/case-file/measurements", test_measurements);
   g_test_add ("/case-file/no-actor", RdTestCaseFixture, NULL, rd_test_case_fixture_set_up_without_case, test_no_actor,
               rd_test_case_fixture_tear_down);
   rd_test_case_add ("/case-file/open-async", test_open_async);

@@ -496,11 +496,12 @@ test_migrate_v2 (void)
   g_assert_null (password);
   close_unchanged (&cf, dir, path, before);
 
-  /* For writing: upgraded to 3, then to 4, one audited step each, the record kept. */
+  /* For writing: upgraded to 3, then on to the current format, one audited
+   * step each, the record kept. */
   cf = open_upgraded (path);
   audit = rd_case_file_list_audit (cf, &error);
-  assert_upgrade_entry (audit, 2, 2);
-  assert_upgrade_entry (audit, 1, 3);
+  for (guint v = 3; v <= RD_CASE_FILE_VERSION; v++)
+    assert_upgrade_entry (audit, 1 + RD_CASE_FILE_VERSION - v, v - 1);
   g_clear_pointer (&records, g_ptr_array_unref);
   records = rd_case_file_list_records (cf, &error);
   g_assert_cmpuint (records->len, ==, 1);
@@ -566,10 +567,11 @@ test_migrate_v3 (void)
   g_assert_null (draft);
   close_unchanged (&cf, dir, path, before);
 
-  /* For writing: upgraded to 4 in one audited step, the decision kept. */
+  /* For writing: upgraded to 4 and on, one audited step each, the decision kept. */
   cf = open_upgraded (path);
   audit = rd_case_file_list_audit (cf, &error);
-  assert_upgrade_entry (audit, 1, 3);
+  for (guint v = 4; v <= RD_CASE_FILE_VERSION; v++)
+    assert_upgrade_entry (audit, 1 + RD_CASE_FILE_VERSION - v, v - 1);
   n_audit = audit->len;
   decisions = rd_case_file_list_decisions (cf, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
@@ -595,6 +597,86 @@ test_migrate_v3 (void)
   rd_test_remove_dir (dir);
 }
 
+/* A case of format 4: a trial request with scores, before revision and refill
+ * requests and measurements. */
+static void
+make_v4_case (const char *path)
+{
+  make_old_case (path, "RD-V4", 4,
+                 "UPDATE request SET member_name = 'Old Member', request_type = 'trial',"
+                 " urgency = 'expedited', received_at = '2026-01-02T03:04:05.000000Z';"
+                 "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
+                 "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'pain-successful-trial', 'met', NULL,"
+                 " 'Old Nurse', '2026-01-02T03:04:05.000000Z');");
+}
+
+static void
+test_migrate_v4 (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "v4.rdcase", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GHashTable) measurements = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(RdMeasurement) m = rd_measurement_new ();
+  g_autoptr(GError) error = NULL;
+  RdMeasurement *stored;
+
+  make_v4_case (path);
+  before = rd_test_file_digest (path);
+
+  /* Read-only: no measurements, the request as it was, the file unchanged. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, 4);
+  measurements = rd_case_file_get_measurements (cf, "bsc-7.01.41");
+  g_assert_cmpuint (g_hash_table_size (measurements), ==, 0);
+  close_unchanged (&cf, dir, path, before);
+
+  /* For writing: upgraded to 5 in one audited step, the request kept. */
+  cf = open_upgraded (path);
+  audit = rd_case_file_list_audit (cf, &error);
+  assert_upgrade_entry (audit, 1, 4);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request->member_name, ==, "Old Member");
+  g_assert_cmpint (request->type, ==, RD_REQUEST_TYPE_TRIAL);
+  g_assert_cmpint (request->urgency, ==, RD_URGENCY_EXPEDITED);
+  g_assert_cmpstr (request->cpt_codes[0], ==, "62362");
+
+  /* The new request types and the measurement table are written like the rest. */
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  request->type = RD_REQUEST_TYPE_REFILL;
+  g_assert_true (rd_case_file_set_request (cf, request, &error));
+  g_assert_no_error (error);
+  m->has_before_after = TRUE;
+  m->before = 8;
+  m->after = 3;
+  g_assert_true (rd_case_file_set_measurement (cf, "bsc-7.01.41", "pain-successful-trial", m, &error));
+  g_assert_no_error (error);
+  rd_case_file_close (cf);
+  g_clear_object (&cf);
+
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&request, rd_request_free);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_cmpint (request->type, ==, RD_REQUEST_TYPE_REFILL);
+  g_clear_pointer (&measurements, g_hash_table_unref);
+  measurements = rd_case_file_get_measurements (cf, "bsc-7.01.41");
+  stored = g_hash_table_lookup (measurements, "pain-successful-trial");
+  g_assert_nonnull (stored);
+  g_assert_true (stored->has_before_after);
+  g_assert_cmpfloat (stored->before, ==, 8);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,5 +693,6 @@ main (int   argc,
   g_test_add_func ("/case-safety/migrate-v1", test_migrate_v1);
   g_test_add_func ("/case-safety/migrate-v2", test_migrate_v2);
   g_test_add_func ("/case-safety/migrate-v3", test_migrate_v3);
+  g_test_add_func ("/case-safety/migrate-v4", test_migrate_v4);
   return g_test_run ();
 }

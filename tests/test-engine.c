@@ -4,10 +4,13 @@
  * thresholds at their exact limits; conditional criteria; at-least groups. */
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <string.h>
 
 #include "policy-fixture.h"
 #include "rd-engine.h"
+#include "rd-measurement.h"
 
 /* The shipped policies, loaded once for the whole run (they are immutable). */
 static GHashTable *shipped;
@@ -128,12 +131,17 @@ typedef struct {
 static const IndicationCase indication_cases[] = {
   { "anthem-cg-surg-79.xml", "liver-primary", 2, TRUE, NULL },
   { "anthem-cg-surg-79.xml", "crc-liver-mets", 3, TRUE, NULL },
-  { "anthem-cg-surg-79.xml", "spasticity", 4, FALSE, "spas-severe-refractory" },
+  { "anthem-cg-surg-79.xml", "spasticity", 4, TRUE, NULL },
   { "anthem-cg-surg-79.xml", "pah-treprostinil", 2, TRUE, NULL },
-  { "anthem-cg-surg-79.xml", "chronic-pain", 4, FALSE, "pain-severe-chronic-intractable" },
+  { "anthem-cg-surg-79.xml", "chronic-pain", 4, TRUE, NULL },
   { "anthem-cg-surg-79.xml", "pump-replacement", 2, TRUE, NULL },
-  { "bsc-7.01.41.xml", "chronic-pain", 25, FALSE, "pain-no-further-surgery" },
-  { "bsc-7.01.41.xml", "severe-spasticity", 8, TRUE, NULL },
+  { "anthem-cg-surg-79.xml", "pump-supplies", 2, TRUE, NULL },
+  { "anthem-cg-surg-79.xml", "revision-recheck", 2, TRUE, NULL },
+  { "bsc-7.01.41.xml", "chronic-pain", 23, TRUE, NULL },
+  { "bsc-7.01.41.xml", "severe-spasticity", 11, TRUE, NULL },
+  { "bsc-7.01.41.xml", "replacement-recheck", 3, TRUE, NULL },
+  { "bsc-7.01.41.xml", "revision-recheck", 2, TRUE, NULL },
+  { "bsc-7.01.41.xml", "refill-recheck", 1, TRUE, NULL },
 };
 
 static void
@@ -178,7 +186,7 @@ check_all_met (RdPolicy             *policy,
                const IndicationCase *tc)
 {
   g_autoptr(GHashTable) scores = all_met (policy, ind);
-  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, scores);
+  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, NULL, scores);
 
   g_assert_cmpint (eval->result, ==, RD_TRUTH_TRUE);
   g_assert_true (eval->outcome == ind->met);
@@ -210,7 +218,7 @@ evaluate_with (RdPolicy           *policy,
     g_hash_table_remove (scores, criterion->id);
   else
     set_score (scores, criterion->id, score);
-  return rd_engine_evaluate (policy, ind, scores);
+  return rd_engine_evaluate (policy, ind, NULL, scores);
 }
 
 static void
@@ -268,6 +276,13 @@ check_not_applicable (RdPolicy           *policy,
 {
   g_autoptr(RdEvaluation) eval = evaluate_with (policy, ind, c, RD_SCORE_NOT_APPLICABLE);
 
+  if (ind->root == c)
+    {
+      /* the indication's only criterion: nothing is left to decide it */
+      g_assert_cmpint (eval->result, ==, RD_TRUTH_UNKNOWN);
+      g_assert_true (has_md_reason (eval, RD_MD_REASON_NOTHING_APPLIES, NULL));
+      return;
+    }
   /* the criterion drops out of its group; the others still carry it */
   g_assert_cmpint (eval->result, ==, RD_TRUTH_TRUE);
   g_assert_cmpint (rd_evaluation_get_node_truth (eval, c), ==, RD_TRUTH_NOT_APPLICABLE);
@@ -321,7 +336,7 @@ test_indication (gconstpointer data)
       set_score (none_met, c->id, RD_SCORE_NOT_MET);
     }
 
-  all_not_met = rd_engine_evaluate (policy, ind, none_met);
+  all_not_met = rd_engine_evaluate (policy, ind, NULL, none_met);
   g_assert_cmpint (all_not_met->result, ==, RD_TRUTH_FALSE);
   g_assert_true (all_not_met->outcome->adverse);
 }
@@ -347,8 +362,10 @@ static const ThresholdCase threshold_cases[] = {
   { "bsc-7.01.41.xml", "oral-antispasticity-trial-duration", 5.9, FALSE },
   { "bsc-7.01.41.xml", "conservative-trial-duration", 6.0, TRUE },
   { "bsc-7.01.41.xml", "conservative-trial-duration", 5.5, FALSE },
-  { "bsc-7.01.41.xml", "tbi-wait", 1.0, TRUE },
-  { "bsc-7.01.41.xml", "tbi-wait", 0.9, FALSE },
+  { "bsc-7.01.41.xml", "tbi-recent", 1.0, FALSE },
+  { "bsc-7.01.41.xml", "tbi-recent", 0.9, TRUE },
+  { "anthem-cg-surg-79.xml", "short-life-expectancy", 3.0, TRUE },
+  { "anthem-cg-surg-79.xml", "short-life-expectancy", 3.1, FALSE },
 };
 
 static void
@@ -371,10 +388,12 @@ test_threshold_describe (void)
 {
   g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
   g_autofree char *gt = rd_threshold_describe (rd_policy_find_threshold (policy, "successful-trial"));
-  g_autofree char *ge = rd_threshold_describe (rd_policy_find_threshold (policy, "tbi-wait"));
+  g_autofree char *ge = rd_threshold_describe (rd_policy_find_threshold (policy, "oral-antispasticity-trial-duration"));
+  g_autofree char *lt = rd_threshold_describe (rd_policy_find_threshold (policy, "tbi-recent"));
 
   g_assert_cmpstr (gt, ==, "greater than 50 percent");
-  g_assert_cmpstr (ge, ==, "at least 1 year");
+  g_assert_cmpstr (ge, ==, "at least 6 weeks");
+  g_assert_cmpstr (lt, ==, "less than 1 year");
   g_assert_cmpstr (rd_comparison_to_string (RD_COMPARISON_GT), ==, "gt");
 }
 
@@ -395,11 +414,90 @@ test_threshold_decides (void)
       g_autoptr(RdEvaluation) eval = NULL;
 
       set_score (scores, c->id, rd_threshold_passes (c->threshold, measured[i]) ? RD_SCORE_MET : RD_SCORE_NOT_MET);
-      eval = rd_engine_evaluate (policy, ind, scores);
+      eval = rd_engine_evaluate (policy, ind, NULL, scores);
       g_assert_cmpint (eval->result, ==, i == 0 ? RD_TRUTH_FALSE : RD_TRUTH_TRUE);
       if (i == 0)
         assert_ids (eval->decisive, "pain-trial-successful");
     }
+}
+
+typedef struct {
+  const char *threshold;
+  double      value, before, after;
+  const char *from, *to;
+  gboolean    passes;
+} MeasurementCase;
+
+/* The engine does the arithmetic a nurse would: the reduction from the pain
+ * scores, the weeks or months between two dates, strictly at the limit. */
+static void
+test_measurements (void)
+{
+  static const MeasurementCase cases[] = {
+    { "successful-trial", -1, 8, 4, NULL, NULL, FALSE },         /* exactly 50% */
+    { "successful-trial", -1, 8, 3, NULL, NULL, TRUE },          /* 62.5% */
+    { "successful-trial", -1, 10, 5, NULL, NULL, FALSE },
+    { "successful-trial", -1, 10, 4.9, NULL, NULL, TRUE },
+    { "successful-trial", 50.01, 0, 0, NULL, NULL, TRUE },
+    { "oral-antispasticity-trial-duration", -1, 0, 0, "2026-01-01", "2026-02-12", TRUE },   /* 42 days */
+    { "oral-antispasticity-trial-duration", -1, 0, 0, "2026-01-01", "2026-02-11", FALSE },
+    { "conservative-trial-duration", -1, 0, 0, "2025-03-31", "2025-09-30", TRUE },
+    { "conservative-trial-duration", -1, 0, 0, "2025-04-15", "2025-10-14", FALSE },
+    { "life-expectancy", 3, 0, 0, NULL, NULL, FALSE },
+    { "tbi-recent", -1, 0, 0, "2025-12-08", "2026-12-07", TRUE },
+    { "tbi-recent", -1, 0, 0, "2025-12-07", "2026-12-07", FALSE },
+  };
+  g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const MeasurementCase *mc = &cases[i];
+      const RdThreshold *t = rd_policy_find_threshold (policy, mc->threshold);
+      g_autoptr(RdMeasurement) m = rd_measurement_new ();
+      g_autoptr(GError) error = NULL;
+      gboolean passes = !mc->passes;
+
+      g_test_message ("measurement case %u", i);
+      m->has_value = mc->value >= 0;
+      m->value = mc->value;
+      m->has_before_after = mc->from == NULL && mc->value < 0;
+      m->before = mc->before;
+      m->after = mc->after;
+      m->from_date = g_strdup (mc->from);
+      m->to_date = g_strdup (mc->to);
+      g_assert_true (rd_measurement_passes (m, t, &passes, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (passes, ==, mc->passes);
+    }
+}
+
+/* Impossible measurements are refused with a reason, never scored. */
+static void
+test_measurement_refused (void)
+{
+  g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
+  const RdThreshold *percent = rd_policy_find_threshold (policy, "successful-trial");
+  const RdThreshold *weeks = rd_policy_find_threshold (policy, "oral-antispasticity-trial-duration");
+  g_autoptr(RdMeasurement) zero = rd_measurement_new ();
+  g_autoptr(RdMeasurement) backwards = rd_measurement_new ();
+  g_autoptr(RdMeasurement) empty = rd_measurement_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean passes;
+
+  zero->has_before_after = TRUE;
+  g_assert_false (rd_measurement_passes (zero, percent, &passes, &error));
+  g_assert_error (error, RD_MEASUREMENT_ERROR, RD_MEASUREMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  backwards->from_date = g_strdup ("2026-03-01");
+  backwards->to_date = g_strdup ("2026-01-01");
+  g_assert_false (rd_measurement_passes (backwards, weeks, &passes, &error));
+  g_assert_error (error, RD_MEASUREMENT_ERROR, RD_MEASUREMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rd_measurement_passes (backwards, percent, &passes, &error));
+  g_assert_error (error, RD_MEASUREMENT_ERROR, RD_MEASUREMENT_ERROR_UNIT);
+  g_clear_error (&error);
+  g_assert_false (rd_measurement_passes (empty, percent, &passes, &error));
+  g_assert_error (error, RD_MEASUREMENT_ERROR, RD_MEASUREMENT_ERROR_EMPTY);
 }
 
 /* ---- conditional criteria ---------------------------------------------- */
@@ -419,50 +517,74 @@ find_in_tree (const RdNode *node,
   return NULL;
 }
 
+static RdRequest *
+request_of (RdRequestType  type,
+            const char    *drug,
+            const char    *route)
+{
+  RdRequest *request = rd_request_new ();
+
+  request->type = type;
+  request->drug = g_strdup (drug);
+  request->route = g_strdup (route);
+  return request;
+}
+
 static RdEvaluation *
-bsc_spasticity (RdScore tbi,
-                RdScore wait)
+bsc_spasticity (RdRequestType  type,
+                const char    *id,
+                RdScore        score,
+                ...)
 {
   g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
   const RdIndication *ind = rd_policy_find_indication (policy, "severe-spasticity");
   g_autoptr(GHashTable) scores = all_met (policy, ind);
+  g_autoptr(RdRequest) request = request_of (type, "baclofen", "intrathecal");
+  va_list args;
 
-  if (tbi == RD_SCORE_UNSCORED)
-    g_hash_table_remove (scores, "tbi");
-  else
-    set_score (scores, "tbi", tbi);
-  set_score (scores, "spas-tbi-wait", wait);
-  return rd_engine_evaluate (policy, ind, scores);
+  va_start (args, score);
+  for (; id != NULL; id = va_arg (args, const char *), score = id ? va_arg (args, RdScore) : 0)
+    set_score (scores, id, score);
+  va_end (args);
+  return rd_engine_evaluate (policy, ind, request, scores);
 }
 
+/* The preliminary trial and the permanent pump are two pathways: the trial is
+ * decided by the Policy Guidelines, which allow dystonia; the permanent pump
+ * needs the Policy Statement's spasticity and a trial that supports it. */
 static void
-test_condition_tbi (void)
+test_pathways (void)
 {
-  g_autoptr(RdEvaluation) yes = bsc_spasticity (RD_SCORE_MET, RD_SCORE_NOT_MET);
-  g_autoptr(RdEvaluation) no = bsc_spasticity (RD_SCORE_NOT_MET, RD_SCORE_NOT_MET);
-  g_autoptr(RdEvaluation) unknown = bsc_spasticity (RD_SCORE_UNSCORED, RD_SCORE_NOT_MET);
-  g_autoptr(RdEvaluation) unknown_met = bsc_spasticity (RD_SCORE_NOT_DOCUMENTED, RD_SCORE_MET);
-  const RdNode *wait;
+  g_autoptr(RdEvaluation) dystonia_trial =
+    bsc_spasticity (RD_REQUEST_TYPE_TRIAL, "spas-refractory-spasticity", RD_SCORE_NOT_MET,
+                    "spas-severe-origin", RD_SCORE_NOT_MET, NULL);
+  g_autoptr(RdEvaluation) dystonia_implant =
+    bsc_spasticity (RD_REQUEST_TYPE_INITIAL, "spas-refractory-spasticity", RD_SCORE_NOT_MET,
+                    "spas-severe-origin", RD_SCORE_NOT_MET, NULL);
+  g_autoptr(RdEvaluation) failed_trial =
+    bsc_spasticity (RD_REQUEST_TYPE_INITIAL, "spas-trial-supports-implant", RD_SCORE_NOT_MET, NULL);
+  g_autoptr(RdEvaluation) no_trial_record =
+    bsc_spasticity (RD_REQUEST_TYPE_INITIAL, "spas-trial-supports-implant", RD_SCORE_NOT_DOCUMENTED, NULL);
+  g_autoptr(RdEvaluation) trial_itself =
+    bsc_spasticity (RD_REQUEST_TYPE_TRIAL, "spas-trial-supports-implant", RD_SCORE_NOT_MET, NULL);
+  const RdNode *statement = find_in_tree (trial_itself->indication->root, "spas-policy-statement");
 
-  /* spasticity after a TBI, injury less than a year ago: not met */
-  g_assert_cmpint (yes->result, ==, RD_TRUTH_FALSE);
-  assert_ids (yes->decisive, "spas-tbi-wait");
-  g_assert_cmpstr (yes->label, ==, "Investigational");
+  g_assert_cmpint (dystonia_trial->result, ==, RD_TRUTH_TRUE);
+  g_assert_true (dystonia_trial->nurse_may_approve);
+  g_assert_cmpint (dystonia_implant->result, ==, RD_TRUTH_FALSE);
+  assert_ids (dystonia_implant->decisive, "spas-severe-origin");
+  g_assert_cmpstr (dystonia_implant->label, ==, "Investigational");
 
-  /* not a TBI: the one-year wait does not apply */
-  g_assert_cmpint (no->result, ==, RD_TRUTH_TRUE);
-  wait = find_in_tree (no->indication->root, "spas-tbi-wait");
-  g_assert_cmpint (rd_evaluation_get_node_truth (no, wait), ==, RD_TRUTH_NOT_APPLICABLE);
-  g_assert_true (no->nurse_may_approve);
+  /* no nurse approves a permanent pump after a failed or undocumented trial */
+  g_assert_cmpint (failed_trial->result, ==, RD_TRUTH_FALSE);
+  assert_ids (failed_trial->decisive, "spas-trial-supports-implant");
+  g_assert_false (failed_trial->nurse_may_approve);
+  g_assert_cmpint (no_trial_record->result, ==, RD_TRUTH_UNKNOWN);
+  g_assert_false (no_trial_record->nurse_may_approve);
 
-  /* not known yet: treated as applying, and the denial waits on the answer */
-  g_assert_cmpint (unknown->result, ==, RD_TRUTH_FALSE);
-  g_assert_true (has_md_reason (unknown, RD_MD_REASON_CONDITION_UNKNOWN, "tbi"));
-
-  /* met either way: the unanswered question does not matter */
-  g_assert_cmpint (unknown_met->result, ==, RD_TRUTH_TRUE);
-  g_assert_false (has_md_reason (unknown_met, RD_MD_REASON_CONDITION_UNKNOWN, NULL));
-  g_assert_true (unknown_met->nurse_may_approve);
+  /* the trial request never asks for the trial's own result */
+  g_assert_cmpint (trial_itself->result, ==, RD_TRUTH_TRUE);
+  g_assert_cmpint (rd_evaluation_get_node_truth (trial_itself, statement), ==, RD_TRUTH_NOT_APPLICABLE);
 }
 
 static void
@@ -486,7 +608,7 @@ test_condition_non_malignant (void)
           set_score (scores, c->id, RD_SCORE_NOT_MET);
           g_string_append_printf (ids, "%s%s", i ? " " : "", c->id);
         }
-      eval = rd_engine_evaluate (policy, ind, scores);
+      eval = rd_engine_evaluate (policy, ind, NULL, scores);
 
       if (answers[a] == RD_SCORE_NOT_MET)
         {
@@ -511,25 +633,25 @@ test_condition_trial_request (void)
   g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
   const RdIndication *ind = rd_policy_find_indication (policy, "chronic-pain");
   g_autoptr(GHashTable) scores = all_met (policy, ind);
-  g_autoptr(RdEvaluation) eval = NULL;
+  g_autoptr(RdRequest) trial = request_of (RD_REQUEST_TYPE_TRIAL, "morphine", "intrathecal");
+  g_autoptr(RdRequest) intravenous = request_of (RD_REQUEST_TYPE_INITIAL, "morphine", "intravenous");
+  g_autoptr(RdEvaluation) trial_eval = NULL;
+  g_autoptr(RdEvaluation) iv_eval = NULL;
 
   /* a request for the trial itself: no trial result to show yet */
-  set_score (scores, "implant-request", RD_SCORE_NOT_MET);
   g_hash_table_remove (scores, "pain-trial-same-route");
   g_hash_table_remove (scores, "pain-successful-trial");
+  trial_eval = rd_engine_evaluate (policy, ind, trial, scores);
+  g_assert_cmpint (trial_eval->result, ==, RD_TRUTH_TRUE);
+  g_assert_cmpuint (trial_eval->unscored->len, ==, 0);
+
   /* an intravenous pump: the intraspinal guidelines do not apply */
-  set_score (scores, "intraspinal-pain", RD_SCORE_NOT_MET);
+  set_score (scores, "pain-trial-same-route", RD_SCORE_MET);
+  set_score (scores, "pain-successful-trial", RD_SCORE_MET);
   set_score (scores, "pain-life-expectancy", RD_SCORE_NOT_MET);
-  eval = rd_engine_evaluate (policy, ind, scores);
-
-  g_assert_cmpint (eval->result, ==, RD_TRUTH_TRUE);
-  g_assert_cmpuint (eval->unscored->len, ==, 0);
-  g_assert_cmpint (rd_evaluation_get_node_truth (eval, rd_policy_find_node (policy, "pain-policy-guidelines")),
-                   ==, RD_TRUTH_NOT_APPLICABLE);
-  g_assert_true (eval->nurse_may_approve);
+  iv_eval = rd_engine_evaluate (policy, ind, intravenous, scores);
+  g_assert_cmpint (iv_eval->result, ==, RD_TRUTH_TRUE);
 }
-
-/* ---- any-of, at-least, case by case, nothing applicable ---------------- */
 
 static void
 test_any_of (void)
@@ -542,13 +664,13 @@ test_any_of (void)
 
   set_score (scores, "repl-device-not-functioning", RD_SCORE_NOT_MET);
   set_score (scores, "repl-impending-failure", RD_SCORE_MET);
-  one = rd_engine_evaluate (policy, ind, scores);
+  one = rd_engine_evaluate (policy, ind, NULL, scores);
   g_assert_cmpint (one->result, ==, RD_TRUTH_TRUE);
   assert_ids (one->decisive, "repl-impending-failure");
   g_assert_true (one->nurse_may_approve);
 
   set_score (scores, "repl-impending-failure", RD_SCORE_NOT_DOCUMENTED);
-  pend = rd_engine_evaluate (policy, ind, scores);
+  pend = rd_engine_evaluate (policy, ind, NULL, scores);
   g_assert_cmpint (pend->result, ==, RD_TRUTH_UNKNOWN);
   assert_ids (pend->decisive, "repl-impending-failure");
   assert_ids (pend->missing_documentation, "doc-repl-eri-notification");
@@ -586,7 +708,7 @@ test_at_least (void)
       set_score (scores, "c2", cases[i].c2);
       set_score (scores, "c3", cases[i].c3);
       set_score (scores, "tbi", cases[i].tbi);
-      eval = rd_engine_evaluate (policy, ind, scores);
+      eval = rd_engine_evaluate (policy, ind, NULL, scores);
       g_test_message ("at-least case %u", i);
       g_assert_cmpint (eval->result, ==, cases[i].result);
       assert_ids (eval->decisive, cases[i].decisive);
@@ -600,7 +722,7 @@ test_case_by_case (void)
   g_autoptr(RdPolicy) policy = load_fixture ("request=\"initial\"", "request=\"initial\" case-by-case=\"true\"");
   const RdIndication *ind = rd_policy_find_indication (policy, "ind");
   g_autoptr(GHashTable) scores = all_met (policy, ind);
-  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, scores);
+  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, NULL, scores);
 
   g_assert_cmpint (eval->result, ==, RD_TRUTH_TRUE);
   g_assert_false (eval->nurse_may_approve);
@@ -618,7 +740,7 @@ test_nothing_applies (void)
   set_score (scores, "c1", RD_SCORE_NOT_APPLICABLE);
   set_score (scores, "c2", RD_SCORE_NOT_APPLICABLE);
   set_score (scores, "c3", RD_SCORE_NOT_APPLICABLE);
-  eval = rd_engine_evaluate (policy, ind, scores);
+  eval = rd_engine_evaluate (policy, ind, NULL, scores);
   g_assert_cmpint (eval->result, ==, RD_TRUTH_UNKNOWN);
   g_assert_true (has_md_reason (eval, RD_MD_REASON_NOTHING_APPLIES, NULL));
   g_assert_false (eval->nurse_may_approve);
@@ -630,7 +752,7 @@ test_partial_added_by_caller (void)
   g_autoptr(RdPolicy) policy = load_shipped ("anthem-cg-surg-79.xml");
   const RdIndication *ind = rd_policy_find_indication (policy, "pah-treprostinil");
   g_autoptr(GHashTable) scores = all_met (policy, ind);
-  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, scores);
+  g_autoptr(RdEvaluation) eval = rd_engine_evaluate (policy, ind, NULL, scores);
 
   g_assert_true (eval->nurse_may_approve);
   rd_evaluation_add_md_reason (eval, RD_MD_REASON_PARTIAL, NULL, "Only one of two services is approved.");
@@ -643,13 +765,21 @@ test_node_applies (void)
 {
   g_autoptr(RdPolicy) policy = load_shipped ("bsc-7.01.41.xml");
   const RdNode *fbss = rd_policy_find_node (policy, "pain-fbss");
+  const RdNode *result = rd_policy_find_node (policy, "pain-successful-trial");
   g_autoptr(GHashTable) scores = new_scores ();
+  g_autoptr(RdRequest) intrathecal = request_of (RD_REQUEST_TYPE_INITIAL, "morphine", "intrathecal");
+  g_autoptr(RdRequest) intravenous = request_of (RD_REQUEST_TYPE_INITIAL, "morphine", "intravenous");
+  g_autoptr(RdRequest) trial = request_of (RD_REQUEST_TYPE_TRIAL, "morphine", "intrathecal");
 
-  g_assert_true (rd_engine_node_applies (fbss, scores));
+  g_assert_true (rd_engine_node_applies (fbss, NULL, scores));
+  g_assert_true (rd_engine_node_applies (fbss, intrathecal, scores));
   set_score (scores, "non-malignant", RD_SCORE_NOT_DOCUMENTED);
-  g_assert_true (rd_engine_node_applies (fbss, scores));
-  set_score (scores, "intraspinal-pain", RD_SCORE_NOT_MET);
-  g_assert_false (rd_engine_node_applies (fbss, scores));
+  g_assert_true (rd_engine_node_applies (fbss, intrathecal, scores));
+  g_assert_false (rd_engine_node_applies (fbss, intravenous, scores));
+  set_score (scores, "non-malignant", RD_SCORE_NOT_MET);
+  g_assert_false (rd_engine_node_applies (fbss, intrathecal, scores));
+  g_assert_true (rd_engine_node_applies (result, intrathecal, scores));
+  g_assert_false (rd_engine_node_applies (result, trial, scores));
 }
 
 int
@@ -671,7 +801,9 @@ main (int   argc,
   g_test_add_func ("/engine/threshold/limits", test_thresholds);
   g_test_add_func ("/engine/threshold/describe", test_threshold_describe);
   g_test_add_func ("/engine/threshold/decides", test_threshold_decides);
-  g_test_add_func ("/engine/condition/tbi", test_condition_tbi);
+  g_test_add_func ("/engine/pathways", test_pathways);
+  g_test_add_func ("/engine/measurements", test_measurements);
+  g_test_add_func ("/engine/measurement-refused", test_measurement_refused);
   g_test_add_func ("/engine/condition/non-malignant", test_condition_non_malignant);
   g_test_add_func ("/engine/condition/trial-request", test_condition_trial_request);
   g_test_add_func ("/engine/any-of", test_any_of);

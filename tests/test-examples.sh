@@ -43,14 +43,14 @@ for example in $examples; do
   matches=$(grep -c '^  Reference: .* — matches$' "$work/eval.out")
   policies=$(grep -c '^  Reference: ' "$work/eval.out")
   [ "$policies" -ge 2 ] && [ "$matches" = "$policies" ] || fail "$stem: $(cat "$work/eval.out")"
-  "$tool" case evaluate "$case_file" --reference --json | grep -q '"matches_reference":true' \
+  "$tool" case evaluate "$case_file" --reference --json | grep -q '"matches_reference" *: *true' \
     || fail "$stem: --json"
-  "$tool" case evaluate "$case_file" --reference --json | grep -q '"matches_reference":false' \
+  "$tool" case evaluate "$case_file" --reference --json | grep -q '"matches_reference" *: *false' \
     && fail "$stem: --json reports a mismatch"
 
   # A fresh case has no scores: it is incomplete, and never approvable by a nurse.
   "$tool" case evaluate "$case_file" --json >"$work/fresh.json" || fail "$stem: evaluate a fresh case"
-  grep -q '"nurse_may_approve":true' "$work/fresh.json" && fail "$stem: an unscored case may be approved"
+  grep -q '"nurse_may_approve" *: *true' "$work/fresh.json" && fail "$stem: an unscored case may be approved"
 
   # Graded against the key, a fresh case agrees on nothing it was asked.
   "$tool" case grade "$case_file" >"$work/grade.out" 2>&1 || fail "$stem: case grade: $(cat "$work/grade.out")"
@@ -59,7 +59,9 @@ for example in $examples; do
     && fail "$stem: a fresh case agrees with the key: $(cat "$work/grade.out")"
   grep -q '^Overall: 0 of [0-9]* answers\{0,1\} agrees\{0,1\} with the reference; ' "$work/grade.out" \
     || fail "$stem: grade totals: $(cat "$work/grade.out")"
-  "$tool" case grade "$case_file" --json | grep -q '^{"case":.*"agree":0,"total":[0-9]*,' || fail "$stem: grade --json"
+  "$tool" case grade "$case_file" --json >"$work/grade.json" || fail "$stem: grade --json"
+  grep -q '^  "agree" : 0,$' "$work/grade.json" && grep -q '^  "total" : [0-9]*,$' "$work/grade.json" \
+    || fail "$stem: grade --json: $(cat "$work/grade.json")"
 done
 echo "ok: $n examples"
 
@@ -70,7 +72,7 @@ echo "ok: $n examples"
 
 # Grading shows each unanswered criterion with the key's score and teaching note.
 "$tool" case grade "$work/itb.rdcase" | sed -n '/(bsc-7.01.41)$/,/^Overall/p' >"$work/itb-grade.out"
-grep -q '^  0 of 21 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"
+grep -q '^  0 of 25 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"
 grep -A1 '^  Criterion: ' "$work/itb-grade.out" | grep -q '^    Reference: Met — given: Not scored$' || fail "spasticity grade: no criterion comparison"
 grep -q '^    Teaching note: Count the weeks' "$work/itb-grade.out" || fail "spasticity grade: no teaching note"
 grep -q '^  Your scores reach: Incomplete: criteria not scored — DIFFERS$' "$work/itb-grade.out" || fail "spasticity grade: outcome"

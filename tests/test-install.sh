@@ -66,13 +66,15 @@ echo "$err" | grep -q 'org.reviewdesk.ReviewDesk' || fail "the message must name
 echo "$err" | grep -q 'meson devenv' || fail "the message must say what to do: $err"
 
 # The workstation starts, installed and from the build directory, without being
-# pointed at its schema. Each gets a session bus of its own, so that it is not
-# taken for a second instance of another test's application.
+# pointed at its schema. Each gets a display and a session bus of its own: it is
+# not taken for a second instance of another test's application, and its window
+# never takes the focus from a test that types on the shared display.
 starts() {
-  installed dbus-run-session -- sh -c '"$@" & pid=$!; sleep 4; kill -0 $pid && kill $pid' starts "$@" \
+  installed env -u DISPLAY xvfb-run -a -s "-screen 0 1024x768x24" \
+    dbus-run-session -- sh -c '"$@" & pid=$!; sleep 4; kill -0 $pid && kill $pid' starts "$@" \
     >"$home/start.log" 2>&1
 }
-if [ -n "${DISPLAY:-}" ]; then
+if command -v xvfb-run >/dev/null 2>&1; then
   starts "$root/bin/reviewdesk" || { cat "$home/start.log"; fail "the installed workstation did not start"; }
   starts env LANGUAGE=es "$build/app/reviewdesk" ||
     { cat "$home/start.log"; fail "LANGUAGE=es build/app/reviewdesk did not start"; }

@@ -298,6 +298,9 @@ answer_page (GtkWindow *window,
 
       g_assert_cmpuint (i, <, 1000);
       g_assert_nonnull (focus);
+      if (!gtk_widget_is_ancestor (focus, page))
+        g_test_message ("the focus left the page for a %s (%s)", G_OBJECT_TYPE_NAME (focus),
+                        gtk_widget_get_name (focus));
       g_assert_true (gtk_widget_is_ancestor (focus, page));
       assert_shows_focus (window, focus);
       if (value && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rd_choice_group_get_button (RD_CHOICE_GROUP (group), value))))

@@ -206,7 +206,7 @@ test_letter_two_policies (Fixture       *f,
   for (guint i = 0; i < criteria->len; i++)
     {
       const RdNode *node = g_ptr_array_index (criteria, i);
-      RdScore score = g_str_equal (node->id, "spas-oral-trial-6-weeks") ? RD_SCORE_NOT_MET : RD_SCORE_MET;
+      RdScore score = g_str_equal (node->id, "spas-less-invasive-failed") ? RD_SCORE_NOT_MET : RD_SCORE_MET;
       g_assert_true (rd_case_file_set_score (cf, "bsc-7.01.41", node->id, score, NULL, &error));
     }
   become_director (cf);
@@ -218,12 +218,12 @@ test_letter_two_policies (Fixture       *f,
   g_assert_true (has_id (letter->policies, "anthem-cg-surg-79"));
   g_assert_true (has_id (letter->policies, "bsc-7.01.41"));
   g_assert_true (has_id (letter->criteria, "anthem-cg-surg-79/spas-oral-baclofen-failed"));
-  g_assert_true (has_id (letter->criteria, "bsc-7.01.41/spas-oral-trial-6-weeks"));
+  g_assert_true (has_id (letter->criteria, "bsc-7.01.41/spas-less-invasive-failed"));
   g_assert_false (has_id (letter->criteria, "bsc-7.01.41/spas-oral-baclofen-failed"));
   text = rd_letter_to_markdown (letter);
   assert_contains (text, "Policies Applied");
   assert_contains (text, rd_policy_get_title (bsc));
-  assert_contains (text, rd_policy_find_node (bsc, "spas-oral-trial-6-weeks")->text);
+  assert_contains (text, rd_policy_find_node (bsc, "spas-less-invasive-failed")->text);
 }
 
 static void

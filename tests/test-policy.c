@@ -63,7 +63,20 @@ test_shipped_policies_load (void)
   g_assert_cmpstr (rd_policy_get_source_file (bsc), ==, "000_870b9d3266084dad.txt");
   g_assert_cmpuint (strlen (rd_policy_get_hash (anthem)), ==, 64);
   g_assert_cmpstr (rd_policy_get_hash (anthem), !=, rd_policy_get_hash (bsc));
-  g_assert_cmpuint (rd_policy_get_indications (anthem)->len, ==, 6);
+  g_assert_cmpuint (rd_policy_get_indications (anthem)->len, ==, 8);
+  /* the model of scope and request types */
+  g_assert_nonnull (rd_policy_get_scope (bsc));
+  g_assert_cmpstr (rd_policy_get_scope (bsc)->purposes[0], ==, "pain");
+  g_assert_null (rd_policy_get_scope (anthem)->purposes[0]);
+  g_assert_cmpint (rd_policy_get_request_rule (anthem, RD_REQUEST_TYPE_TRIAL)->handling, ==, RD_REQUEST_HANDLING_NOT_GOVERNED);
+  g_assert_cmpint (rd_policy_get_request_rule (bsc, RD_REQUEST_TYPE_REPLACEMENT)->handling, ==, RD_REQUEST_HANDLING_SILENT);
+  g_assert_cmpint (rd_policy_get_request_rule (anthem, RD_REQUEST_TYPE_REPLACEMENT)->handling, ==, RD_REQUEST_HANDLING_OWN_RULES);
+  g_assert_true (rd_policy_find_condition (anthem, "life-expectancy-3-months-or-less")->referral);
+  g_assert_nonnull (rd_policy_find_condition (anthem, "life-expectancy-3-months-or-less")->threshold);
+  g_assert_cmpuint (rd_policy_find_node (bsc, "pain-successful-trial")->request_types, ==, 1u << RD_REQUEST_TYPE_INITIAL);
+  g_assert_cmpstr (rd_policy_find_node (bsc, "pain-policy-guidelines")->routes[0], ==, "intrathecal");
+  g_assert_cmpint (((const RdCodeEntry *) g_ptr_array_index (rd_policy_find_code_list (anthem, "cpt-criteria")->entries, 1))->qualifier,
+                   ==, RD_CODE_QUALIFIER_REPLACEMENT);
   g_assert_nonnull (rd_policy_find_indication (bsc, "severe-spasticity"));
   g_assert_true (rd_policy_find_outcome (bsc, "investigational")->adverse);
   g_assert_false (rd_policy_find_outcome (anthem, "medically-necessary")->adverse);

@@ -12,6 +12,7 @@
 #include "rd-records-pane.h"
 #include "rd-summary-page.h"
 #include "rd-paths.h"
+#include "rd-measure-entry.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
 
@@ -334,6 +335,102 @@ confirm (RdSummaryPage *summary,
   rd_test_gui_screenshot (GTK_WIDGET (dialog), action);
   rd_test_gui_respond (dialog, "confirm");
   rd_test_gui_spin ();
+}
+
+static RdRequest *
+pain_pump_request (void)
+{
+  RdRequest *request = rd_request_new ();
+  char *cpt[] = { (char *) "62362", NULL }, *hcpcs[] = { (char *) "E0783", NULL };
+  char *icd10cm[] = { (char *) "M96.1", NULL };
+
+  request->member_name = g_strdup ("Synthetic Patient 900");
+  request->member_id = g_strdup ("SYN-0900");
+  request->member_birth_date = g_strdup ("1968-05-14");
+  request->provider_name = g_strdup ("Synthetic Pain Clinic");
+  request->provider_npi = g_strdup ("1234567893");
+  request->cpt_codes = g_strdupv (cpt);
+  request->hcpcs_codes = g_strdupv (hcpcs);
+  request->icd10_cm_codes = g_strdupv (icd10cm);
+  request->drug = g_strdup ("Infumorph");
+  request->route = g_strdup ("intrathecal");
+  request->type = RD_REQUEST_TYPE_INITIAL;
+  request->received = g_date_time_new_now_utc ();
+  return request;
+}
+
+static void
+compute (RdCriterionRow *row,
+         double          before,
+         double          after)
+{
+  GtkWidget *entry = rd_criterion_row_get_measure_entry (row);
+  g_autoptr(RdMeasurement) measurement = rd_measurement_new ();
+
+  g_assert_nonnull (entry);
+  measurement->has_before_after = TRUE;
+  measurement->before = before;
+  measurement->after = after;
+  rd_measure_entry_set_measurement (RD_MEASURE_ENTRY (entry), measurement);
+  g_assert_true (gtk_widget_activate_action (entry, "measure.compute", NULL));
+  rd_test_gui_spin ();
+}
+
+/* A nurse enters the pain scores of the trial and ReviewDesk decides the
+ * threshold, strictly (8 → 4 is 50%, not more); a referral question answered
+ * yes keeps a met request from a nurse's approval, with the policy's words. */
+static void
+test_review_measure_and_refer (void)
+{
+  RdWindow *window = new_window ();
+  RdCasePage *page = open_new_case (window);
+  RdIntakePage *intake = RD_INTAKE_PAGE (rd_case_page_get_step_page (page, "intake"));
+  g_autoptr(RdRequest) request = pain_pump_request ();
+  g_autoptr(GHashTable) measurements = NULL;
+  RdCriteriaPage *criteria, *anthem;
+  RdCriterionRow *trial;
+  RdConditionRow *dependence;
+  RdSummaryPage *summary;
+
+  enter_request (intake, request);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.accept-proposals", NULL));
+  criteria = criteria_page (page, "bsc-7.01.41", "chronic-pain");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "criteria:bsc-7.01.41:chronic-pain"));
+  score_all (criteria, "met");
+  trial = rd_criteria_page_get_row (criteria, "pain-successful-trial");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (trial)));
+
+  compute (trial, 8, 4);
+  g_assert_cmpint (rd_criterion_row_get_score (trial), ==, RD_SCORE_NOT_MET);
+  g_assert_cmpint (rd_criteria_page_get_evaluation (criteria)->result, ==, RD_TRUTH_FALSE);
+  compute (trial, 8, 3);
+  g_assert_cmpint (rd_criterion_row_get_score (trial), ==, RD_SCORE_MET);
+  rd_test_gui_screenshot (GTK_WIDGET (window), "measure-and-refer-criteria");
+  measurements = rd_case_file_get_measurements (rd_case_page_get_case_file (page), "bsc-7.01.41");
+  g_assert_cmpfloat (((RdMeasurement *) g_hash_table_lookup (measurements, "pain-successful-trial"))->after, ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rd_criteria_page_get_condition_row (criteria, "non-malignant")),
+                                             "condition.answer", "s", "met"));
+  g_assert_cmpint (rd_criteria_page_get_evaluation (criteria)->result, ==, RD_TRUTH_TRUE);
+  /* the same request under Anthem, which has a pain indication of its own */
+  anthem = criteria_page (page, "anthem-cg-surg-79", "chronic-pain");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "criteria:anthem-cg-surg-79:chronic-pain"));
+  score_all (anthem, "met");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rd_criteria_page_get_condition_row (anthem, "life-expectancy-3-months-or-less")),
+                                             "condition.answer", "s", "not-met"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "summary"));
+  summary = RD_SUMMARY_PAGE (rd_case_page_get_step_page (page, "summary"));
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.approve"));
+
+  dependence = rd_criteria_page_get_condition_row (criteria, "active-drug-dependence");
+  g_assert_nonnull (dependence);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dependence), "condition.answer", "s", "met"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "summary"));
+  rd_test_gui_spin ();
+  g_assert_cmpstr (rd_summary_page_get_verdict (summary, "bsc-7.01.41"), ==, "Medically necessary");
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (summary), "summary.approve"));
+  rd_test_gui_screenshot (GTK_WIDGET (window), "measure-and-refer-summary");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -715,6 +812,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/review/due-clock", test_review_due_clock);
   g_test_add_func ("/review/new-case", test_review_new_case);
+  g_test_add_func ("/review/measure-and-refer", test_review_measure_and_refer);
   g_test_add_func ("/review/restored", test_review_restored);
   g_test_add_func ("/review/open-example", test_review_open_example);
   g_test_add_func ("/review/fits-small-screen", test_review_fits_small_screen);

@@ -12,7 +12,7 @@ fail() { echo "not ok: $*"; exit 1; }
 
 # validate
 out=$("$tool" policy validate "$anthem" "$bsc") || fail "validate of the shipped policies"
-echo "$out" | grep -q 'anthem-cg-surg-79, 6 indications' || fail "validate output: $out"
+echo "$out" | grep -q 'anthem-cg-surg-79, 8 indications' || fail "validate output: $out"
 printf '<?xml version="1.0"?>\n<!DOCTYPE policy [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<policy>&x;</policy>\n' > "$tmp/xxe.xml"
 err=$("$tool" policy validate "$anthem" "$tmp/xxe.xml" 2>&1 >/dev/null); rc=$?
 [ $rc -eq 1 ] || fail "validate of a hostile file must exit 1, got $rc"
@@ -25,7 +25,11 @@ echo "$out" | grep -q '^Blue Shield of California 7.01.41 — Implantable Infusi
 echo "$out" | grep -q 'ANY of the following — Intractable chronic pain' || fail "show any-of group"
 echo "$out" | grep -q '\[ \] Chronic arachnoiditis.' || fail "show criterion"
 echo "$out" | grep -q '§ Preliminary Trial of Intrathecal Drug Delivery: “Chronic arachnoiditis”' || fail "show citation"
-echo "$out" | grep -q 'Only when: Is the spasticity due to a traumatic brain injury?' || fail "show condition"
+echo "$out" | grep -q 'Only when: Is the pain non-malignant (not caused by cancer)?' || fail "show condition"
+echo "$out" | grep -q 'Only for requests of type: initial' || fail "show pathway"
+echo "$out" | grep -q 'Only by the routes: intrathecal, epidural, intraspinal' || fail "show route pathway"
+echo "$out" | grep -q 'Is the spasticity due to a traumatic brain injury less than one year ago? (referral' || fail "show referral question"
+echo "$out" | grep -q '• replacement: silent' || fail "show request types"
 echo "$out" | grep -q 'Threshold: reduction in pain after implementation of treatment in the temporary trial greater than 50 percent' || fail "show threshold"
 
 # codes: every code, with the misprint kept beside its correction
@@ -38,8 +42,11 @@ echo "$out" | grep -q "^ICD-10-CM	E08.00-E08.9	" || fail "codes range"
 out=$("$tool" policy applies --policy-dir "$policies" --cpt 36260 --route intra-arterial --icd10cm C22.0) || fail "applies"
 echo "$out" | grep -q '^Anthem (Elevance Health) CG-SURG-79 (anthem-cg-surg-79): applies' || fail "applies anthem: $out"
 echo "$out" | grep -q '^Blue Shield of California 7.01.41 (bsc-7.01.41): does not apply' || fail "applies bsc: $out"
+# an insulin pump is the excluded use by what it is; the diabetes code only illustrates it
+out=$("$tool" policy applies --policy-dir "$policies" --cpt 62362 --hcpcs E0783 --icd10cm e10.9 --drug "Humulin R" --route intraperitoneal) || fail "applies insulin"
+echo "$out" | grep -q 'Outcome by code: Not medically necessary' || fail "applies insulin: $out"
 out=$("$tool" policy applies --policy-dir "$policies" --cpt 62362 --hcpcs E0783 --icd10cm e10.9) || fail "applies diabetes"
-echo "$out" | grep -q 'Outcome by code: Not medically necessary' || fail "applies E10.9: $out"
+echo "$out" | grep -q 'Outcome by code' && fail "a diagnosis on an informational list decided: $out"
 
 # usage errors exit 2
 for args in "validate" "show" "show $anthem $bsc" "codes" "check-citations $anthem" \

@@ -15,4 +15,21 @@ echo "$err" | grep -q 'frobnicate' || fail "unknown group message must name it: 
 echo "$err" | grep -q -- '--help' || fail "usage error must point to --help"
 "$tool" policy >/dev/null 2>&1; [ $? -eq 2 ] || fail "group without command must exit 2"
 "$tool" case no-such-command >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command must exit 2"
-echo "ok"
+echo "ok: usage"
+
+# Every group and every command answers --help: usage on standard output, exit 0.
+"$tool" --help | sed -n 's/^  \([a-z][a-z]*\) \([a-z][a-z-]*\)\( .*\)\{0,1\}$/\1 \2/p' | sort -u > "${TMPDIR:-/tmp}/rd-commands.$$"
+trap 'rm -f "${TMPDIR:-/tmp}/rd-commands.$$"' EXIT
+[ "$(wc -l < "${TMPDIR:-/tmp}/rd-commands.$$")" -ge 10 ] || fail "--help lists too few commands"
+for group in policy case; do
+  out=$("$tool" "$group" --help) || fail "$group --help exited $?"
+  echo "$out" | grep -q "^Usage: reviewdesk-tool $group COMMAND" || fail "$group --help: $out"
+done
+while read -r group command; do
+  out=$("$tool" "$group" "$command" --help 2>/dev/null) || fail "$group $command --help exited $?"
+  echo "$out" | grep -q "^Usage: reviewdesk-tool $group $command" || fail "$group $command --help: $out"
+  out=$("$tool" "$group" "$command" some-file -h 2>/dev/null) || fail "$group $command ... -h exited $?"
+done < "${TMPDIR:-/tmp}/rd-commands.$$"
+err=$("$tool" case score 2>&1 >/dev/null)
+echo "$err" | grep -q 'case score --help' || fail "a command's usage error must point to its --help: $err"
+echo "ok: --help"

@@ -114,6 +114,53 @@ show_scores (GPtrArray  *scores,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+show_measurements (RdCaseFile *cf,
+                   GPtrArray  *reviews)
+{
+  gboolean shown = FALSE;
+
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    {
+      RdCaseReview *r = g_ptr_array_index (reviews, i);
+      g_autoptr(GHashTable) measurements = rd_case_file_get_measurements (cf, r->policy_id);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, measurements);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_ptr_array_add (ids, id);
+      g_ptr_array_sort (ids, compare_ids);
+      for (guint j = 0; j < ids->len; j++)
+        {
+          const RdMeasurement *m = g_hash_table_lookup (measurements, ids->pdata[j]);
+
+          if (!shown)
+            section (_("Measurements"));
+          shown = TRUE;
+          printf ("  %s/%s:", r->policy_id, (const char *) ids->pdata[j]);
+          if (m->has_value)
+            /* TRANSLATORS: a measured value, e.g. "value 12" */
+            printf (_(" value %g"), m->value);
+          if (m->has_before_after)
+            /* TRANSLATORS: scores before and after a trial, e.g. "before 8, after 3" */
+            printf (_(" before %g, after %g"), m->before, m->after);
+          if (m->from_date != NULL || m->to_date != NULL)
+            /* TRANSLATORS: a measured duration between two dates */
+            printf (_(" from %s to %s"), m->from_date ? m->from_date : "—", m->to_date ? m->to_date : "—");
+          printf ("\n");
+        }
+    }
+}
+
 static void
 show_review (RdCaseFile *cf)
 {
@@ -137,6 +184,7 @@ show_review (RdCaseFile *cf)
     }
   show_scores (conditions, _("Conditions"));
   show_scores (scores, _("Criterion scores"));
+  show_measurements (cf, reviews);
   if (documentation != NULL && documentation->len > 0)
     {
       section (_("Documentation"));
@@ -317,14 +365,6 @@ cmd_verify (int    argc,
 
 /* ---- case attach ------------------------------------------------------ */
 
-static const char *
-default_actor (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name != '\0' && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
-}
-
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -447,30 +487,26 @@ cmd_attach (int    argc,
             char **argv)
 {
   const char *positional[2] = { NULL, NULL };
-  const char *who = NULL;
+  RdToolOptions options = { NULL, RD_ROLE_NURSE_REVIEWER, NULL };
   const char *password_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   gboolean remember = FALSE;
-  RdRole role = RD_ROLE_NURSE_REVIEWER;
   guint n_positional = 0;
   int status;
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--by") && i + 1 < argc)
-        who = argv[++i];
-      else if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
+      int common = g_str_equal (argv[i], "--policy-dir") ? 0 : rd_tool_common_option ("attach", argc, argv, &i, &options);
+
+      if (common < 0)
+        return RD_TOOL_EXIT_USAGE;
+      if (common > 0)
+        continue;
+      if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
         password_file = argv[++i];
       else if (g_str_equal (argv[i], "--remember-password"))
         remember = TRUE;
-      else if (g_str_equal (argv[i], "--role") && i + 1 < argc)
-        {
-          if (!rd_role_from_string (argv[++i], &role))
-            return rd_tool_usage_error ("case", "attach",
-                                        _("Unknown role “%s”: use nurse-reviewer, medical-director or trainer."),
-                                        argv[i]);
-        }
       else if (g_str_has_prefix (argv[i], "--") || n_positional == 2)
         return rd_tool_usage_error ("case", "attach", _("Unexpected argument “%s”."), argv[i]);
       else
@@ -485,7 +521,8 @@ cmd_attach (int    argc,
       fprintf (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
-  status = attach (positional[0], positional[1], who != NULL ? who : default_actor (), role, password, remember);
+  status = attach (positional[0], positional[1], options.who ? options.who : rd_tool_default_actor (), options.role,
+                   password, remember);
   if (password != NULL)
     memset (password, 0, strlen (password));
   return status;
@@ -570,8 +607,15 @@ static const RdToolCommand case_commands[] = {
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
-  { "new", "--from EXAMPLE.xml OUT.rdcase",
-    N_("create a case from an example: its request and records, without the reference key"), rd_tool_case_new },
+  { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase [--by NAME] [--role ROLE]"
+    " [--policy-dir DIR]",
+    N_("create a case from an example (its request and records, without the reference key), or from a request"
+       " in JSON with every policy that applies to it under review; nothing is written when the request is"
+       " refused"), rd_tool_case_new },
+  /* rd-tool-score.c */
+  { "score", "FILE ANSWERS.json [--by NAME] [--role ROLE] [--policy-dir DIR]",
+    N_("store a reviewer’s answers from JSON (criteria, questions, measured values, documentation, notes),"
+       " each audited; an unknown id refuses the whole file and changes nothing"), rd_tool_case_score },
   { "evaluate", "FILE [--json] [--reference] [--policy-dir DIR]",
     N_("per policy: outcome, decisive criteria, missing documentation, and whether a nurse may approve"
        " (--reference: score with the key of the example the case came from)"), rd_tool_case_evaluate },

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "rd-case-file.h"
@@ -49,27 +50,12 @@ rd_tool_case_examples (int    argc,
 
 /* ---- case new --from ---------------------------------------------------- */
 
-int
-rd_tool_case_new (int    argc,
-                  char **argv)
+static int
+case_new_from_example (const char *from,
+                       const char *out)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RdExample) example = NULL;
-  const char *from = NULL;
-  const char *out = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--from") && i + 1 < argc)
-        from = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--") || out != NULL)
-        return rd_tool_usage_error ("case", "new", _("Unexpected argument “%s”."), argv[i]);
-      else
-        out = argv[i];
-    }
-  if (from == NULL || out == NULL)
-    return rd_tool_usage_error ("case", "new", "%s",
-                                _("“case new” needs --from EXAMPLE.xml and the case file to create."));
 
   if (!rd_example_instantiate (from, out, &error) ||
       (example = rd_example_load (from, &error)) == NULL)
@@ -82,6 +68,43 @@ rd_tool_case_new (int    argc,
                     rd_example_get_n_records (example)),
           out, rd_example_get_title (example), rd_example_get_n_records (example));
   return RD_TOOL_EXIT_OK;
+}
+
+/* `case new --from EXAMPLE.xml OUT` or `case new --request REQUEST.json OUT`. */
+int
+rd_tool_case_new (int    argc,
+                  char **argv)
+{
+  RdToolOptions options = { NULL, RD_ROLE_NURSE_REVIEWER, NULL };
+  const char *from = NULL;
+  const char *request = NULL;
+  const char *out = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int common = rd_tool_common_option ("new", argc, argv, &i, &options);
+
+      if (common < 0)
+        return RD_TOOL_EXIT_USAGE;
+      if (common > 0)
+        continue;
+      if (g_str_equal (argv[i], "--from") && i + 1 < argc)
+        from = argv[++i];
+      else if (g_str_equal (argv[i], "--request") && i + 1 < argc)
+        request = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--") || out != NULL)
+        return rd_tool_usage_error ("case", "new", _("Unexpected argument “%s”."), argv[i]);
+      else
+        out = argv[i];
+    }
+  if ((from == NULL) == (request == NULL) || out == NULL)
+    return rd_tool_usage_error ("case", "new", "%s",
+                                _("“case new” needs --from EXAMPLE.xml or --request REQUEST.json, and the case"
+                                  " file to create."));
+  if (request != NULL)
+    return rd_tool_case_new_from_request (request, out, options.policy_dir,
+                                          options.who ? options.who : rd_tool_default_actor (), options.role);
+  return case_new_from_example (from, out);
 }
 
 /* ---- case evaluate ------------------------------------------------------ */
@@ -204,9 +227,15 @@ print_verdict (const RdVerdict    *verdict,
         printf ("  %s\n", _("A nurse reviewer may approve."));
       else
         {
-          printf ("  %s\n", _("Route to a medical director:"));
+          printf ("  %-16s %s\n", _("Route:"), rd_route_to_label (verdict->route));
           for (guint i = 0; i < verdict->md_reasons->len; i++)
             printf ("    %s\n", (const char *) verdict->md_reasons->pdata[i]);
+        }
+      for (guint i = 0, shown = 0; i < verdict->notes->len; i++)
+        {
+          const RdNote *note = g_ptr_array_index (verdict->notes, i);
+          if (note->kind == RD_NOTE_REVIEWER || note->kind == RD_NOTE_CASE_BY_CASE)
+            printf ("  %-16s %s\n", shown++ == 0 ? _("Policy notes:") : "", note->text);
         }
     }
   if (expected != NULL)
@@ -214,110 +243,155 @@ print_verdict (const RdVerdict    *verdict,
             g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
 }
 
+/* JSON output: pretty-printed, member names and structure fixed (scripts read them). */
+
 static void
-json_string (GString    *out,
-             const char *text)
+json_member (JsonBuilder *out,
+             const char  *name,
+             const char  *value)
 {
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
+  json_builder_set_member_name (out, name);
+  if (value != NULL)
+    json_builder_add_string_value (out, value);
+  else
+    json_builder_add_null_value (out);
 }
 
 static void
-json_member (GString    *out,
-             const char *name,
-             const char *value)
+json_boolean (JsonBuilder *out,
+              const char  *name,
+              gboolean     value)
 {
-  json_string (out, name);
-  g_string_append_c (out, ':');
-  json_string (out, value);
+  json_builder_set_member_name (out, name);
+  json_builder_add_boolean_value (out, value);
 }
 
 static void
-json_strings (GString    *out,
-              const char *name,
-              GPtrArray  *values)
+json_uint (JsonBuilder *out,
+           const char  *name,
+           guint        value)
 {
-  json_string (out, name);
-  g_string_append (out, ":[");
+  json_builder_set_member_name (out, name);
+  json_builder_add_int_value (out, value);
+}
+
+static void
+json_strings (JsonBuilder *out,
+              const char  *name,
+              GPtrArray   *values)
+{
+  json_builder_set_member_name (out, name);
+  json_builder_begin_array (out);
   for (guint i = 0; i < values->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      json_string (out, values->pdata[i]);
-    }
-  g_string_append_c (out, ']');
+    json_builder_add_string_value (out, values->pdata[i]);
+  json_builder_end_array (out);
 }
 
 static void
-json_verdict (GString            *out,
+json_print (JsonBuilder *out)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (out);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+json_indications (JsonBuilder     *out,
+                  const RdVerdict *verdict)
+{
+  json_builder_set_member_name (out, "indications");
+  json_builder_begin_array (out);
+  for (guint i = 0; i < verdict->evaluations->len; i++)
+    {
+      const RdEvaluation *eval = verdict->evaluations->pdata[i];
+      json_builder_begin_object (out);
+      json_member (out, "id", eval->indication->id);
+      json_member (out, "result", result_name (eval->result));
+      json_builder_end_object (out);
+    }
+  json_builder_end_array (out);
+}
+
+/* One policy's verdict in `case evaluate --json`: one line per member, so a
+ * member is added with one line. */
+static void
+json_referrals (JsonBuilder     *out,
+                const RdVerdict *verdict)
+{
+  json_builder_set_member_name (out, "referrals");
+  json_builder_begin_array (out);
+  for (guint i = 0; i < verdict->referrals->len; i++)
+    {
+      const RdCondition *c = g_ptr_array_index (verdict->referrals, i);
+
+      json_builder_begin_object (out);
+      json_member (out, "id", c->id);
+      json_member (out, "question", c->question);
+      json_member (out, "policy_words", c->cite.text);
+      json_builder_end_object (out);
+    }
+  json_builder_end_array (out);
+}
+
+static void
+json_notes (JsonBuilder     *out,
+            const RdVerdict *verdict)
+{
+  json_builder_set_member_name (out, "notes");
+  json_builder_begin_array (out);
+  for (guint i = 0; i < verdict->notes->len; i++)
+    {
+      const RdNote *note = g_ptr_array_index (verdict->notes, i);
+
+      json_builder_begin_object (out);
+      json_member (out, "id", note->id);
+      json_member (out, "kind", rd_note_kind_to_string (note->kind));
+      json_member (out, "text", note->text);
+      json_builder_end_object (out);
+    }
+  json_builder_end_array (out);
+}
+
+static void
+json_verdict (JsonBuilder        *out,
               const RdVerdict    *verdict,
               const RdExampleKey *key)
 {
   RdPolicy *policy = verdict->policy;
   const char *expected = expected_outcome (key);
 
-  g_string_append_c (out, '{');
+  json_builder_begin_object (out);
   json_member (out, "policy", rd_policy_get_id (policy));
-  g_string_append_c (out, ',');
   json_member (out, "payer", rd_policy_get_payer (policy));
-  g_string_append_c (out, ',');
   json_member (out, "number", rd_policy_get_number (policy));
-  g_string_append_c (out, ',');
   json_member (out, "title", rd_policy_get_title (policy));
-  g_string_append_printf (out, ",\"governs\":%s,", verdict->governs ? "true" : "false");
+  json_boolean (out, "governs", verdict->governs);
   json_member (out, "outcome", verdict->outcome_id);
-  g_string_append_c (out, ',');
   json_member (out, "label", verdict->label);
-  g_string_append_printf (out, ",\"adverse\":%s,\"indications\":[",
-                          verdict->outcome != NULL && verdict->outcome->adverse ? "true" : "false");
-  for (guint i = 0; i < verdict->evaluations->len; i++)
-    {
-      const RdEvaluation *eval = verdict->evaluations->pdata[i];
-      g_string_append (out, i > 0 ? ",{" : "{");
-      json_member (out, "id", eval->indication->id);
-      g_string_append_c (out, ',');
-      json_member (out, "result", result_name (eval->result));
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "],");
+  json_boolean (out, "adverse", verdict->outcome != NULL && verdict->outcome->adverse);
+  json_indications (out, verdict);
   json_strings (out, "decisive_criteria", verdict->decisive);
-  g_string_append_c (out, ',');
   json_strings (out, "missing_documentation", verdict->missing_documentation);
-  g_string_append_printf (out, ",\"nurse_may_approve\":%s,", verdict->nurse_may_approve ? "true" : "false");
-  json_member (out, "route", verdict->nurse_may_approve ? "nurse-may-approve" : "medical-director");
-  g_string_append_c (out, ',');
+  json_boolean (out, "nurse_may_approve", verdict->nurse_may_approve);
+  json_member (out, "route", rd_route_to_string (verdict->route));
+  json_strings (out, "deciding", verdict->deciding_ids);
+  json_referrals (out, verdict);
+  json_member (out, "request_type_handling",
+               verdict->match->rule ? rd_request_handling_to_string (verdict->match->rule->handling) : NULL);
   json_strings (out, "medical_director_reasons", verdict->md_reasons);
-  g_string_append_c (out, ',');
+  json_notes (out, verdict);
   json_strings (out, "applicability", verdict->match->reasons);
   if (expected != NULL)
     {
-      g_string_append_c (out, ',');
       json_member (out, "reference_outcome", expected);
-      g_string_append_printf (out, ",\"matches_reference\":%s",
-                              g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? "true" : "false");
+      json_boolean (out, "matches_reference", g_strcmp0 (expected, actual_outcome (verdict)) == 0);
     }
-  g_string_append_c (out, '}');
+  json_builder_end_object (out);
 }
 
 static int
@@ -369,7 +443,7 @@ rd_tool_case_evaluate (int    argc,
   g_autoptr(RdRequest) request = NULL;
   g_autoptr(GPtrArray) policies = NULL;
   g_autoptr(RdExample) example = NULL;
-  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   gboolean all_match = TRUE;
   int status = parse_evaluate (argc, argv, &options);
 
@@ -387,13 +461,12 @@ rd_tool_case_evaluate (int    argc,
 
   if (options.json)
     {
-      g_string_append (json, "{");
+      json_builder_begin_object (json);
       json_member (json, "case", options.path);
-      g_string_append (json, ",");
       json_member (json, "scores", options.reference ? "reference" : "case");
-      g_string_append (json, ",");
       json_member (json, "example", example ? rd_example_get_id (example) : NULL);
-      g_string_append (json, ",\"policies\":[");
+      json_builder_set_member_name (json, "policies");
+      json_builder_begin_array (json);
     }
   else
     {
@@ -419,19 +492,16 @@ rd_tool_case_evaluate (int    argc,
       if (key != NULL && g_strcmp0 (expected_outcome (key), actual_outcome (verdict)) != 0)
         all_match = FALSE;
       if (options.json)
-        {
-          if (p > 0)
-            g_string_append_c (json, ',');
-          json_verdict (json, verdict, key);
-        }
+        json_verdict (json, verdict, key);
       else
         print_verdict (verdict, key);
     }
 
   if (options.json)
     {
-      g_string_append (json, "]}");
-      printf ("%s\n", json->str);
+      json_builder_end_array (json);
+      json_builder_end_object (json);
+      json_print (json);
     }
   return all_match ? RD_TOOL_EXIT_OK : RD_TOOL_EXIT_FAILURE;
 }
@@ -490,66 +560,61 @@ print_grade_policy (const RdGradePolicy *gp)
 }
 
 static void
-json_grade_item (GString           *out,
+json_grade_item (JsonBuilder       *out,
                  const RdGradeItem *item)
 {
-  g_string_append_c (out, '{');
+  json_builder_begin_object (out);
   json_member (out, "kind", rd_grade_item_kind_to_string (item->kind));
-  g_string_append_c (out, ',');
   json_member (out, "id", item->id);
-  g_string_append_c (out, ',');
   json_member (out, "text", item->text);
-  g_string_append_c (out, ',');
   json_member (out, "expected", item->expected);
-  g_string_append_c (out, ',');
   json_member (out, "given", item->given);
-  g_string_append_printf (out, ",\"agrees\":%s,", item->agrees ? "true" : "false");
+  json_boolean (out, "agrees", item->agrees);
   json_member (out, "teaching", item->teaching);
-  g_string_append_c (out, '}');
+  json_builder_end_object (out);
 }
 
 static void
-json_grade_policy (GString             *out,
+json_grade_policy (JsonBuilder         *out,
                    const RdGradePolicy *gp)
 {
-  g_string_append_c (out, '{');
+  json_builder_begin_object (out);
   json_member (out, "policy", rd_policy_get_id (gp->policy));
-  g_string_append_printf (out, ",\"governs\":%s,\"agree\":%u,\"total\":%u,",
-                          gp->governs ? "true" : "false", gp->n_agree, gp->n_total);
+  json_boolean (out, "governs", gp->governs);
+  json_uint (out, "agree", gp->n_agree);
+  json_uint (out, "total", gp->n_total);
   json_member (out, "expected_outcome", gp->expected_outcome);
-  g_string_append_c (out, ',');
   json_member (out, "given_outcome", gp->given_outcome);
-  g_string_append_printf (out, ",\"outcome_agrees\":%s,", gp->outcome_agrees ? "true" : "false");
+  json_boolean (out, "outcome_agrees", gp->outcome_agrees);
   json_member (out, "note", gp->note);
-  g_string_append (out, ",\"items\":[");
+  json_builder_set_member_name (out, "items");
+  json_builder_begin_array (out);
   for (guint i = 0; i < gp->items->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      json_grade_item (out, gp->items->pdata[i]);
-    }
-  g_string_append (out, "]}");
+    json_grade_item (out, gp->items->pdata[i]);
+  json_builder_end_array (out);
+  json_builder_end_object (out);
 }
 
 static void
 json_grade (const char           *path,
             const RdExampleGrade *grade)
 {
-  g_autoptr(GString) out = g_string_new ("{");
+  g_autoptr(JsonBuilder) out = json_builder_new ();
 
+  json_builder_begin_object (out);
   json_member (out, "case", path);
-  g_string_append_c (out, ',');
   json_member (out, "example", grade->example_id);
-  g_string_append_printf (out, ",\"agree\":%u,\"total\":%u,\"outcomes_agree\":%u,\"outcomes\":%u,\"policies\":[",
-                          grade->n_agree, grade->n_total, grade->n_outcomes_agree, grade->n_outcomes);
+  json_uint (out, "agree", grade->n_agree);
+  json_uint (out, "total", grade->n_total);
+  json_uint (out, "outcomes_agree", grade->n_outcomes_agree);
+  json_uint (out, "outcomes", grade->n_outcomes);
+  json_builder_set_member_name (out, "policies");
+  json_builder_begin_array (out);
   for (guint p = 0; p < grade->policies->len; p++)
-    {
-      if (p > 0)
-        g_string_append_c (out, ',');
-      json_grade_policy (out, grade->policies->pdata[p]);
-    }
-  g_string_append (out, "]}");
-  printf ("%s\n", out->str);
+    json_grade_policy (out, grade->policies->pdata[p]);
+  json_builder_end_array (out);
+  json_builder_end_object (out);
+  json_print (out);
 }
 
 static void

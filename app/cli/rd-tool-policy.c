@@ -115,6 +115,18 @@ print_documents (RdPolicy  *policy,
   }
 }
 
+/* The names of the request types in @mask (1 << RdRequestType). */
+static char **
+request_type_names (guint mask)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
+    if (mask & (1u << t))
+      g_strv_builder_add (names, rd_request_type_to_string (t));
+  return g_strv_builder_end (names);
+}
+
 static void
 print_node (RdPolicy     *policy,
             const RdNode *node,
@@ -149,6 +161,19 @@ print_node (RdPolicy     *policy,
     {
       indent (depth + 2);
       printf (_("Only when: %s\n"), condition->question);
+    }
+  if (node->request_types != 0)
+    {
+      g_auto(GStrv) names = request_type_names (node->request_types);
+      g_autofree char *types = g_strjoinv (", ", names);
+      indent (depth + 2);
+      printf (_("Only for requests of type: %s\n"), types);
+    }
+  if (node->routes[0] != NULL)
+    {
+      g_autofree char *routes = g_strjoinv (", ", node->routes);
+      indent (depth + 2);
+      printf (_("Only by the routes: %s\n"), routes);
     }
   if (node->hint)
     {
@@ -245,8 +270,38 @@ show_outcomes_and_definitions (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdCondition *c = g_ptr_array_index (a, i);
-      printf ("• %s  {%s}\n", c->question, c->id);
+      printf ("• %s%s  {%s}\n", c->question, c->referral ? _(" (referral: yes sends the case to a medical director)") : "", c->id);
+      if (c->threshold != NULL)
+        {
+          g_autofree char *limit = rd_threshold_describe (c->threshold);
+          printf (_("    Answered by a measurement: %s %s\n"), c->threshold->measure, limit);
+        }
       print_cite (&c->cite, 2);
+    }
+}
+
+static void
+show_scope (RdPolicy *policy)
+{
+  const RdScope *scope = rd_policy_get_scope (policy);
+
+  if (scope != NULL)
+    {
+      heading (_("Scope"));
+      printf ("%s\n", scope->text);
+      print_cite (&scope->cite, 2);
+    }
+  for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
+    {
+      const RdRequestRule *rule = rd_policy_get_request_rule (policy, t);
+
+      if (rule == NULL)
+        continue;
+      if (t == RD_REQUEST_TYPE_INITIAL)
+        heading (_("Request types"));
+      printf ("• %s: %s — %s\n", rd_request_type_to_string (t),
+              rd_request_handling_to_string (rule->handling), rule->text);
+      print_cite (&rule->cite, 2);
     }
 }
 
@@ -259,18 +314,13 @@ show_indications (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdIndication *ind = g_ptr_array_index (a, i);
-      g_autoptr(GPtrArray) types = g_ptr_array_new ();
-
-      for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
-        if (rd_indication_governs (ind, t))
-          g_ptr_array_add (types, (gpointer) rd_request_type_to_string (t));
-      g_ptr_array_add (types, NULL);
+      g_auto(GStrv) types = request_type_names (ind->request_types);
 
       printf ("\n%u. %s  {%s}\n", i + 1, ind->title, ind->id);
       if (ind->summary)
         printf ("   %s\n", ind->summary);
       print_cite (&ind->cite, 2);
-      print_list (2, _("Requests"), (char **) types->pdata);
+      print_list (2, _("Requests"), types);
       printf (_("    Met: %s · Not met: %s%s\n"), ind->met->label, ind->not_met->label,
               ind->case_by_case ? _(" · case by case") : "");
       print_list (2, _("Applies to drugs"), ind->drugs);
@@ -361,6 +411,7 @@ cmd_show (int    argc,
 
   show_identity (policy);
   show_outcomes_and_definitions (policy);
+  show_scope (policy);
   show_indications (policy);
   show_exclusions_and_notes (policy);
   show_rest (policy);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rd-case-types.h"
 #include "rd-paths.h"
 #include "rd-tool.h"
 
@@ -13,22 +14,51 @@ static const RdToolGroup *groups[] = {
 };
 
 static void
+print_command (FILE                *out,
+               const RdToolGroup   *group,
+               const RdToolCommand *cmd)
+{
+  fprintf (out, "  %s %s %s\n      %s\n", group->name, cmd->name, cmd->arguments, _(cmd->summary));
+}
+
+static void
+print_group (FILE              *out,
+             const RdToolGroup *group)
+{
+  fprintf (out, "%s — %s\n", group->name, _(group->summary));
+  for (gsize c = 0; c < group->n_commands; c++)
+    print_command (out, group, &group->commands[c]);
+}
+
+static void
 print_help (FILE *out)
 {
   fprintf (out, _("Usage: %s GROUP COMMAND [ARGUMENT…]\n"), g_get_prgname ());
   fprintf (out, "\n%s\n\n", _("ReviewDesk from the command line: policies and case files."));
   for (gsize g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      fprintf (out, "%s — %s\n", groups[g]->name, _(groups[g]->summary));
-      for (gsize c = 0; c < groups[g]->n_commands; c++)
-        {
-          const RdToolCommand *cmd = &groups[g]->commands[c];
-          fprintf (out, "  %s %s %s\n      %s\n", groups[g]->name, cmd->name,
-                   cmd->arguments, _(cmd->summary));
-        }
+      print_group (out, groups[g]);
       fputc ('\n', out);
     }
   fprintf (out, "%s\n", _("Options: --help, --version"));
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
+
+/* Every group and command answers --help, wherever it stands among the
+ * command's arguments: usage on standard output, exit 0. */
+static gboolean
+asks_for_help (int    argc,
+               char **argv)
+{
+  for (int i = 0; i < argc; i++)
+    if (is_help (argv[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -52,8 +82,64 @@ rd_tool_usage_error (const char *group,
   va_end (args);
 
   fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
-  fprintf (stderr, _("Try “%s --help”.\n"), g_get_prgname ());
+  if (group != NULL && command != NULL)
+    fprintf (stderr, _("Try “%s %s %s --help”.\n"), g_get_prgname (), group, command);
+  else if (group != NULL)
+    fprintf (stderr, _("Try “%s %s --help”.\n"), g_get_prgname (), group);
+  else
+    fprintf (stderr, _("Try “%s --help”.\n"), g_get_prgname ());
   return RD_TOOL_EXIT_USAGE;
+}
+
+/**
+ * rd_tool_default_actor:
+ *
+ * Returns: who writes when --by is not given: the user's real name, or else
+ *   the login name
+ */
+const char *
+rd_tool_default_actor (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && *name != '\0' && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
+}
+
+/**
+ * rd_tool_common_option:
+ * @command: the command, for a usage message
+ * @i: (inout): the argument to look at; moved past the option's value
+ *
+ * Reads --by NAME, --role ROLE or --policy-dir DIR at argv[*i].
+ *
+ * Returns: 1 when argv[*i] was one of them, 0 when not, -1 after a usage
+ *   message for an unknown role
+ */
+int
+rd_tool_common_option (const char     *command,
+                       int             argc,
+                       char          **argv,
+                       int            *i,
+                       RdToolOptions  *options)
+{
+  if (*i + 1 >= argc)
+    return 0;
+  if (g_str_equal (argv[*i], "--by"))
+    options->who = argv[++*i];
+  else if (g_str_equal (argv[*i], "--policy-dir"))
+    options->policy_dir = argv[++*i];
+  else if (g_str_equal (argv[*i], "--role"))
+    {
+      if (!rd_role_from_string (argv[++*i], &options->role))
+        {
+          rd_tool_usage_error ("case", command,
+                               _("Unknown role “%s”: use nurse-reviewer, medical-director or trainer."), argv[*i]);
+          return -1;
+        }
+    }
+  else
+    return 0;
+  return 1;
 }
 
 static const RdToolGroup *
@@ -77,7 +163,7 @@ main (int   argc,
   if (argc < 2)
     return rd_tool_usage_error (NULL, NULL, "%s", _("No command given."));
 
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+  if (is_help (argv[1]) || g_str_equal (argv[1], "help"))
     {
       print_help (stdout);
       return RD_TOOL_EXIT_OK;
@@ -91,12 +177,28 @@ main (int   argc,
   group = find_group (argv[1]);
   if (group == NULL)
     return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy” or “case”."), argv[1]);
+  if (argc >= 3 && is_help (argv[2]))
+    {
+      printf (_("Usage: %s %s COMMAND [ARGUMENT…]\n\n"), g_get_prgname (), group->name);
+      print_group (stdout, group);
+      return RD_TOOL_EXIT_OK;
+    }
   if (argc < 3)
     return rd_tool_usage_error (group->name, NULL, _("“%s” needs a command."), group->name);
 
   for (gsize c = 0; c < group->n_commands; c++)
     if (g_str_equal (group->commands[c].name, argv[2]))
-      return group->commands[c].run (argc - 2, argv + 2);
+      {
+        const RdToolCommand *cmd = &group->commands[c];
+
+        if (asks_for_help (argc - 3, argv + 3))
+          {
+            printf (_("Usage: %s %s %s %s\n\n"), g_get_prgname (), group->name, cmd->name, cmd->arguments);
+            printf ("%s\n", _(cmd->summary));
+            return RD_TOOL_EXIT_OK;
+          }
+        return cmd->run (argc - 2, argv + 2);
+      }
 
   return rd_tool_usage_error (group->name, NULL, _("Unknown command “%s %s”."), group->name, argv[2]);
 }

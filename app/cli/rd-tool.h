@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "rd-types.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of reviewdesk-tool. */
@@ -35,6 +37,33 @@ int  rd_tool_case_examples (int argc, char **argv);
 int  rd_tool_case_new      (int argc, char **argv);
 int  rd_tool_case_evaluate (int argc, char **argv);
 int  rd_tool_case_grade    (int argc, char **argv);
+
+/* case commands driven from JSON files (rd-tool-request.c, rd-tool-score.c) */
+int  rd_tool_case_new_from_request (const char *request_path,
+                                    const char *out,
+                                    const char *policy_dir,
+                                    const char *who,
+                                    RdRole      role);
+int  rd_tool_case_score            (int argc, char **argv);
+int  rd_tool_case_score_file       (const char *case_path,
+                                    const char *answers_path,
+                                    const char *policy_dir,
+                                    const char *who,
+                                    RdRole      role);
+
+/* Who writes, as --by NAME and --role ROLE give it, and --policy-dir DIR. */
+typedef struct {
+  const char *who;         /* NULL until --by: then rd_tool_default_actor() */
+  RdRole      role;
+  const char *policy_dir;  /* NULL: the default policies */
+} RdToolOptions;
+
+const char *rd_tool_default_actor (void);
+int  rd_tool_common_option (const char     *command,
+                            int             argc,
+                            char          **argv,
+                            int            *i,
+                            RdToolOptions  *options);
 
 int  rd_tool_usage_error (const char *group,
                           const char *command,

@@ -379,6 +379,8 @@ rd_case_file_list_decisions (RdCaseFile  *self,
 static const struct {
   const char *name;
   const char *sql;
+  gboolean    only_if_rows;  /* a table added later counts only when it has rows,
+                              * so that a migrated old seal still verifies */
 } sealed_content[] = {
   { "case_info", "SELECT case_id, status, created_at FROM case_info" },
   { "request", "SELECT member_name, member_id, member_birth_date, provider_name, provider_npi, drug, route,"
@@ -402,6 +404,8 @@ static const struct {
                       " FROM recommendation ORDER BY policy_id" },
   { "decision", "SELECT id, kind, outcome_id, adverse, rationale, who, credentials, role, decided_at"
                 " FROM decision ORDER BY id" },
+  { "measurement", "SELECT policy_id, target_id, value, before, after, from_date, to_date, reviewer, measured_at"
+                   " FROM measurement ORDER BY policy_id, target_id", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 
@@ -452,18 +456,28 @@ _rd_case_content_digest (sqlite3  *db,
       g_autoptr(RdStmt) stmt = _rd_db_prepare (db, sealed_content[t].sql, error);
       g_autofree char *header = g_strdup_printf ("T%s\n", sealed_content[t].name);
       gboolean has_row;
+      gboolean header_written = FALSE;
 
       if (stmt == NULL)
         return NULL;
       if (sqlite3_bind_parameter_count (stmt) > 0)
         _rd_db_bind (stmt, "i", audit_seq);
-      g_checksum_update (sum, (const guchar *) header, -1);
+      if (!sealed_content[t].only_if_rows)
+        {
+          g_checksum_update (sum, (const guchar *) header, -1);
+          header_written = TRUE;
+        }
       while (TRUE)
         {
           if (!_rd_db_step_row (db, stmt, &has_row, error))
             return NULL;
           if (!has_row)
             break;
+          if (!header_written)
+            {
+              g_checksum_update (sum, (const guchar *) header, -1);
+              header_written = TRUE;
+            }
           g_checksum_update (sum, (const guchar *) "R\n", 2);
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
             digest_value (sum, stmt, c);

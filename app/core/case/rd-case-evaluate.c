@@ -61,6 +61,7 @@ rd_case_evaluate (RdCaseFile         *case_file,
                   GError            **error)
 {
   g_autoptr(GHashTable) table = NULL;
+  g_autoptr(RdRequest) request = NULL;
 
   g_return_val_if_fail (RD_IS_POLICY (policy), NULL);
   g_return_val_if_fail (indication != NULL, NULL);
@@ -68,7 +69,10 @@ rd_case_evaluate (RdCaseFile         *case_file,
   table = rd_case_scores_table (case_file, rd_policy_get_id (policy), error);
   if (table == NULL)
     return NULL;
-  return rd_engine_evaluate (policy, indication, table);
+  request = rd_case_file_get_request (case_file, error);
+  if (request == NULL)
+    return NULL;
+  return rd_engine_evaluate (policy, indication, request, table);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "rd-case-types.h"
+#include "rd-measurement.h"
 #include "rd-request.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,7 @@ G_BEGIN_DECLS
  */
 
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
-#define RD_CASE_FILE_VERSION        4           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        5           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -172,6 +173,17 @@ gboolean      rd_case_file_set_documentation    (RdCaseFile           *self,
 GPtrArray    *rd_case_file_list_documentation   (RdCaseFile           *self,
                                                  const char           *policy_id,
                                                  GError              **error);
+
+/* ---- measurements for criteria and questions with a threshold
+ * (rd-case-measurement.c) ------------------------------------------------- */
+
+gboolean      rd_case_file_set_measurement      (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *target_id,
+                                                 const RdMeasurement  *measurement,
+                                                 GError              **error);
+GHashTable   *rd_case_file_get_measurements     (RdCaseFile           *self,
+                                                 const char           *policy_id);
 
 /* ---- evidence (rd-case-review.c) ---------------------------------------- */
 

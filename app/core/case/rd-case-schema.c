@@ -175,7 +175,52 @@ static const char schema_v4[] =
   "  role TEXT NOT NULL CHECK (role = 'medical-director'),"
   "  drafted_at TEXT NOT NULL);";
 
-static const char * const schema_steps[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Version 5: what a reviewer measured for a criterion or a referral question
+ * with a threshold (a value, scores before and after, or two dates), one row
+ * per target; and revision and refill requests. */
+static const char schema_v5[] =
+  "CREATE TABLE measurement ("
+  "  policy_id TEXT NOT NULL,"
+  "  target_id TEXT NOT NULL,"
+  "  value REAL,"
+  "  before REAL,"
+  "  after REAL,"
+  "  from_date TEXT,"
+  "  to_date TEXT,"
+  "  reviewer TEXT NOT NULL,"
+  "  measured_at TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, target_id));";
+
+/* SQLite cannot change a CHECK in place: the request table is rebuilt with
+ * the new request types, its rows copied as they are. */
+static const char schema_v5_changes[] =
+  "CREATE TABLE request_v5 ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  member_name TEXT, member_id TEXT, member_birth_date TEXT,"
+  "  provider_name TEXT, provider_npi TEXT,"
+  "  drug TEXT, route TEXT, device TEXT,"
+  "  request_type TEXT NOT NULL DEFAULT 'initial'"
+  "    CHECK (request_type IN ('initial','replacement','trial','revision','refill')),"
+  "  urgency TEXT NOT NULL DEFAULT 'standard' CHECK (urgency IN ('standard','expedited')),"
+  "  received_at TEXT, due_at TEXT);"
+  "INSERT INTO request_v5 SELECT id, member_name, member_id, member_birth_date, provider_name,"
+  "  provider_npi, drug, route, device, request_type, urgency, received_at, due_at FROM request;"
+  "DROP TABLE request;"
+  "ALTER TABLE request_v5 RENAME TO request;";
+
+/* Each version's new tables (which a read-only connection to an older case
+ * shadows with empty temporary ones) and its changes to existing tables
+ * (which only a migration makes). */
+static const struct {
+  const char *tables;
+  const char *changes;
+} schema_steps[] = {
+  { schema_v1, NULL },
+  { schema_v2, NULL },
+  { schema_v3, NULL },
+  { schema_v4, NULL },
+  { schema_v5, schema_v5_changes },
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
 
@@ -194,7 +239,9 @@ upgrade_one (sqlite3  *db,
 
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
                              RD_CASE_FILE_APPLICATION_ID, to);
-  if (!_rd_db_exec (db, schema_steps[to - 1], error) || !_rd_db_exec (db, pragmas, error))
+  if (!_rd_db_exec (db, schema_steps[to - 1].tables, error) ||
+      (schema_steps[to - 1].changes != NULL && !_rd_db_exec (db, schema_steps[to - 1].changes, error)) ||
+      !_rd_db_exec (db, pragmas, error))
     goto fail;
 
   if (audited)
@@ -237,7 +284,7 @@ _rd_case_schema_shadow (sqlite3  *db,
 {
   for (guint v = version + 1; v <= RD_CASE_FILE_VERSION; v++)
     {
-      g_autoptr(GString) sql = g_string_new (schema_steps[v - 1]);
+      g_autoptr(GString) sql = g_string_new (schema_steps[v - 1].tables);
 
       g_string_replace (sql, "CREATE TABLE ", "CREATE TEMP TABLE ", 0);
       g_string_replace (sql, "CREATE TRIGGER ", "CREATE TEMP TRIGGER ", 0);

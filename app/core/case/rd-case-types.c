@@ -43,7 +43,6 @@ lookup_name (const char * const *names,
 
 DEFINE_NAMES (RdCaseStatus, rd_case_status,
               "in-review", "pended", "with-medical-director", "decided", "sealed")
-DEFINE_NAMES (RdDocStatus, rd_doc_status, "unreviewed", "present", "missing", "not-applicable")
 DEFINE_NAMES (RdEvidenceTarget, rd_evidence_target, "criterion", "documentation")
 DEFINE_NAMES (RdDecisionKind, rd_decision_kind, "approve", "send-to-director", "pend", "final")
 DEFINE_NAMES (RdRole, rd_role, "nurse-reviewer", "medical-director", "trainer")

@@ -36,26 +36,6 @@ gboolean    rd_case_status_from_string (const char   *name,
 const char *rd_case_status_to_label    (RdCaseStatus  status);  /* translated */
 
 /**
- * RdDocStatus:
- * @RD_DOC_STATUS_UNREVIEWED: the reviewer has not looked for it yet
- * @RD_DOC_STATUS_PRESENT: the records contain it
- * @RD_DOC_STATUS_MISSING: the records do not contain it
- * @RD_DOC_STATUS_NOT_APPLICABLE: not needed for this case
- *
- * The state of one item of a policy's documentation checklist.
- */
-typedef enum {
-  RD_DOC_STATUS_UNREVIEWED,
-  RD_DOC_STATUS_PRESENT,
-  RD_DOC_STATUS_MISSING,
-  RD_DOC_STATUS_NOT_APPLICABLE,
-} RdDocStatus;
-
-const char *rd_doc_status_to_string   (RdDocStatus  status);  /* "present", ... */
-gboolean    rd_doc_status_from_string (const char  *name,
-                                       RdDocStatus *status);
-
-/**
  * RdEvidenceTarget:
  * @RD_EVIDENCE_TARGET_CRITERION: the passage supports a criterion's score
  * @RD_EVIDENCE_TARGET_DOCUMENTATION: the passage is a documentation item

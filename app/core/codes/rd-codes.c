@@ -188,6 +188,54 @@ rd_code_range_validate (RdCodeSystem   system,
   return TRUE;
 }
 
+/* ICD-10-PCS codes are built of seven axes (section, body system, operation,
+ * body part, approach, device, qualifier). A payer's range such as
+ * 0JH60VZ–0JH63VZ ("by approach") is the set of codes that agree with both
+ * ends on every other axis and whose value on the varying axis lies between
+ * the ends' values and is a value that axis has: it is not an interval of
+ * strings, which would take in ports (0JH60WZ) and pacemakers (0JH606Z). */
+static gboolean
+pcs_axis_value_exists (guint axis,
+                       char  value)
+{
+  /* The approach axis has these values in every section ReviewDesk meets. */
+  if (axis == 4)
+    return strchr ("0345678FX", value) != NULL;
+  return TRUE;
+}
+
+/**
+ * rd_code_in_pcs_range:
+ * @code: a normalized ICD-10-PCS code
+ * @from: the range's first code
+ * @to: the range's last code
+ *
+ * Returns: whether @code is in the range along the one axis its ends differ in
+ */
+gboolean
+rd_code_in_pcs_range (const char *code,
+                      const char *from,
+                      const char *to)
+{
+  g_return_val_if_fail (code && from && to, FALSE);
+
+  if (strlen (code) != 7 || strlen (from) != 7 || strlen (to) != 7)
+    return FALSE;
+  for (guint i = 0; i < 7; i++)
+    {
+      if (from[i] == to[i])
+        {
+          if (code[i] != from[i])
+            return FALSE;
+          continue;
+        }
+      /* Digits sort before letters in ASCII, as in the PCS tables. */
+      if (code[i] < from[i] || code[i] > to[i] || !pcs_axis_value_exists (i, code[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Compares a code with a range end as a prefix: "E08.9" covers E08.9 and all its
  * children (E08.91, E08.9X1), so a code is within [from, to] when it sorts at or
  * after @from and its prefix of @to's length sorts at or before @to. */

@@ -39,5 +39,8 @@ gboolean      rd_code_range_validate     (RdCodeSystem   system,
 gboolean      rd_code_in_range           (const char    *code,
                                           const char    *from,
                                           const char    *to);
+gboolean      rd_code_in_pcs_range       (const char    *code,
+                                          const char    *from,
+                                          const char    *to);
 
 G_END_DECLS

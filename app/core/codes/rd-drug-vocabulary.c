@@ -456,6 +456,24 @@ rd_drug_vocabulary_find_class (RdDrugVocabulary *self,
 }
 
 /**
+ * rd_drug_vocabulary_knows_purpose:
+ * @purpose: a purpose id, e.g. "pain"
+ *
+ * Returns: whether a class of the vocabulary serves @purpose
+ */
+gboolean
+rd_drug_vocabulary_knows_purpose (RdDrugVocabulary *self,
+                                  const char       *purpose)
+{
+  g_return_val_if_fail (RD_IS_DRUG_VOCABULARY (self), FALSE);
+
+  for (guint i = 0; i < self->classes->len; i++)
+    if (g_strcmp0 (((const RdDrugClass *) g_ptr_array_index (self->classes, i))->purpose, purpose) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
  * rd_ingredient_has_class:
  * @class_id: a class id, e.g. "opioid"
  *

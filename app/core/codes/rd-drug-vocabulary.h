@@ -78,6 +78,8 @@ const RdIngredient *rd_drug_vocabulary_find_ingredient (RdDrugVocabulary  *self,
                                                         const char        *id);
 const RdDrugClass  *rd_drug_vocabulary_find_class      (RdDrugVocabulary  *self,
                                                         const char        *id);
+gboolean            rd_drug_vocabulary_knows_purpose   (RdDrugVocabulary  *self,
+                                                        const char        *purpose);
 gboolean            rd_ingredient_has_class            (const RdIngredient *ingredient,
                                                         const char         *class_id);
 gboolean            rd_ingredient_has_purpose          (RdDrugVocabulary   *self,

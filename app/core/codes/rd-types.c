@@ -63,6 +63,32 @@ rd_score_to_label (RdScore score)
     }
 }
 
+static const char * const doc_status_names[] = {
+  [RD_DOC_STATUS_UNREVIEWED] = "unreviewed",
+  [RD_DOC_STATUS_PRESENT] = "present",
+  [RD_DOC_STATUS_MISSING] = "missing",
+  [RD_DOC_STATUS_NOT_APPLICABLE] = "not-applicable",
+};
+
+const char *
+rd_doc_status_to_string (RdDocStatus status)
+{
+  g_return_val_if_fail (status <= RD_DOC_STATUS_NOT_APPLICABLE, NULL);
+  return doc_status_names[status];
+}
+
+gboolean
+rd_doc_status_from_string (const char  *name,
+                           RdDocStatus *status)
+{
+  int value;
+
+  if (!lookup (doc_status_names, G_N_ELEMENTS (doc_status_names), name, &value))
+    return FALSE;
+  *status = (RdDocStatus) value;
+  return TRUE;
+}
+
 static const char * const request_type_names[] = {
   [RD_REQUEST_TYPE_INITIAL] = "initial",
   [RD_REQUEST_TYPE_REPLACEMENT] = "replacement",

@@ -29,6 +29,26 @@ gboolean    rd_score_from_string (const char *name,
                                   RdScore    *score);
 const char *rd_score_to_label    (RdScore     score);   /* translated, for people */
 
+/**
+ * RdDocStatus:
+ * @RD_DOC_STATUS_UNREVIEWED: the reviewer has not looked for it yet
+ * @RD_DOC_STATUS_PRESENT: the records contain it
+ * @RD_DOC_STATUS_MISSING: the records do not contain it
+ * @RD_DOC_STATUS_NOT_APPLICABLE: not needed for this case
+ *
+ * The state of one item of a policy's documentation checklist.
+ */
+typedef enum {
+  RD_DOC_STATUS_UNREVIEWED,
+  RD_DOC_STATUS_PRESENT,
+  RD_DOC_STATUS_MISSING,
+  RD_DOC_STATUS_NOT_APPLICABLE,
+} RdDocStatus;
+
+const char *rd_doc_status_to_string   (RdDocStatus  status);  /* "present", ... */
+gboolean    rd_doc_status_from_string (const char  *name,
+                                       RdDocStatus *status);
+
 typedef enum {
   RD_REQUEST_TYPE_INITIAL,
   RD_REQUEST_TYPE_REPLACEMENT,

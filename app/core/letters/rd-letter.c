@@ -161,6 +161,8 @@ request_type_label (RdRequestType type)
     {
     case RD_REQUEST_TYPE_REPLACEMENT: return _("Replacement");
     case RD_REQUEST_TYPE_TRIAL: return _("Trial");
+    case RD_REQUEST_TYPE_REVISION: return _("Revision");
+    case RD_REQUEST_TYPE_REFILL: return _("Refill");
     case RD_REQUEST_TYPE_INITIAL:
     default: return _("Initial");
     }

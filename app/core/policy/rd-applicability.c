@@ -58,15 +58,68 @@ rd_policy_match_free (RdPolicyMatch *match)
   g_ptr_array_unref (match->code_hits);
   g_ptr_array_unref (match->indications);
   g_ptr_array_unref (match->exclusions);
+  g_ptr_array_unref (match->ingredients);
+  g_ptr_array_unref (match->referrals);
   g_free (match);
 }
 
+static void add (GPtrArray *reasons, char *text);
+
 /* ---- code look-up ----------------------------------------------------- */
 
+/* Whether the request is for an implantable pump, not a reservoir or a port
+ * alone: a pump code among its codes, or a device described as a pump. */
+static gboolean
+request_names_pump (const RdRequest *request)
+{
+  static const char * const pump_codes[] = {
+    "E0782", "E0783", "E0786", "C1772", "C1891", "C2626", "62361", "62362", "36260", "36563", "36583",
+  };
+  char **lists[] = { request->hcpcs_codes, request->cpt_codes };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint c = 0; lists[l] && lists[l][c]; c++)
+      for (guint p = 0; p < G_N_ELEMENTS (pump_codes); p++)
+        if (g_ascii_strcasecmp (lists[l][c], pump_codes[p]) == 0)
+          return TRUE;
+  /* ICD-10-PCS: insertion of an infusion pump has the device value V. */
+  for (guint c = 0; request->icd10_pcs_codes && request->icd10_pcs_codes[c]; c++)
+    if (strlen (request->icd10_pcs_codes[c]) == 7 && request->icd10_pcs_codes[c][5] == 'V')
+      return TRUE;
+  return request->device != NULL && rd_words_match ("pump", request->device);
+}
+
+/* A bracketed qualifier ("[when specified as replacement]") is data: the code
+ * counts only when the request is what it says. */
+static gboolean
+qualifier_holds (RdPolicyMatch     *match,
+                 const RdCodeEntry *entry,
+                 const char        *code,
+                 const RdRequest   *request)
+{
+  switch (entry->qualifier)
+    {
+    case RD_CODE_QUALIFIER_REPLACEMENT:
+      if (request->type == RD_REQUEST_TYPE_REPLACEMENT)
+        return TRUE;
+      add (match->reasons, g_strdup_printf (_("%s counts under this policy only when specified as a replacement."), code));
+      return FALSE;
+    case RD_CODE_QUALIFIER_IMPLANTABLE_PUMP:
+      if (request_names_pump (request))
+        return TRUE;
+      add (match->reasons, g_strdup_printf (_("%s counts under this policy only with an implantable pump, and the request names none."), code));
+      return FALSE;
+    case RD_CODE_QUALIFIER_NONE:
+    default:
+      return TRUE;
+    }
+}
+
 static void
-find_codes (RdPolicyMatch  *match,
-            RdCodeSystem    system,
-            char          **codes)
+find_codes (RdPolicyMatch   *match,
+            const RdRequest *request,
+            RdCodeSystem     system,
+            char           **codes)
 {
   GPtrArray *lists = rd_policy_get_code_lists (match->policy);
 
@@ -80,7 +133,8 @@ find_codes (RdPolicyMatch  *match,
           const RdCodeEntry *entry;
           RdCodeHit *hit;
 
-          if (list->system != system || (entry = rd_code_list_lookup (list, code)) == NULL)
+          if (list->system != system || (entry = rd_code_list_lookup (list, code)) == NULL
+              || !qualifier_holds (match, entry, code, request))
             continue;
           hit = g_new0 (RdCodeHit, 1);
           hit->code = g_strdup (code);
@@ -131,34 +185,74 @@ request_types_text (guint mask)
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
-/* Checks one kind of text matcher (drugs or routes); returns whether it
- * matches. Each sentence is whole so that translators can order it. */
+/* Whether the request's route is one the matchers name. Each sentence is
+ * whole so that translators can order it. */
 static gboolean
-match_texts (GPtrArray   *reasons,
-             char       **matchers,
-             const char  *value,
-             gboolean     drugs)
+match_routes (GPtrArray   *reasons,
+              char       **matchers,
+              const char  *route)
 {
   g_autofree char *all = NULL;
 
   if (matchers[0] == NULL)
     return TRUE;
   all = g_strjoinv (", ", matchers);
-  if (value == NULL || *value == '\0')
+  if (route == NULL || *route == '\0')
     {
-      add (reasons, drugs ? g_strdup_printf (_("The request names no drug; this indication is for: %s."), all)
-                          : g_strdup_printf (_("The request names no route; this indication is for: %s."), all));
+      add (reasons, g_strdup_printf (_("The request names no route; this indication is for: %s."), all));
       return FALSE;
     }
   for (guint i = 0; matchers[i]; i++)
-    if (rd_applicability_text_matches (matchers[i], value))
+    if (rd_applicability_text_matches (matchers[i], route))
       {
-        add (reasons, drugs ? g_strdup_printf (_("The drug “%s” matches “%s”."), value, matchers[i])
-                            : g_strdup_printf (_("The route “%s” matches “%s”."), value, matchers[i]));
+        add (reasons, g_strdup_printf (_("The route “%s” matches “%s”."), route, matchers[i]));
         return TRUE;
       }
-  add (reasons, drugs ? g_strdup_printf (_("The drug “%s” is none of: %s."), value, all)
-                      : g_strdup_printf (_("The route “%s” is none of: %s."), value, all));
+  add (reasons, g_strdup_printf (_("The route “%s” is none of: %s."), route, all));
+  return FALSE;
+}
+
+/* Whether a drug matcher (an ingredient or a class id) names what the request's
+ * drug is; without a known ingredient, the matcher's words in the drug's text. */
+static gboolean
+drug_matches (const RdPolicyMatch *match,
+              const char          *matcher,
+              const char          *drug)
+{
+  if (match->ingredients->len == 0)
+    return rd_words_match (matcher, drug);
+  for (guint i = 0; i < match->ingredients->len; i++)
+    {
+      const RdIngredient *ingredient = g_ptr_array_index (match->ingredients, i);
+      if (g_str_equal (ingredient->id, matcher) || rd_ingredient_has_class (ingredient, matcher))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+match_drugs (RdPolicyMatch  *match,
+             GPtrArray      *reasons,
+             char          **matchers,
+             const char     *drug)
+{
+  g_autofree char *all = NULL;
+
+  if (matchers[0] == NULL)
+    return TRUE;
+  all = g_strjoinv (", ", matchers);
+  if (drug == NULL || *drug == '\0')
+    {
+      add (reasons, g_strdup_printf (_("The request names no drug; this indication is for: %s."), all));
+      return FALSE;
+    }
+  for (guint i = 0; matchers[i]; i++)
+    if (drug_matches (match, matchers[i], drug))
+      {
+        add (reasons, g_strdup_printf (_("The drug “%s” matches “%s”."), drug, matchers[i]));
+        return TRUE;
+      }
+  add (reasons, g_strdup_printf (_("The drug “%s” is none of: %s."), drug, all));
   return FALSE;
 }
 
@@ -201,8 +295,8 @@ match_indication (RdPolicyMatch      *match,
   else
     add (im->reasons, g_strdup_printf (_("It does not govern %s requests (only: %s)."),
                                        rd_request_type_to_string (request->type), types));
-  drug = match_texts (im->reasons, indication->drugs, request->drug, TRUE);
-  route = match_texts (im->reasons, indication->routes, request->route, FALSE);
+  drug = match_drugs (match, im->reasons, indication->drugs, request->drug);
+  route = match_routes (im->reasons, indication->routes, request->route);
   dx = match_diagnoses (match, im);
   im->applies = governs && drug && route && dx;
   return im;
@@ -231,9 +325,71 @@ exclusion_concerns_type (const RdExclusion *exclusion,
   return exclusion->request_types == 0 || (exclusion->request_types & (1u << type));
 }
 
+static gboolean
+ingredient_matches_any (const RdIngredient  *ingredient,
+                        char               **matchers)
+{
+  for (guint i = 0; matchers[i]; i++)
+    if (g_str_equal (ingredient->id, matchers[i]) || rd_ingredient_has_class (ingredient, matchers[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The excluded drug is what the pump delivers: every ingredient is one the
+ * exclusion names. Heparin in a chemotherapy pump keeps the catheter open (the
+ * policies' background says so); it does not make the pump a heparin pump. */
+static gboolean
+exclusion_drug_matches (const RdPolicyMatch *match,
+                        const RdExclusion   *exclusion,
+                        const char          *drug)
+{
+  if (exclusion->drugs[0] == NULL)
+    return TRUE;
+  if (drug == NULL || *drug == '\0')
+    return FALSE;
+  if (match->ingredients->len == 0)
+    {
+      for (guint i = 0; exclusion->drugs[i]; i++)
+        if (rd_words_match (exclusion->drugs[i], drug))
+          return TRUE;
+      return FALSE;
+    }
+  for (guint i = 0; i < match->ingredients->len; i++)
+    if (!ingredient_matches_any (g_ptr_array_index (match->ingredients, i), exclusion->drugs))
+      return FALSE;
+  return TRUE;
+}
+
+/* An exclusion the policy states in words decides by what the request is: its
+ * drug (ingredient or class) and route. */
+static gboolean
+exclusion_matches (RdPolicyMatch     *match,
+                   const RdExclusion *exclusion,
+                   const RdRequest   *request)
+{
+  gboolean drug = exclusion_drug_matches (match, exclusion, request->drug);
+  gboolean route = exclusion->routes[0] == NULL;
+  gboolean diagnosis = exclusion->diagnoses[0] == NULL;
+
+  for (guint i = 0; exclusion->diagnoses[i] && !diagnosis; i++)
+    diagnosis = hit_in_list (match, exclusion->diagnoses[i]) != NULL;
+  if (!diagnosis)
+    return FALSE;
+
+  for (guint i = 0; exclusion->routes[i] && !route; i++)
+    route = request->route != NULL && rd_words_match (exclusion->routes[i], request->route);
+  return drug && route;
+}
+
+static gboolean
+exclusion_has_matchers (const RdExclusion *exclusion)
+{
+  return exclusion->drugs[0] != NULL || exclusion->routes[0] != NULL || exclusion->diagnoses[0] != NULL;
+}
+
 static void
-match_exclusions_by_code (RdPolicyMatch   *match,
-                          const RdRequest *request)
+match_exclusions (RdPolicyMatch   *match,
+                  const RdRequest *request)
 {
   GPtrArray *exclusions = rd_policy_get_exclusions (match->policy);
 
@@ -243,6 +399,21 @@ match_exclusions_by_code (RdPolicyMatch   *match,
 
       if (!exclusion_concerns_type (e, request->type))
         continue;
+      if (exclusion_has_matchers (e))
+        {
+          if (!exclusion_matches (match, e, request))
+            continue;
+          add_exclusion (match, e, RD_EXCLUSION_HIT_CODES,
+                         g_strdup_printf (_("The request is this excluded use: %s (%s)"), e->text, e->outcome->label));
+          if (match->direct_outcome == NULL)
+            {
+              match->direct_outcome = e->outcome;
+              match->deciding_exclusion = e;
+            }
+          continue;
+        }
+      /* Code lists alone identify an excluded use only where the policy gives
+       * nothing else to go by. */
       for (guint c = 0; e->codes[c]; c++)
         {
           const RdCodeHit *hit = hit_in_list (match, e->codes[c]);
@@ -252,19 +423,27 @@ match_exclusions_by_code (RdPolicyMatch   *match,
                              g_strdup_printf (_("The diagnosis %s is in “%s”: %s (%s)"), hit->code,
                                               hit->list->title, e->text, e->outcome->label));
               if (match->direct_outcome == NULL)
-                match->direct_outcome = e->outcome;
+                {
+                  match->direct_outcome = e->outcome;
+                  match->deciding_exclusion = e;
+                }
               break;
             }
         }
       if (e->codes[0] == NULL && e->request_types != 0)
         add_exclusion (match, e, RD_EXCLUSION_HIT_TO_CHECK,
-                       g_strdup_printf (_("Check that this does not apply: %s (%s)"), e->text, e->outcome->label));
+                       g_strdup_printf (_("The criteria decide whether this applies: %s (%s)"), e->text, e->outcome->label));
     }
 }
 
+static gboolean
+is_catch_all (const RdExclusion *exclusion)
+{
+  return exclusion->codes[0] == NULL && exclusion->request_types == 0 && !exclusion_has_matchers (exclusion);
+}
+
 static void
-match_other_uses (RdPolicyMatch   *match,
-                  const RdRequest *request)
+match_other_uses (RdPolicyMatch *match)
 {
   GPtrArray *exclusions = rd_policy_get_exclusions (match->policy);
 
@@ -272,17 +451,19 @@ match_other_uses (RdPolicyMatch   *match,
     {
       const RdExclusion *e = g_ptr_array_index (exclusions, i);
 
-      if (e->codes[0] == NULL && e->request_types == 0)
+      if (is_catch_all (e))
         add_exclusion (match, e, RD_EXCLUSION_HIT_OTHER_USE,
-                       g_strdup_printf (_("No indication applies, so this may apply: %s (%s)"),
+                       g_strdup_printf (_("No indication applies, so this applies: %s (%s)"),
                                         e->text, e->outcome->label));
     }
 }
 
-/* A diagnosis in a list whose disposition is an outcome reaches that outcome
- * even when no exclusion names the list. */
+/* A diagnosis on a list whose disposition is an outcome is information: the
+ * lists illustrate the exclusions, which decide by what the request is. Beside
+ * an indication that applies, it is a question for a physician. */
 static void
-match_direct_lists (RdPolicyMatch *match)
+match_informational_lists (RdPolicyMatch *match,
+                           gboolean       indication_applies)
 {
   for (guint i = 0; i < match->code_hits->len; i++)
     {
@@ -290,10 +471,12 @@ match_direct_lists (RdPolicyMatch *match)
 
       if (is_procedure (hit) || hit->list->outcome == NULL)
         continue;
-      add (match->reasons, g_strdup_printf (_("The diagnosis %s is in “%s”: the policy calls this “%s”."),
+      add (match->reasons, g_strdup_printf (_("The diagnosis %s is in “%s”, which the policy lists as “%s”."),
                                             hit->code, hit->list->title, hit->list->outcome->label));
-      if (match->direct_outcome == NULL)
-        match->direct_outcome = hit->list->outcome;
+      if (indication_applies && match->direct_outcome == NULL)
+        g_ptr_array_add (match->referrals,
+                         g_strdup_printf (_("The diagnosis %s is on the policy’s list “%s” beside an indication that applies: a physician decides whether the listed use is what is requested."),
+                                          hit->code, hit->list->title));
     }
 }
 
@@ -329,6 +512,47 @@ route_in_scope (RdPolicy   *policy,
 /* ---- policy ----------------------------------------------------------- */
 
 static void
+identify_drug (RdPolicyMatch   *match,
+               const RdRequest *request)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (request->drug == NULL || *request->drug == '\0')
+    return;
+  found = rd_drug_vocabulary_identify (rd_drug_vocabulary_get_default (), request->drug);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (match->ingredients, g_ptr_array_index (found, i));
+  match->drug_unknown = found->len == 0;
+}
+
+/* The purposes of the request's drug against the policy's scope: a drug that
+ * serves none of them is not governed by the policy. */
+static gboolean
+drug_in_scope (RdPolicyMatch *match)
+{
+  const RdScope *scope = rd_policy_get_scope (match->policy);
+  RdDrugVocabulary *vocabulary = rd_drug_vocabulary_get_default ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *purposes = NULL;
+
+  if (scope == NULL || scope->purposes[0] == NULL || match->ingredients->len == 0)
+    return TRUE;
+  for (guint i = 0; i < match->ingredients->len; i++)
+    {
+      const RdIngredient *ingredient = g_ptr_array_index (match->ingredients, i);
+
+      for (guint p = 0; scope->purposes[p]; p++)
+        if (rd_ingredient_has_purpose (vocabulary, ingredient, scope->purposes[p]))
+          return TRUE;
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "", ingredient->name);
+    }
+  purposes = g_strjoinv (", ", scope->purposes);
+  add (match->reasons, g_strdup_printf (_("The drug (%s) serves none of the uses this policy governs (%s): review the request under the policy that governs its use."),
+                                        names->str, purposes));
+  return FALSE;
+}
+
+static void
 decide_scope (RdPolicyMatch   *match,
               const RdRequest *request)
 {
@@ -347,16 +571,26 @@ decide_scope (RdPolicyMatch   *match,
                                                 hit->code, hit->list->title));
         }
     }
-  if (!listed)
+  match->rule = rd_policy_get_request_rule (match->policy, request->type);
+  if (!listed && match->rule != NULL && match->rule->described)
+    add (match->reasons, g_strdup_printf (_("None of the request’s procedure codes is in this policy’s code lists, but the policy describes %s requests in words: %s"),
+                                          rd_request_type_to_string (request->type), match->rule->text));
+  else if (!listed)
     {
       add (match->reasons, g_strdup (_("None of the request’s procedure codes (CPT, HCPCS, ICD-10-PCS) is in this policy’s code lists.")));
-      match->direct_outcome = NULL;
       return;
     }
 
-  match_direct_lists (match);
-  match_exclusions_by_code (match, request);
+  if (match->rule != NULL && match->rule->handling == RD_REQUEST_HANDLING_NOT_GOVERNED)
+    {
+      add (match->reasons, g_strdup_printf (_("This policy does not govern %s requests: %s"),
+                                            rd_request_type_to_string (request->type), match->rule->text));
+      return;
+    }
+  if (!drug_in_scope (match))
+    return;
 
+  match_exclusions (match, request);
   for (guint i = 0; i < match->indications->len; i++)
     {
       const RdIndicationMatch *im = g_ptr_array_index (match->indications, i);
@@ -366,17 +600,25 @@ decide_scope (RdPolicyMatch   *match,
           add (match->reasons, g_strdup_printf (_("The indication “%s” applies."), im->indication->title));
         }
     }
+  match_informational_lists (match, any_indication);
+  if (match->rule != NULL && match->rule->handling == RD_REQUEST_HANDLING_SILENT)
+    add (match->reasons, g_strdup_printf (_("The policy is silent on %s requests: %s"),
+                                          rd_request_type_to_string (request->type), match->rule->text));
 
-  if (any_indication && match->direct_outcome != NULL)
-    add (match->reasons, g_strdup_printf (_("A diagnosis leads to “%s” by code, but an indication also applies: a medical director decides which governs."),
-                                          match->direct_outcome->label));
   if (any_indication || match->direct_outcome != NULL)
     {
       match->applies = TRUE;
       return;
     }
-
-  if (request->route && *request->route && !route_in_scope (match->policy, request->route, routes))
+  if (match->drug_unknown)
+    {
+      match->applies = TRUE;
+      add (match->reasons, g_strdup_printf (_("The drug “%s” is not in the drug vocabulary: confirm its ingredient (the generic name) so that the policy can be applied."),
+                                            request->drug));
+      return;
+    }
+  if (match->ingredients->len == 0 && request->route && *request->route
+      && !route_in_scope (match->policy, request->route, routes))
     {
       add (match->reasons, g_strdup_printf (_("The route “%s” is outside this policy: its indications cover %s."),
                                             request->route, routes->str));
@@ -384,8 +626,9 @@ decide_scope (RdPolicyMatch   *match,
     }
 
   match->applies = TRUE;
-  add (match->reasons, g_strdup (_("No indication of this policy matches the request; a medical director decides.")));
-  match_other_uses (match, request);
+  match_other_uses (match);
+  if (match->exclusions->len == 0)
+    add (match->reasons, g_strdup (_("No indication of this policy matches the request; a medical director decides.")));
 }
 
 /**
@@ -411,11 +654,14 @@ rd_policy_match_new (RdPolicy        *policy,
   match->code_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) code_hit_free);
   match->indications = g_ptr_array_new_with_free_func ((GDestroyNotify) indication_match_free);
   match->exclusions = g_ptr_array_new_with_free_func ((GDestroyNotify) exclusion_hit_free);
+  match->ingredients = g_ptr_array_new ();
+  match->referrals = g_ptr_array_new_with_free_func (g_free);
 
-  find_codes (match, RD_CODE_SYSTEM_CPT, request->cpt_codes);
-  find_codes (match, RD_CODE_SYSTEM_HCPCS, request->hcpcs_codes);
-  find_codes (match, RD_CODE_SYSTEM_ICD10_PCS, request->icd10_pcs_codes);
-  find_codes (match, RD_CODE_SYSTEM_ICD10_CM, request->icd10_cm_codes);
+  find_codes (match, request, RD_CODE_SYSTEM_CPT, request->cpt_codes);
+  find_codes (match, request, RD_CODE_SYSTEM_HCPCS, request->hcpcs_codes);
+  find_codes (match, request, RD_CODE_SYSTEM_ICD10_PCS, request->icd10_pcs_codes);
+  find_codes (match, request, RD_CODE_SYSTEM_ICD10_CM, request->icd10_cm_codes);
+  identify_drug (match, request);
 
   indications = rd_policy_get_indications (policy);
   for (guint i = 0; i < indications->len; i++)

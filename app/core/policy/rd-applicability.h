@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "rd-drug-vocabulary.h"
 #include "rd-policy.h"
 #include "rd-request.h"
 
@@ -82,17 +83,31 @@ typedef struct {
  *   policy, in file order, whether it applies or not
  * @exclusions: (element-type RdExclusionHit): exclusions that concern the request
  * @direct_outcome: (nullable): an outcome the request reaches without the
- *   criteria (a diagnosis in a code list whose disposition is an outcome, or an
- *   exclusion hit by code), e.g. Anthem's "Not medically necessary" for E10.9
+ *   criteria: an exclusion the request is (Anthem's insulin pump, heparin for
+ *   thromboembolic disease)
+ * @deciding_exclusion: (nullable): the exclusion that leads to @direct_outcome
+ * @rule: (nullable): how the policy treats the request's type
+ * @ingredients: (element-type RdIngredient): what the request's drug is, by the
+ *   drug vocabulary; empty when the drug is unknown or not named
+ * @drug_unknown: the request names a drug the vocabulary does not know: the
+ *   nurse confirms its ingredient before the policy can be applied
+ * @referrals: (element-type utf8): why a physician must look at the request
+ *   whatever the criteria say (a diagnosis on an informational list beside an
+ *   indication that applies), translated
  */
 typedef struct {
-  RdPolicy        *policy;
-  gboolean         applies;
-  GPtrArray       *reasons;
-  GPtrArray       *code_hits;
-  GPtrArray       *indications;
-  GPtrArray       *exclusions;
-  const RdOutcome *direct_outcome;
+  RdPolicy            *policy;
+  gboolean             applies;
+  GPtrArray           *reasons;
+  GPtrArray           *code_hits;
+  GPtrArray           *indications;
+  GPtrArray           *exclusions;
+  const RdOutcome     *direct_outcome;
+  const RdExclusion   *deciding_exclusion;
+  const RdRequestRule *rule;
+  GPtrArray           *ingredients;
+  gboolean             drug_unknown;
+  GPtrArray           *referrals;
 } RdPolicyMatch;
 
 RdPolicyMatch *rd_policy_match_new           (RdPolicy        *policy,

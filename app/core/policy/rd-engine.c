@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-engine.h"
+#include "rd-words.h"
 
 G_DEFINE_BOXED_TYPE (RdEvaluation, rd_evaluation, rd_evaluation_ref, rd_evaluation_unref)
 
@@ -151,17 +152,72 @@ condition_answer (GHashTable *scores,
 
 
 /**
- * rd_engine_node_applies:
- * @node: a criterion or group
- * @scores: (nullable): the scores and condition answers
+ * rd_md_reason_kind_needs_physician:
  *
- * Returns: %FALSE when a condition of @node or of a group around it is answered
- *   no; %TRUE otherwise (an unanswered condition counts as applying)
+ * Returns: whether a reason of @kind takes a physician; the others (a pend for
+ *   documentation, criteria or questions not yet answered) are for the nurse to
+ *   complete
  */
 gboolean
-rd_engine_node_applies (const RdNode *node,
-                        GHashTable   *scores)
+rd_md_reason_kind_needs_physician (RdMdReasonKind kind)
 {
+  return kind != RD_MD_REASON_PEND && kind != RD_MD_REASON_UNSCORED
+         && kind != RD_MD_REASON_CONDITION_UNKNOWN;
+}
+
+static gboolean
+route_named (char       **routes,
+             const char  *route)
+{
+  for (guint i = 0; routes[i]; i++)
+    if (rd_words_match (routes[i], route))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * rd_engine_node_in_pathway:
+ * @node: a criterion or group
+ * @request: (nullable): the request; %NULL puts every node in the pathway
+ *
+ * Returns: %FALSE when @node, or a group around it, belongs to another request
+ *   type (the preliminary trial, the permanent pump) or to other routes than
+ *   the request's
+ */
+gboolean
+rd_engine_node_in_pathway (const RdNode    *node,
+                           const RdRequest *request)
+{
+  if (request == NULL)
+    return TRUE;
+  for (; node != NULL; node = node->parent)
+    {
+      if (node->request_types != 0 && !(node->request_types & (1u << request->type)))
+        return FALSE;
+      if (node->routes != NULL && node->routes[0] != NULL
+          && (request->route == NULL || !route_named (node->routes, request->route)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rd_engine_node_applies:
+ * @node: a criterion or group
+ * @request: (nullable): the request
+ * @scores: (nullable): the scores and condition answers
+ *
+ * Returns: %FALSE when @node is outside the request's pathway or a condition
+ *   of @node or of a group around it is answered no; %TRUE otherwise (an
+ *   unanswered condition counts as applying)
+ */
+gboolean
+rd_engine_node_applies (const RdNode    *node,
+                        const RdRequest *request,
+                        GHashTable      *scores)
+{
+  if (!rd_engine_node_in_pathway (node, request))
+    return FALSE;
   for (; node != NULL; node = node->parent)
     if (node->when != NULL && condition_answer (scores, node->when) == ANSWER_NO)
       return FALSE;
@@ -173,10 +229,11 @@ rd_engine_node_applies (const RdNode *node,
  * @override_id were scored @override_score", to tell whether the result
  * depends on a criterion or a condition. */
 typedef struct {
-  GHashTable   *scores;
-  RdEvaluation *eval;
-  const char   *override_id;
-  RdScore       override_score;
+  GHashTable      *scores;
+  RdEvaluation    *eval;
+  const char      *override_id;
+  RdScore          override_score;
+  const RdRequest *request;
 } Context;
 
 static RdScore
@@ -261,6 +318,14 @@ combine (const RdNode *node,
     }
 }
 
+/* The outermost node of a pathway: the one that names the request types or
+ * routes itself (its children are marked along with it). */
+static gboolean
+node_starts_pathway (const RdNode *node)
+{
+  return node->request_types != 0 || (node->routes != NULL && node->routes[0] != NULL);
+}
+
 static RdTruth
 evaluate (Context      *ctx,
           const RdNode *node)
@@ -268,7 +333,8 @@ evaluate (Context      *ctx,
   guint counts[RD_TRUTH_NOT_APPLICABLE + 1] = { 0 };
   RdTruth truth;
 
-  if (node->when != NULL && context_answer (ctx, node->when) == ANSWER_NO)
+  if ((node->when != NULL && context_answer (ctx, node->when) == ANSWER_NO)
+      || (ctx->request != NULL && !rd_engine_node_in_pathway (node, ctx->request) && node_starts_pathway (node)))
     {
       mark_not_applicable (ctx, node);
       return RD_TRUTH_NOT_APPLICABLE;
@@ -333,7 +399,7 @@ result_depends_on (Context      *ctx,
                    const char   *id,
                    RdScore       score)
 {
-  Context probe = { ctx->scores, NULL, id, score };
+  Context probe = { ctx->scores, NULL, id, score, ctx->request };
   RdTruth truth = evaluate (&probe, root);
 
   if (truth == RD_TRUTH_NOT_APPLICABLE)
@@ -416,6 +482,8 @@ explain (Context            *ctx,
  * rd_engine_evaluate:
  * @policy: the policy that holds @indication
  * @indication: the indication to evaluate
+ * @request: (nullable): the request, whose type and route choose the pathway
+ *   (criteria of another pathway are not applicable); %NULL: every pathway
  * @scores: (nullable) (element-type utf8 gint): criterion and condition ids to
  *   #RdScore values (GINT_TO_POINTER); a missing id is unscored
  *
@@ -426,11 +494,12 @@ explain (Context            *ctx,
 RdEvaluation *
 rd_engine_evaluate (RdPolicy           *policy,
                     const RdIndication *indication,
+                    const RdRequest    *request,
                     GHashTable         *scores)
 {
   RdEvaluation *eval;
   g_autoptr(GPtrArray) decisive = g_ptr_array_new ();
-  Context ctx = { scores, NULL, NULL, RD_SCORE_UNSCORED };
+  Context ctx = { scores, NULL, NULL, RD_SCORE_UNSCORED, request };
   RdTruth truth;
   gboolean incomplete = FALSE;
 

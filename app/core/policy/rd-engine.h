@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "rd-policy.h"
+#include "rd-request.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,8 @@ const char *rd_truth_to_string (RdTruth truth);  /* "false", "true", "unknown", 
  * @RD_MD_REASON_NOTHING_APPLIES: every criterion was scored not applicable
  * @RD_MD_REASON_PARTIAL: set by callers combining several services or
  *   indications when only some are approved (rd_evaluation_add_md_reason())
+ * @RD_MD_REASON_REFERRAL: a referral trigger of the policy fired, or the
+ *   request raises a question the policy leaves to a physician
  */
 typedef enum {
   RD_MD_REASON_ADVERSE,
@@ -56,7 +59,10 @@ typedef enum {
   RD_MD_REASON_CONDITION_UNKNOWN,
   RD_MD_REASON_NOTHING_APPLIES,
   RD_MD_REASON_PARTIAL,
+  RD_MD_REASON_REFERRAL,
 } RdMdReasonKind;
+
+gboolean rd_md_reason_kind_needs_physician (RdMdReasonKind kind);
 
 /**
  * RdMdReason:
@@ -134,9 +140,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdEvaluation, rd_evaluation_unref)
 
 RdEvaluation *rd_engine_evaluate          (RdPolicy           *policy,
                                            const RdIndication *indication,
+                                           const RdRequest    *request,
                                            GHashTable         *scores);
 gboolean      rd_engine_node_applies      (const RdNode       *node,
+                                           const RdRequest    *request,
                                            GHashTable         *scores);
+gboolean      rd_engine_node_in_pathway   (const RdNode       *node,
+                                           const RdRequest    *request);
 
 gboolean      rd_threshold_passes         (const RdThreshold  *threshold,
                                            double              measured);

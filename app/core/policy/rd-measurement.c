@@ -187,7 +187,9 @@ rd_measurement_compute (const RdMeasurement *measurement,
                        measurement->before, measurement->after);
           return FALSE;
         }
-      *measured = (measurement->before - measurement->after) / measurement->before * 100.0;
+      /* Rounded to a hundredth of a percent, so that 8 → 4 is exactly 50%
+       * and fails "greater than 50%" rather than passing on a rounding error. */
+      *measured = round ((measurement->before - measurement->after) / measurement->before * 10000.0) / 100.0;
       return TRUE;
     }
   if (measurement->from_date != NULL || measurement->to_date != NULL)
@@ -224,9 +226,6 @@ rd_measurement_passes (const RdMeasurement *measurement,
 
   if (!rd_measurement_compute (measurement, threshold, &measured, error))
     return FALSE;
-  /* A reduction computed from scores is rounded to a hundredth of a percent,
-   * so that 8 → 4 is exactly 50% and fails "greater than 50%". */
-  measured = round (measured * 100.0) / 100.0;
   *passes = rd_threshold_passes (threshold, measured);
   return TRUE;
 }

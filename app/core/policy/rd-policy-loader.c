@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "rd-core-resources.h"
+#include "rd-drug-vocabulary.h"
+#include "rd-xml.h"
 #include "rd-policy-private.h"
 
 #define MAX_SCHEMA_ERRORS 5
@@ -351,6 +353,18 @@ attr_list (Loader     *loader,
   return list;
 }
 
+static char **
+steal_strv (RdPolicy  *policy,
+            GPtrArray *strings)
+{
+  char **strv;
+
+  g_ptr_array_add (strings, NULL);
+  strv = (char **) g_ptr_array_free (strings, FALSE);
+  g_ptr_array_add (policy->blocks, strv);
+  return strv;
+}
+
 static void
 read_cite (Loader  *loader,
            xmlNode *parent,
@@ -487,6 +501,50 @@ read_identity (Loader  *loader,
 }
 
 static void
+read_scope (Loader  *loader,
+            xmlNode *node)
+{
+  RdScope *scope = _rd_policy_alloc (loader->policy, sizeof *scope);
+  GPtrArray *purposes = g_ptr_array_new ();
+
+  FOREACH_ELEMENT (node, child)
+    if (is_element (child, "purpose"))
+      g_ptr_array_add (purposes, (gpointer) text_of (loader, child));
+  scope->purposes = steal_strv (loader->policy, purposes);
+  scope->text = child_text (loader, node, "text");
+  scope->line = line_of (node);
+  read_cite (loader, node, &scope->cite);
+  loader->policy->scope = scope;
+}
+
+static void
+read_request_rules (Loader  *loader,
+                    xmlNode *node)
+{
+  static const char * const handlings[] = { "indications", "own-rules", "silent", "not-governed" };
+
+  FOREACH_ELEMENT (node, child)
+    {
+      RdRequestRule *rule = _rd_policy_alloc (loader->policy, sizeof *rule);
+      const char *type = attr (loader, child, "type");
+      const char *handling = attr (loader, child, "handling");
+
+      rd_request_type_from_string (type, &rule->type);
+      for (guint i = 0; i < G_N_ELEMENTS (handlings); i++)
+        if (g_strcmp0 (handling, handlings[i]) == 0)
+          rule->handling = (RdRequestHandling) i;
+      if (rd_policy_get_request_rule (loader->policy, rule->type) != NULL)
+        loader_fail (loader, child, RD_POLICY_ERROR_DUPLICATE_ID,
+                     _("the request type “%s” is described twice: keep one <request-type> per type."), type);
+      rule->described = attr_bool (child, "described");
+      rule->text = child_text (loader, child, "text");
+      rule->line = line_of (child);
+      read_cite (loader, child, &rule->cite);
+      g_ptr_array_add (loader->policy->request_rules, rule);
+    }
+}
+
+static void
 read_outcomes (Loader  *loader,
                xmlNode *node)
 {
@@ -569,6 +627,14 @@ read_conditions (Loader  *loader,
       RdCondition *c = _rd_policy_alloc (loader->policy, sizeof *c);
 
       c->question = child_text (loader, child, "question");
+      c->referral = attr_bool (child, "referral");
+      c->threshold = resolve (loader, child, "threshold", attr (loader, child, "threshold"),
+                              loader->policy->threshold_ids, "threshold");
+      c->indications = attr_list (loader, child, "indications");
+      c->request_types = request_types (child);
+      if (!c->referral && (c->threshold != NULL || c->indications[0] != NULL || c->request_types != 0))
+        loader_fail (loader, child, RD_POLICY_ERROR_INVALID,
+                     _("threshold, indications and request belong to referral triggers: add referral=\"true\" or remove them."));
       read_identified (loader, child, loader->policy->condition_ids, c, &c->id, &c->line, &c->cite);
       g_ptr_array_add (loader->policy->conditions, c);
     }
@@ -588,6 +654,8 @@ read_node (Loader             *loader,
   node->parent = parent;
   node->indication = indication;
   node->when = attr (loader, element, "when");
+  node->request_types = request_types (element);
+  node->routes = attr_list (loader, element, "routes");
   node->children = _rd_policy_new_array (p);
   read_identified (loader, element, p->node_ids, node, &node->id, &node->line, &node->cite);
   resolve (loader, element, "when", node->when, p->condition_ids, "condition");
@@ -641,6 +709,35 @@ tree_element (xmlNode *indication)
   return NULL;
 }
 
+/* The matchers of an <applies>: drugs, routes and diagnosis lists; each list
+ * empty when the element or its kind of matcher is absent. */
+static void
+read_matchers (Loader    *loader,
+               xmlNode   *applies,
+               char    ***drugs,
+               char    ***routes,
+               char    ***diagnoses)
+{
+  GPtrArray *d = g_ptr_array_new (), *r = g_ptr_array_new (), *x = g_ptr_array_new ();
+
+  if (applies != NULL)
+    FOREACH_ELEMENT (applies, m)
+      {
+        if (is_element (m, "drug"))
+          g_ptr_array_add (d, (gpointer) text_of (loader, m));
+        else if (is_element (m, "route"))
+          g_ptr_array_add (r, (gpointer) text_of (loader, m));
+        else
+          g_ptr_array_add (x, (gpointer) attr (loader, m, "ref"));
+      }
+  *drugs = steal_strv (loader->policy, d);
+  *routes = steal_strv (loader->policy, r);
+  if (diagnoses != NULL)
+    *diagnoses = steal_strv (loader->policy, x);
+  else
+    g_ptr_array_unref (x);
+}
+
 static void
 read_indications (Loader  *loader,
                   xmlNode *node)
@@ -651,7 +748,6 @@ read_indications (Loader  *loader,
     {
       RdIndication *ind = _rd_policy_alloc (p, sizeof *ind);
       xmlNode *applies = first_child (child, "applies");
-      GPtrArray *drugs = g_ptr_array_new (), *routes = g_ptr_array_new (), *dx = g_ptr_array_new ();
 
       ind->met = resolve (loader, child, "met", attr (loader, child, "met"), p->outcome_ids, "outcome");
       ind->not_met = resolve (loader, child, "not-met", attr (loader, child, "not-met"), p->outcome_ids, "outcome");
@@ -661,28 +757,7 @@ read_indications (Loader  *loader,
       ind->summary = child_text (loader, child, "summary");
       read_identified (loader, child, p->indication_ids, ind, &ind->id, &ind->line, &ind->cite);
 
-      if (applies != NULL)
-        FOREACH_ELEMENT (applies, m)
-          {
-            if (is_element (m, "drug"))
-              g_ptr_array_add (drugs, (gpointer) text_of (loader, m));
-            else if (is_element (m, "route"))
-              g_ptr_array_add (routes, (gpointer) text_of (loader, m));
-            else
-              g_ptr_array_add (dx, (gpointer) attr (loader, m, "ref"));
-          }
-      g_ptr_array_add (drugs, NULL);
-      g_ptr_array_add (routes, NULL);
-      g_ptr_array_add (dx, NULL);
-      ind->drugs = (char **) g_ptr_array_steal (drugs, NULL);
-      ind->routes = (char **) g_ptr_array_steal (routes, NULL);
-      ind->diagnoses = (char **) g_ptr_array_steal (dx, NULL);
-      g_ptr_array_add (p->blocks, ind->drugs);
-      g_ptr_array_add (p->blocks, ind->routes);
-      g_ptr_array_add (p->blocks, ind->diagnoses);
-      g_ptr_array_unref (drugs);
-      g_ptr_array_unref (routes);
-      g_ptr_array_unref (dx);
+      read_matchers (loader, applies, &ind->drugs, &ind->routes, &ind->diagnoses);
 
       if (tree_element (child) != NULL)
         ind->root = read_node (loader, tree_element (child), NULL, ind);
@@ -706,6 +781,7 @@ read_exclusions (Loader  *loader,
       e->outcome = resolve (loader, child, "outcome", attr (loader, child, "outcome"), p->outcome_ids, "outcome");
       e->codes = attr_list (loader, child, "codes");
       e->request_types = request_types (child);
+      read_matchers (loader, first_child (child, "applies"), &e->drugs, &e->routes, &e->diagnoses);
       e->text = child_text (loader, child, "text");
       read_identified (loader, child, p->exclusion_ids, e, &e->id, &e->line, &e->cite);
       g_ptr_array_add (p->exclusions, e);
@@ -835,6 +911,10 @@ read_code_list (Loader  *loader,
         {
           entry->from = entry->to = attr (loader, element, "value");
           entry->printed = attr (loader, element, "printed");
+          entry->qualifier = g_strcmp0 (attr (loader, element, "qualifier"), "replacement") == 0
+                             ? RD_CODE_QUALIFIER_REPLACEMENT
+                             : attr (loader, element, "qualifier") != NULL
+                             ? RD_CODE_QUALIFIER_IMPLANTABLE_PUMP : RD_CODE_QUALIFIER_NONE;
           check_code (loader, element, list->system, entry->from);
         }
       else
@@ -924,6 +1004,26 @@ check_doc_references (Loader          *loader,
       check_doc_references (loader, child, g_ptr_array_index (item->children, i++));
 }
 
+/* A <drug> matcher names an ingredient or a class of the drug vocabulary, so
+ * that a brand or a synonym in a request matches it. */
+static void
+check_drugs (Loader  *loader,
+             xmlNode *applies,
+             char   **drugs)
+{
+  RdDrugVocabulary *vocabulary = rd_drug_vocabulary_get_default ();
+  xmlNode *m = NULL;
+
+  if (applies != NULL)
+    m = first_child (applies, "drug");
+  for (guint i = 0; drugs[i] && loader->error == NULL; i++, m = m != NULL ? rd_xml_next_element (m, "drug") : NULL)
+    if (rd_drug_vocabulary_find_ingredient (vocabulary, drugs[i]) == NULL
+        && rd_drug_vocabulary_find_class (vocabulary, drugs[i]) == NULL)
+      loader_fail (loader, m ? m : applies, RD_POLICY_ERROR_DANGLING_REFERENCE,
+                   _("the drug “%s” is neither an ingredient nor a class of the drug vocabulary: use an id from data/vocabulary/drugs.xml."),
+                   drugs[i]);
+}
+
 /* Walks the file a second time, element by element beside the records, so an
  * error names the element that holds the bad reference. */
 static void
@@ -936,11 +1036,27 @@ check_forward_references (Loader  *loader,
     {
       guint i = 0;
 
-      if (is_element (section, "indications"))
+      if (is_element (section, "scope"))
+        {
+          for (guint k = 0; p->scope->purposes[k] && loader->error == NULL; k++)
+            if (!rd_drug_vocabulary_knows_purpose (rd_drug_vocabulary_get_default (), p->scope->purposes[k]))
+              loader_fail (loader, section, RD_POLICY_ERROR_DANGLING_REFERENCE,
+                           _("the purpose “%s” is no purpose of the drug vocabulary’s classes: use one from data/vocabulary/drugs.xml."),
+                           p->scope->purposes[k]);
+        }
+      else if (is_element (section, "conditions"))
+        FOREACH_ELEMENT (section, child)
+          {
+            const RdCondition *c = g_ptr_array_index (p->conditions, i++);
+            resolve_all (loader, child, "indications", c->indications, p->indication_ids, "indication");
+          }
+      else if (is_element (section, "indications"))
         FOREACH_ELEMENT (section, child)
           {
             const RdIndication *ind = g_ptr_array_index (p->indications, i++);
             xmlNode *applies = first_child (child, "applies");
+
+            check_drugs (loader, applies, ind->drugs);
 
             if (applies != NULL)
               FOREACH_ELEMENT (applies, m)
@@ -961,6 +1077,8 @@ check_forward_references (Loader  *loader,
           {
             const RdExclusion *e = g_ptr_array_index (p->exclusions, i++);
             resolve_all (loader, child, "codes", e->codes, p->code_list_ids, "code-list");
+            resolve_all (loader, child, "diagnoses", e->diagnoses, p->code_list_ids, "code-list");
+            check_drugs (loader, first_child (child, "applies"), e->drugs);
           }
       else if (is_element (section, "notes"))
         FOREACH_ELEMENT (section, child)
@@ -994,6 +1112,10 @@ read_policy (Loader  *loader,
         read_identity (loader, section);
       else if (is_element (section, "outcomes"))
         read_outcomes (loader, section);
+      else if (is_element (section, "scope"))
+        read_scope (loader, section);
+      else if (is_element (section, "request-types"))
+        read_request_rules (loader, section);
       else if (is_element (section, "definitions"))
         read_definitions (loader, section);
       else if (is_element (section, "conditions"))

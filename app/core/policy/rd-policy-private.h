@@ -31,6 +31,8 @@ struct _RdPolicy {
   const char   *source_file;
   const char   *source_title;
   const char   *documentation_intro;
+  RdScope      *scope;
+  GPtrArray    *request_rules;
 
   GPtrArray    *outcomes;
   GPtrArray    *thresholds;

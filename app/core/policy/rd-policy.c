@@ -68,6 +68,7 @@ rd_policy_init (RdPolicy *self)
   self->code_lists = _rd_policy_new_array (self);
   self->summaries = _rd_policy_new_array (self);
   self->corrections = _rd_policy_new_array (self);
+  self->request_rules = _rd_policy_new_array (self);
 
   self->outcome_ids = new_id_table ();
   self->threshold_ids = new_id_table ();
@@ -381,6 +382,54 @@ GETTER (const char *, source_file, source_file)
 GETTER (const char *, source_title, source_title)
 /** rd_policy_get_documentation_intro: Returns: (nullable): the documentation list's introduction */
 GETTER (const char *, documentation_intro, documentation_intro)
+
+/**
+ * rd_policy_get_scope:
+ *
+ * Returns: (nullable): the uses the policy governs; %NULL when the policy
+ *   states none (every use of its codes)
+ */
+const RdScope *
+rd_policy_get_scope (RdPolicy *self)
+{
+  g_return_val_if_fail (RD_IS_POLICY (self), NULL);
+  return self->scope;
+}
+
+/**
+ * rd_policy_get_request_rule:
+ *
+ * Returns: (nullable): how the policy treats @type; %NULL when it states
+ *   nothing about request types (its indications decide every type they govern)
+ */
+const RdRequestRule *
+rd_policy_get_request_rule (RdPolicy      *self,
+                            RdRequestType  type)
+{
+  g_return_val_if_fail (RD_IS_POLICY (self), NULL);
+
+  for (guint i = 0; i < self->request_rules->len; i++)
+    {
+      const RdRequestRule *rule = g_ptr_array_index (self->request_rules, i);
+      if (rule->type == type)
+        return rule;
+    }
+  return NULL;
+}
+
+/**
+ * rd_request_handling_to_string:
+ *
+ * Returns: "indications", "own-rules", "silent" or "not-governed"
+ */
+const char *
+rd_request_handling_to_string (RdRequestHandling handling)
+{
+  static const char * const names[] = { "indications", "own-rules", "silent", "not-governed" };
+
+  g_return_val_if_fail (handling <= RD_REQUEST_HANDLING_NOT_GOVERNED, NULL);
+  return names[handling];
+}
 GETTER (GPtrArray *, outcomes, outcomes)
 GETTER (GPtrArray *, thresholds, thresholds)
 GETTER (GPtrArray *, definitions, definitions)
@@ -464,8 +513,9 @@ rd_note_kind_to_label (RdNoteKind kind)
  * @list: a code list
  * @code: a normalized code of the list's system
  *
- * A code is in a range when it sorts at or after the range's first code and at
- * or before its last, or begins with the last (policies/README.md).
+ * An ICD-10-PCS range is a set along the one axis its ends differ in; any
+ * other code is in a range when it sorts at or after the range's first code
+ * and at or before its last, or begins with the last (policies/README.md).
  *
  * Returns: (nullable): the entry of @list that holds @code
  */
@@ -481,8 +531,9 @@ rd_code_list_lookup (const RdCodeList *list,
     {
       const RdCodeEntry *entry = g_ptr_array_index (list->entries, i);
 
-      if (entry->is_range ? rd_code_in_range (code, entry->from, entry->to)
-                          : g_str_equal (code, entry->from))
+      if (!entry->is_range ? g_str_equal (code, entry->from)
+          : list->system == RD_CODE_SYSTEM_ICD10_PCS ? rd_code_in_pcs_range (code, entry->from, entry->to)
+          : rd_code_in_range (code, entry->from, entry->to))
         return entry;
     }
   return NULL;
@@ -534,10 +585,29 @@ collect_conditions (RdPolicy     *self,
 }
 
 /**
+ * rd_condition_asked_for:
+ * @condition: a referral trigger
+ * @indication: an indication
+ *
+ * Returns: whether @condition is asked for @indication (referral triggers name
+ *   the indications they concern; none names them all)
+ */
+gboolean
+rd_condition_asked_for (const RdCondition  *condition,
+                        const RdIndication *indication)
+{
+  g_return_val_if_fail (condition != NULL && indication != NULL, FALSE);
+
+  return condition->indications == NULL || condition->indications[0] == NULL
+         || g_strv_contains ((const char * const *) condition->indications, indication->id);
+}
+
+/**
  * rd_policy_get_conditions_for:
  *
  * Returns: (transfer container) (element-type RdCondition): the conditions
- *   @indication's tree depends on, each once, in tree order
+ *   @indication's tree depends on, each once, in tree order, then the referral
+ *   triggers asked for it
  */
 GPtrArray *
 rd_policy_get_conditions_for (RdPolicy           *self,
@@ -549,6 +619,12 @@ rd_policy_get_conditions_for (RdPolicy           *self,
   g_return_val_if_fail (indication != NULL, out);
 
   collect_conditions (self, indication->root, out);
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      const RdCondition *c = g_ptr_array_index (self->conditions, i);
+      if (c->referral && rd_condition_asked_for (c, indication) && !g_ptr_array_find (out, c, NULL))
+        g_ptr_array_add (out, (gpointer) c);
+    }
   return out;
 }
 
@@ -710,6 +786,13 @@ rd_policy_get_citations (RdPolicy *self)
   g_return_val_if_fail (RD_IS_POLICY (self), out);
 
   ADD_ALL (self->outcomes, RdOutcome, "outcome")
+  if (self->scope != NULL)
+    add_citation (out, "scope", NULL, &self->scope->cite);
+  for (guint i = 0; i < self->request_rules->len; i++)
+    {
+      const RdRequestRule *rule = g_ptr_array_index (self->request_rules, i);
+      add_citation (out, "request-type", rd_request_type_to_string (rule->type), &rule->cite);
+    }
   ADD_ALL (self->thresholds, RdThreshold, "threshold")
   ADD_ALL (self->definitions, RdDefinition, "definition")
   ADD_ALL (self->conditions, RdCondition, "condition")

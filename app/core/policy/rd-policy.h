@@ -190,6 +190,8 @@ struct _RdNode {
   const char         *id;
   const char         *title;
   const char         *when;
+  guint               request_types;  /* 0: every type; else 1 << RdRequestType */
+  char              **routes;         /* empty: every route */
   guint               n;
   GPtrArray          *children;
   const RdNode       *parent;
@@ -245,6 +247,9 @@ typedef struct {
   const RdOutcome *outcome;
   char           **codes;
   guint            request_types;
+  char           **drugs;     /* what the excluded use is: ingredient or class ids */
+  char           **routes;
+  char           **diagnoses; /* ids of ICD-10-CM lists, one of which holds a diagnosis of the request */
   const char      *text;
   RdCite           cite;
   int              line;
@@ -303,10 +308,23 @@ struct _RdDocItem {
  * @printed: (nullable): the source's misprint where the code was corrected
  * @description: the source's description
  */
+/**
+ * RdCodeQualifier:
+ * @RD_CODE_QUALIFIER_NONE: the code counts for every request
+ * @RD_CODE_QUALIFIER_REPLACEMENT: "[when specified as replacement]"
+ * @RD_CODE_QUALIFIER_IMPLANTABLE_PUMP: "[when used with an implantable pump]"
+ */
+typedef enum {
+  RD_CODE_QUALIFIER_NONE,
+  RD_CODE_QUALIFIER_REPLACEMENT,
+  RD_CODE_QUALIFIER_IMPLANTABLE_PUMP,
+} RdCodeQualifier;
+
 typedef struct {
   const char *from;
   const char *to;
   gboolean    is_range;
+  RdCodeQualifier qualifier;
   const char *printed;
   const char *description;
   int         line;
@@ -349,6 +367,45 @@ typedef struct {
   int          line;
 } RdCorrection;
 
+/**
+ * RdScope:
+ * @purposes: the purposes (drug vocabulary) the policy governs; empty: every use
+ * @text: the scope in words
+ */
+typedef struct {
+  char       **purposes;
+  const char  *text;
+  RdCite       cite;
+  int          line;
+} RdScope;
+
+/**
+ * RdRequestHandling:
+ * @RD_REQUEST_HANDLING_INDICATIONS: the policy's indications decide it
+ * @RD_REQUEST_HANDLING_OWN_RULES: the policy has indications of its own for it
+ * @RD_REQUEST_HANDLING_SILENT: the policy says nothing about it; its indications
+ *   for the type re-check the original indication and the device, pend for
+ *   what is missing and leave anything adverse to a physician
+ * @RD_REQUEST_HANDLING_NOT_GOVERNED: the policy does not govern it
+ */
+typedef enum {
+  RD_REQUEST_HANDLING_INDICATIONS,
+  RD_REQUEST_HANDLING_OWN_RULES,
+  RD_REQUEST_HANDLING_SILENT,
+  RD_REQUEST_HANDLING_NOT_GOVERNED,
+} RdRequestHandling;
+
+const char *rd_request_handling_to_string (RdRequestHandling handling);
+
+typedef struct {
+  RdRequestType      type;
+  RdRequestHandling  handling;
+  gboolean           described;  /* governed without a listed procedure code */
+  const char        *text;
+  RdCite             cite;
+  int                line;
+} RdRequestRule;
+
 #define RD_TYPE_POLICY (rd_policy_get_type ())
 G_DECLARE_FINAL_TYPE (RdPolicy, rd_policy, RD, POLICY, GObject)
 
@@ -381,6 +438,9 @@ const char *rd_policy_get_published        (RdPolicy     *self);
 const char *rd_policy_get_source_file      (RdPolicy     *self);
 const char *rd_policy_get_source_title     (RdPolicy     *self);
 const char *rd_policy_get_documentation_intro (RdPolicy  *self);
+const RdScope       *rd_policy_get_scope        (RdPolicy      *self);
+const RdRequestRule *rd_policy_get_request_rule (RdPolicy      *self,
+                                                 RdRequestType  type);
 
 /* Records, in file order; (element-type) as named. Owned by the policy. */
 GPtrArray  *rd_policy_get_outcomes         (RdPolicy     *self);  /* RdOutcome */
@@ -411,6 +471,8 @@ const RdSummary    *rd_policy_find_summary     (RdPolicy *self, const char *id);
 GPtrArray  *rd_policy_get_criteria         (RdPolicy           *self,
                                             const RdIndication *indication);
 GPtrArray  *rd_policy_get_conditions_for   (RdPolicy           *self,
+                                            const RdIndication *indication);
+gboolean    rd_condition_asked_for         (const RdCondition  *condition,
                                             const RdIndication *indication);
 GPtrArray  *rd_policy_get_notes_for        (RdPolicy           *self,
                                             const char         *id);

@@ -11,6 +11,29 @@
 G_BEGIN_DECLS
 
 /**
+ * RdRoute:
+ * @RD_ROUTE_NURSE_MAY_APPROVE: a nurse reviewer may approve
+ * @RD_ROUTE_MEDICAL_DIRECTOR: a physician must decide (adverse, judgement,
+ *   case by case, a referral trigger)
+ * @RD_ROUTE_PEND: the documentation does not decide it yet: pend for the
+ *   missing items
+ * @RD_ROUTE_INCOMPLETE: criteria or questions that decide it are not answered
+ * @RD_ROUTE_NOT_GOVERNED: the policy does not govern the request
+ *
+ * Where a request goes next.
+ */
+typedef enum {
+  RD_ROUTE_NURSE_MAY_APPROVE,
+  RD_ROUTE_MEDICAL_DIRECTOR,
+  RD_ROUTE_PEND,
+  RD_ROUTE_INCOMPLETE,
+  RD_ROUTE_NOT_GOVERNED,
+} RdRoute;
+
+const char *rd_route_to_string (RdRoute route);  /* "nurse-may-approve", "medical-director", "pend", "incomplete", "not-governed" */
+const char *rd_route_to_label  (RdRoute route);  /* translated */
+
+/**
  * RdVerdict:
  * @policy: the policy (a reference is held)
  * @match: whether and why the policy applies to the request
@@ -29,6 +52,13 @@ G_BEGIN_DECLS
  * @nurse_may_approve: a nurse reviewer may approve; otherwise it goes to a
  *   medical director for the @md_reasons
  * @md_reasons: (element-type utf8): translated sentences
+ * @route: where the request goes next
+ * @deciding_ids: (element-type utf8): what decides the result, first the
+ *   exclusion or the referral triggers, then the decisive criteria: ids of the
+ *   policy file
+ * @referrals: (element-type RdCondition): the referral triggers that fired
+ * @notes: (element-type RdNote): the policy's notes that concern what decides
+ *   the result (its indication, criteria, triggers or exclusion)
  *
  * The engine's recommendation for one policy over a whole request: every
  * indication that applies is evaluated, and the request is covered when any of
@@ -49,6 +79,10 @@ typedef struct {
   GPtrArray       *missing_documentation;
   gboolean         nurse_may_approve;
   GPtrArray       *md_reasons;
+  RdRoute          route;
+  GPtrArray       *deciding_ids;
+  GPtrArray       *referrals;
+  GPtrArray       *notes;
 } RdVerdict;
 
 RdVerdict *rd_verdict_new  (RdPolicy        *policy,

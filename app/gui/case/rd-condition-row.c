@@ -5,6 +5,7 @@
 
 #include "rd-choice-group.h"
 #include "rd-condition-row.h"
+#include "rd-measure-entry.h"
 #include "rd-reporter.h"
 
 /* A yes/no question about the case on which some criteria depend, such as
@@ -50,6 +51,25 @@ set_answer (RdConditionRow *self,
     return;
   self->answer = answer;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
+}
+
+/* A referral question with a threshold is answered by what was measured: yes
+ * when the measurement passes the trigger's limit. */
+static void
+measured (RdConditionRow      *self,
+          const RdMeasurement *measurement)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean fires;
+
+  if (!rd_measurement_passes (measurement, self->condition->threshold, &fires, &error)
+      || !rd_case_file_set_measurement (self->case_file, rd_policy_get_id (self->policy),
+                                        self->condition->id, measurement, &error))
+    {
+      rd_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  set_answer (self, fires ? RD_SCORE_MET : RD_SCORE_NOT_MET);
 }
 
 void
@@ -110,6 +130,21 @@ rd_condition_row_new (RdCaseFile        *case_file,
   gtk_label_set_wrap (GTK_LABEL (question), TRUE);
   gtk_label_set_xalign (GTK_LABEL (question), 0);
   gtk_box_append (GTK_BOX (box), question);
+  if (condition->referral)
+    {
+      /* A referral question shows the policy's own words: they are why a yes
+       * sends the case to a medical director. */
+      g_autofree char *why = g_strdup_printf (_("Referral question: yes sends the case to a medical director. The policy: “%s”"),
+                                              condition->cite.text);
+      GtkWidget *words = gtk_label_new (why);
+
+      gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (words), 0);
+      gtk_widget_add_css_class (words, "dim-label");
+      gtk_widget_add_css_class (words, "caption");
+      gtk_box_append (GTK_BOX (box), words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+    }
 
   /* TRANSLATORS: the accessible name of a condition's answer buttons */
   group_label = g_strdup_printf (_("Answer: %s"), condition->question);
@@ -120,6 +155,12 @@ rd_condition_row_new (RdCaseFile        *case_file,
   rd_choice_group_add (RD_CHOICE_GROUP (choices), rd_score_to_string (RD_SCORE_NOT_MET), _("No"), NULL);
   rd_choice_group_add (RD_CHOICE_GROUP (choices), rd_score_to_string (RD_SCORE_NOT_DOCUMENTED), _("Not known"), NULL);
   gtk_box_append (GTK_BOX (box), choices);
+  if (condition->threshold != NULL)
+    {
+      GtkWidget *entry = rd_measure_entry_new (condition->threshold, condition->question);
+      g_signal_connect_object (entry, "measured", G_CALLBACK (measured), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), entry);
+    }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, condition->question, -1);

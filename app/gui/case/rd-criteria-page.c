@@ -360,6 +360,8 @@ rd_criteria_page_refresh (RdCriteriaPage *self)
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GHashTable) measurements = NULL;
 
   g_return_if_fail (RD_IS_CRITERIA_PAGE (self));
 
@@ -375,11 +377,14 @@ rd_criteria_page_refresh (RdCriteriaPage *self)
       RdCaseScore *score = g_ptr_array_index (scores, i);
       g_hash_table_insert (by_id, score->target_id, score);
     }
+  measurements = rd_case_file_get_measurements (self->case_file, policy_id);
   /* Evidence is an extra: a case file that cannot list it still shows its scores. */
   evidence = rd_case_file_list_evidence (self->case_file, policy_id, NULL, NULL);
 
   g_clear_pointer (&self->evaluation, rd_evaluation_unref);
-  self->evaluation = rd_engine_evaluate (self->policy, self->indication, table);
+  /* The request chooses the pathway: the trial's criteria or the permanent pump's. */
+  request = rd_case_file_get_request (self->case_file, NULL);
+  self->evaluation = rd_engine_evaluate (self->policy, self->indication, request, table);
 
   self->n_applicable = self->n_scored = 0;
   for (guint i = 0; i < self->row_order->len; i++)
@@ -388,9 +393,10 @@ rd_criteria_page_refresh (RdCriteriaPage *self)
       const RdNode *node = rd_criterion_row_get_criterion (row);
       const RdCaseScore *score = g_hash_table_lookup (by_id, node->id);
       g_autoptr(GPtrArray) pinned = evidence_for (evidence, node->id);
-      gboolean applies = rd_engine_node_applies (node, table);
+      gboolean applies = rd_engine_node_applies (node, request, table);
 
       rd_criterion_row_refresh (row, score, pinned, rd_evaluation_is_decisive (self->evaluation, node->id));
+      rd_criterion_row_set_measurement (row, g_hash_table_lookup (measurements, node->id));
       gtk_widget_set_visible (GTK_WIDGET (row), applies);
       if (applies)
         {
@@ -403,7 +409,7 @@ rd_criteria_page_refresh (RdCriteriaPage *self)
   for (guint i = 0; i < self->sections->len; i++)
     {
       Section *section = &g_array_index (self->sections, Section, i);
-      gboolean applies = rd_engine_node_applies (section->node, table);
+      gboolean applies = rd_engine_node_applies (section->node, request, table);
 
       gtk_widget_set_visible (section->content, applies);
       if (section->skipped)

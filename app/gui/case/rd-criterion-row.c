@@ -8,6 +8,7 @@
 #include "rd-criterion-row.h"
 #include "rd-engine.h"
 #include "rd-evidence-list.h"
+#include "rd-measure-entry.h"
 #include "rd-reporter.h"
 
 /* One criterion of a policy: its text, threshold, hint and source sentence, the
@@ -33,6 +34,7 @@ struct _RdCriterionRow
   GtkBox        *evidence_box;
   GtkWidget     *evidence_list;
   GtkWidget     *score_group;
+  GtkWidget     *measure_entry;
 
   RdCaseFile    *case_file;
   RdPolicy      *policy;
@@ -284,6 +286,77 @@ find_support (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "case.search-records", "s", terms);
 }
 
+/* A measurement is stored with the score it decides: the engine compares, the
+ * nurse does not do the arithmetic. */
+static void
+measured (RdCriterionRow      *self,
+          const RdMeasurement *measurement)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean passes;
+
+  if (!rd_measurement_passes (measurement, self->criterion->threshold, &passes, &error)
+      || !rd_case_file_set_measurement (self->case_file, rd_policy_get_id (self->policy),
+                                        self->criterion->id, measurement, &error))
+    {
+      rd_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  set_score (self, passes ? RD_SCORE_MET : RD_SCORE_NOT_MET);
+}
+
+/**
+ * rd_criterion_row_get_measure_entry:
+ *
+ * Returns: (transfer none) (nullable): where a measurement is entered, for a
+ *   criterion with a threshold
+ */
+GtkWidget *
+rd_criterion_row_get_measure_entry (RdCriterionRow *self)
+{
+  g_return_val_if_fail (RD_IS_CRITERION_ROW (self), NULL);
+  return self->measure_entry;
+}
+
+/**
+ * rd_criterion_row_set_measurement:
+ * @measurement: (nullable): what the case holds for the criterion
+ */
+void
+rd_criterion_row_set_measurement (RdCriterionRow      *self,
+                                  const RdMeasurement *measurement)
+{
+  g_return_if_fail (RD_IS_CRITERION_ROW (self));
+
+  if (self->measure_entry != NULL)
+    rd_measure_entry_set_measurement (RD_MEASURE_ENTRY (self->measure_entry), measurement);
+}
+
+static void
+show_notes (RdCriterionRow *self)
+{
+  g_autoptr(GPtrArray) notes = rd_policy_get_notes_for (self->policy, self->criterion->id);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->score_box));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const RdNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (note->kind != RD_NOTE_REVIEWER && note->kind != RD_NOTE_SAFETY)
+        continue;
+      /* TRANSLATORS: a policy note shown beside a criterion: its kind and text */
+      text = g_strdup_printf (_("%s: %s"), rd_note_kind_to_label (note->kind), note->text);
+      label = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "policy-note");
+      gtk_box_insert_child_after (GTK_BOX (parent), label, GTK_WIDGET (self->hint_label));
+    }
+}
+
 static void
 show_criterion (RdCriterionRow *self)
 {
@@ -340,6 +413,14 @@ show_criterion (RdCriterionRow *self)
     rd_choice_group_add (RD_CHOICE_GROUP (self->score_group), rd_score_to_string (scores[i]),
                          rd_score_to_label (scores[i]), rd_score_to_string (scores[i]));
   gtk_box_append (self->score_box, self->score_group);
+  if (criterion->threshold)
+    {
+      self->measure_entry = rd_measure_entry_new (criterion->threshold, criterion->text);
+      g_signal_connect_object (self->measure_entry, "measured", G_CALLBACK (measured), self, G_CONNECT_SWAPPED);
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->score_box))),
+                                  self->measure_entry, GTK_WIDGET (self->score_box));
+    }
+  show_notes (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, note_label, -1);
 }

@@ -26,4 +26,8 @@ RdScore       rd_criterion_row_get_score        (RdCriterionRow    *self);
 guint         rd_criterion_row_get_n_evidence   (RdCriterionRow    *self);
 GtkWidget    *rd_criterion_row_get_note_entry   (RdCriterionRow    *self);
 
+GtkWidget    *rd_criterion_row_get_measure_entry (RdCriterionRow *self);
+void          rd_criterion_row_set_measurement (RdCriterionRow      *self,
+                                                const RdMeasurement *measurement);
+
 G_END_DECLS

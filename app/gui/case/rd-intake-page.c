@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rd-applicability.h"
+#include "rd-case-intake.h"
 #include "rd-case-evaluate.h"
 #include "rd-codes.h"
 #include "rd-intake-page.h"
@@ -452,32 +453,6 @@ add_proposal_row (RdIntakePage *self,
   g_ptr_array_add (self->proposal_rows, row);
 }
 
-/* A review pins the exact version of the policy it is scored against. */
-static gboolean
-pin_policy (RdIntakePage *self,
-            RdPolicy     *policy,
-            RdCaseReview *review,
-            GError      **error)
-{
-  if (review && g_strcmp0 (review->content_hash, rd_policy_get_hash (policy)) == 0)
-    return TRUE;
-  return rd_case_file_add_review (self->case_file, rd_policy_get_id (policy), rd_policy_get_hash (policy), error);
-}
-
-/* A policy whose diagnosis list leads straight to an outcome (Anthem's fully
- * implantable insulin pumps) is under review with no indication to score. */
-static gboolean
-confirm_direct_outcome (RdIntakePage        *self,
-                        const RdPolicyMatch *match,
-                        GError             **error)
-{
-  g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, error);
-
-  if (reviews == NULL)
-    return FALSE;
-  return pin_policy (self, match->policy, rd_case_find_review (reviews, rd_policy_get_id (match->policy)), error);
-}
-
 static gboolean
 include_indication (RdIntakePage *self,
                     const char   *policy_id,
@@ -486,28 +461,9 @@ include_indication (RdIntakePage *self,
                     GError      **error)
 {
   RdPolicy *policy = rd_policy_find_in (self->policies, policy_id);
-  g_autoptr(GPtrArray) reviews = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  RdCaseReview *review;
 
   g_return_val_if_fail (policy != NULL, FALSE);
-
-  reviews = rd_case_file_list_reviews (self->case_file, error);
-  if (reviews == NULL)
-    return FALSE;
-  review = rd_case_find_review (reviews, policy_id);
-  if (review == NULL && !include)
-    return TRUE;
-  if (!pin_policy (self, policy, review, error))
-    return FALSE;
-
-  for (guint i = 0; review && review->indications[i]; i++)
-    if (!g_str_equal (review->indications[i], indication_id))
-      g_ptr_array_add (ids, review->indications[i]);
-  if (include)
-    g_ptr_array_add (ids, (gpointer) indication_id);
-  g_ptr_array_add (ids, NULL);
-  return rd_case_file_set_indications (self->case_file, policy_id, (const char * const *) ids->pdata, error);
+  return rd_case_include_indication (self->case_file, policy, indication_id, include, error);
 }
 
 static void
@@ -696,20 +652,7 @@ accept_proposals (GtkWidget  *widget,
 
   rd_intake_page_flush (self);
   for (guint i = 0; self->matches && i < self->matches->len && error == NULL; i++)
-    {
-      const RdPolicyMatch *match = g_ptr_array_index (self->matches, i);
-
-      if (!match->applies)
-        continue;
-      if (match->direct_outcome && !confirm_direct_outcome (self, match, &error))
-        break;
-      for (guint j = 0; j < match->indications->len && error == NULL; j++)
-        {
-          const RdIndicationMatch *im = g_ptr_array_index (match->indications, j);
-          if (im->applies)
-            include_indication (self, rd_policy_get_id (match->policy), im->indication->id, TRUE, &error);
-        }
-    }
+    rd_case_accept_match (self->case_file, g_ptr_array_index (self->matches, i), NULL, &error);
   if (error)
     rd_report_error (GTK_WIDGET (self), error);
 }
@@ -1117,7 +1060,7 @@ rd_intake_page_class_init (RdIntakePageClass *klass)
 static void
 rd_intake_page_init (RdIntakePage *self)
 {
-  const char *types[] = { N_("Initial implant"), N_("Replacement"), N_("Trial"), NULL };
+  const char *types[] = { N_("Initial implant"), N_("Replacement"), N_("Trial"), N_("Revision"), N_("Refill"), NULL };
   const char *urgencies[] = { N_("Standard (decision within 7 days)"),
                               N_("Expedited (decision within 72 hours)"), NULL };
   const char *translated_types[G_N_ELEMENTS (types)] = { NULL };

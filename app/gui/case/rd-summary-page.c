@@ -275,6 +275,55 @@ add_detail (Card       *card,
   gtk_box_append (GTK_BOX (card->details), rd_label_new_wrapped (text->str, NULL));
 }
 
+/* Where the request goes next, and how the policy treats a request of its
+ * type when the policy is silent on it or does not govern it. */
+static void
+add_route (Card      *card,
+           RdVerdict *verdict)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  const RdRequestRule *rule = verdict->match ? verdict->match->rule : NULL;
+
+  g_ptr_array_add (lines, (gpointer) rd_route_to_label (verdict->route));
+  if (rule != NULL && (rule->handling == RD_REQUEST_HANDLING_SILENT
+                       || rule->handling == RD_REQUEST_HANDLING_NOT_GOVERNED))
+    g_ptr_array_add (lines, (gpointer) rule->text);
+  if (!verdict->governs && verdict->match)
+    for (guint i = 0; i < verdict->match->reasons->len; i++)
+      g_ptr_array_add (lines, verdict->match->reasons->pdata[i]);
+  add_detail (card, _("Route"), lines);
+}
+
+/* The policy's own notes on what decides the result, which the reviewer
+ * needs beside it. */
+static void
+add_policy_words (Card      *card,
+                  RdVerdict *verdict)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  for (guint i = 0; i < verdict->notes->len; i++)
+    {
+      const RdNote *note = g_ptr_array_index (verdict->notes, i);
+      if (note->kind == RD_NOTE_REVIEWER || note->kind == RD_NOTE_CASE_BY_CASE || note->kind == RD_NOTE_SAFETY)
+        g_ptr_array_add (lines, (gpointer) note->text);
+    }
+  if (lines->len > 0)
+    {
+      /* TRANSLATORS: an expander over the policy's notes on the deciding criteria */
+      g_autofree char *title = g_strdup_printf (ngettext ("The Policy’s Note on What Decides This (%u)",
+                                                          "The Policy’s Notes on What Decides This (%u)", lines->len),
+                                                lines->len);
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *expander = gtk_expander_new (title);
+
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (text, "%s• %s", i ? "\n" : "", (const char *) g_ptr_array_index (lines, i));
+      gtk_expander_set_child (GTK_EXPANDER (expander), rd_label_new_wrapped (text->str, NULL));
+      gtk_box_append (GTK_BOX (card->details), expander);
+    }
+}
+
 static void
 show_card (Card      *card,
            GPtrArray *stored)
@@ -314,9 +363,13 @@ show_card (Card      *card,
       if (item)
         g_ptr_array_add (missing, (gpointer) item->text);
     }
+  add_route (card, verdict);
   add_detail (card, _("Decisive Criteria"), decisive);
   add_detail (card, _("Missing Documentation"), missing);
-  add_detail (card, _("Why a Medical Director Decides"), verdict->md_reasons);
+  add_detail (card, verdict->route == RD_ROUTE_MEDICAL_DIRECTOR ? _("Why a Medical Director Decides")
+                                                                 : _("What Is Still Open"),
+              verdict->md_reasons);
+  add_policy_words (card, verdict);
 
   for (guint i = 0; stored && i < stored->len; i++)
     {

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* reviewdesk-tool case new --request | case score: a review driven from files */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "rd-applicability.h"
+#include "rd-case-intake.h"
+#include "rd-json.h"
+#include "rd-request-json.h"
+#include "rd-tool.h"
+
+static int
+report (const GError *error)
+{
+  fprintf (stderr, "%s\n", error->message);
+  return RD_TOOL_EXIT_FAILURE;
+}
+
+/* ---- case new --request --------------------------------------------------- */
+
+/* Puts under review every policy that applies to @request, with the
+ * indications that apply, as the nurse's confirmation at intake does. */
+static gboolean
+review_applicable (RdCaseFile       *cf,
+                   GPtrArray        *policies,
+                   const RdRequest  *request,
+                   GString          *summary,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) matches = rd_applicability_evaluate (policies, request);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (matches, i);
+      guint n = 0;
+
+      if (!match->applies)
+        continue;
+      if (!rd_case_accept_match (cf, match, &n, error))
+        return FALSE;
+      g_string_append_printf (summary, "  %s: ", rd_policy_get_id (match->policy));
+      g_string_append_printf (summary, ngettext ("%u applicable indication\n", "%u applicable indications\n", n), n);
+    }
+  return TRUE;
+}
+
+/* Builds the case in a private folder beside @out and links it into place
+ * only when complete: a refused request or a failed write leaves nothing. */
+static gboolean
+create_from_request (const char       *out,
+                     const RdRequest  *request,
+                     GPtrArray        *policies,
+                     const char       *who,
+                     RdRole            role,
+                     GString          *summary,
+                     GError          **error)
+{
+  g_autofree char *dir = g_path_get_dirname (out);
+  g_autofree char *tmp_dir = g_build_filename (dir, ".rdcase-request-XXXXXX", NULL);
+  g_autofree char *tmp = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  gboolean ok;
+
+  if (g_file_test (out, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists: choose another name."), out);
+      return FALSE;
+    }
+  if (g_mkdtemp_full (tmp_dir, 0700) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Cannot create a case in “%s”: %s"),
+                   dir, g_strerror (errno));
+      return FALSE;
+    }
+  tmp = g_build_filename (tmp_dir, "case.rdcase", NULL);
+  cf = rd_case_file_create (tmp, NULL, error);
+  ok = cf != NULL;
+  if (ok)
+    {
+      rd_case_file_set_actor (cf, who, NULL, role);
+      ok = rd_case_file_set_request (cf, request, error) &&
+           review_applicable (cf, policies, request, summary, error);
+      rd_case_file_close (cf);
+    }
+  if (ok && link (tmp, out) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot create “%s”: %s"), out,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  g_unlink (tmp);
+  g_rmdir (tmp_dir);
+  return ok;
+}
+
+/**
+ * rd_tool_case_new_from_request:
+ *
+ * `case new --request REQUEST.json OUT.rdcase`: a case with the request and
+ * every applicable policy under review. Exit 1 with nothing written when the
+ * request is refused.
+ */
+int
+rd_tool_case_new_from_request (const char *request_path,
+                               const char *out,
+                               const char *policy_dir,
+                               const char *who,
+                               RdRole      role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  if ((root = rd_json_load_file (request_path, &error)) == NULL)
+    return report (error);
+  if ((request = rd_request_new_from_json (root, &error)) == NULL)
+    {
+      fprintf (stderr, _("%s: %s Nothing was written.\n"), request_path, error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  if ((policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+      !create_from_request (out, request, policies, who, role, summary, &error))
+    return report (error);
+
+  printf (_("Created %s for %s.\n"), out, request->member_name);
+  if (summary->len == 0)
+    printf ("%s\n", _("No policy applies to this request: nothing is under review."));
+  else
+    printf ("%s\n%s", _("Under review:"), summary->str);
+  return RD_TOOL_EXIT_OK;
+}
