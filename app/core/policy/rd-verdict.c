@@ -270,14 +270,12 @@ gather_ids (RdVerdict *verdict)
     add_unique (verdict->deciding_ids, verdict->decisive->pdata[i]);
 }
 
+/* A note concerns the result when it names what decides it; notes on the
+ * indication as a whole are in the policy, not repeated on every verdict. */
 static gboolean
 note_concerns (const RdNote *note,
                RdVerdict    *verdict)
 {
-  const RdIndication *indication = verdict->deciding ? verdict->deciding->indication : NULL;
-
-  if (indication != NULL && strv_has (note->refers, indication->id))
-    return TRUE;
   for (guint i = 0; i < verdict->deciding_ids->len; i++)
     if (strv_has (note->refers, verdict->deciding_ids->pdata[i]))
       return TRUE;
