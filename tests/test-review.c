@@ -405,6 +405,9 @@ test_review_measure_and_refer (void)
   g_assert_cmpint (rd_criteria_page_get_evaluation (criteria)->result, ==, RD_TRUTH_FALSE);
   compute (trial, 8, 3);
   g_assert_cmpint (rd_criterion_row_get_score (trial), ==, RD_SCORE_MET);
+  /* the entry is reachable from the keyboard, and shows the computed result */
+  g_assert_true (gtk_widget_child_focus (rd_criterion_row_get_measure_entry (trial), GTK_DIR_TAB_FORWARD));
+  rd_test_gui_spin ();
   rd_test_gui_screenshot (GTK_WIDGET (window), "measure-and-refer-criteria");
   measurements = rd_case_file_get_measurements (rd_case_page_get_case_file (page), "bsc-7.01.41");
   g_assert_cmpfloat (((RdMeasurement *) g_hash_table_lookup (measurements, "pain-successful-trial"))->after, ==, 3);

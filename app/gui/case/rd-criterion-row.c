@@ -332,29 +332,37 @@ rd_criterion_row_set_measurement (RdCriterionRow      *self,
     rd_measure_entry_set_measurement (RD_MEASURE_ENTRY (self->measure_entry), measurement);
 }
 
+/* The policy's reviewer and safety notes on the criterion, folded like the
+ * source sentence: there when the reviewer wants them, not in the way. */
 static void
 show_notes (RdCriterionRow *self)
 {
   g_autoptr(GPtrArray) notes = rd_policy_get_notes_for (self->policy, self->criterion->id);
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->score_box));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->source_expander));
+  GtkWidget *expander, *label;
+  guint n = 0;
 
   for (guint i = 0; i < notes->len; i++)
     {
       const RdNote *note = g_ptr_array_index (notes, i);
-      g_autofree char *text = NULL;
-      GtkWidget *label;
 
       if (note->kind != RD_NOTE_REVIEWER && note->kind != RD_NOTE_SAFETY)
         continue;
-      /* TRANSLATORS: a policy note shown beside a criterion: its kind and text */
-      text = g_strdup_printf (_("%s: %s"), rd_note_kind_to_label (note->kind), note->text);
-      label = gtk_label_new (text);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "policy-note");
-      gtk_box_insert_child_after (GTK_BOX (parent), label, GTK_WIDGET (self->hint_label));
+      g_string_append_printf (text, "%s%s", n++ ? "\n\n" : "", note->text);
     }
+  if (n == 0)
+    return;
+  /* TRANSLATORS: an expander over the policy's notes on a criterion */
+  title = g_strdup_printf (ngettext ("Policy note (%u)", "Policy notes (%u)", n), n);
+  expander = gtk_expander_new (title);
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "policy-note");
+  gtk_expander_set_child (GTK_EXPANDER (expander), label);
+  gtk_box_insert_child_after (GTK_BOX (parent), expander, GTK_WIDGET (self->source_expander));
 }
 
 static void
