@@ -15,6 +15,14 @@
 /* The shipped policies, loaded once for the whole run (they are immutable). */
 static GPtrArray *shipped;
 
+/* The measures the product is judged by, over every scenario and policy. */
+static struct {
+  guint verdicts;
+  guint outcomes_right;
+  guint unsafe_approvals;     /* a nurse could approve what a physician must decide */
+  guint needless_referrals;   /* a physician is asked where a nurse may approve */
+} tally;
+
 static GPtrArray *
 shipped_policies (void)
 {
@@ -110,6 +118,11 @@ check_expectation (const char      *scenario_id,
   const char *got_route = rd_route_to_string (verdict->route);
   JsonArray *deciding = json_object_get_array_member (expect, "deciding");
   gboolean ok = TRUE;
+
+  tally.verdicts++;
+  tally.outcomes_right += g_strcmp0 (outcome, got_outcome) == 0;
+  tally.unsafe_approvals += g_str_equal (got_route, "nurse-may-approve") && g_strcmp0 (route, "nurse-may-approve") != 0;
+  tally.needless_referrals += g_str_equal (got_route, "medical-director") && g_strcmp0 (route, "nurse-may-approve") == 0;
 
   if (g_strcmp0 (outcome, got_outcome) != 0 || g_strcmp0 (route, got_route) != 0)
     {
@@ -300,6 +313,15 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static void
+test_tally (void)
+{
+  g_test_message ("%u of %u outcomes right; %u nurse approvals a physician must decide; %u needless referrals",
+                  tally.outcomes_right, tally.verdicts, tally.unsafe_approvals, tally.needless_referrals);
+  g_assert_cmpuint (tally.unsafe_approvals, ==, 0);
+  g_assert_cmpuint (tally.needless_referrals, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +344,8 @@ main (int    argc,
       test_path = g_strdup_printf ("/scenarios/%s", base);
       g_test_add_data_func (test_path, paths->pdata[i], test_scenario);
     }
+  /* last, after every scenario has been counted */
+  g_test_add_func ("/scenarios/~tally", test_tally);
   status = g_test_run ();
   g_clear_pointer (&shipped, g_ptr_array_unref);
   return status;
