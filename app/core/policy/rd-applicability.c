@@ -572,6 +572,12 @@ decide_scope (RdPolicyMatch   *match,
         }
     }
   match->rule = rd_policy_get_request_rule (match->policy, request->type);
+  if (match->rule != NULL && match->rule->handling == RD_REQUEST_HANDLING_NOT_GOVERNED)
+    {
+      add (match->reasons, g_strdup_printf (_("This policy does not govern %s requests: %s"),
+                                            rd_request_type_to_string (request->type), match->rule->text));
+      return;
+    }
   if (!listed && match->rule != NULL && match->rule->described)
     add (match->reasons, g_strdup_printf (_("None of the request’s procedure codes is in this policy’s code lists, but the policy describes %s requests in words: %s"),
                                           rd_request_type_to_string (request->type), match->rule->text));
@@ -581,12 +587,6 @@ decide_scope (RdPolicyMatch   *match,
       return;
     }
 
-  if (match->rule != NULL && match->rule->handling == RD_REQUEST_HANDLING_NOT_GOVERNED)
-    {
-      add (match->reasons, g_strdup_printf (_("This policy does not govern %s requests: %s"),
-                                            rd_request_type_to_string (request->type), match->rule->text));
-      return;
-    }
   if (!drug_in_scope (match))
     return;
 
