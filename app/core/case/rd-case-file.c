@@ -1171,14 +1171,10 @@ _rd_case_actor_clear (RdCaseActor *actor)
   g_clear_pointer (&actor->credentials, g_free);
 }
 
-gboolean
-_rd_case_begin_write (RdCaseFile   *self,
-                      sqlite3      *db,
-                      RdCaseActor  *actor,
-                      GError      **error)
+static gboolean
+check_writable (RdCaseFile  *self,
+                GError     **error)
 {
-  g_autofree char *status = NULL;
-
   if (!_rd_case_check_readable (self, error))
     return FALSE;
   if (self->read_only)
@@ -1187,6 +1183,19 @@ _rd_case_begin_write (RdCaseFile   *self,
                    _("“%s” is read-only: %s"), self->path, self->read_only_reason);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+_rd_case_begin_write (RdCaseFile   *self,
+                      sqlite3      *db,
+                      RdCaseActor  *actor,
+                      GError      **error)
+{
+  g_autofree char *status = NULL;
+
+  if (!check_writable (self, error))
+    return FALSE;
 
   g_mutex_lock (&self->actor_lock);
   actor->name = g_strdup (self->actor_name);
@@ -1201,7 +1210,21 @@ _rd_case_begin_write (RdCaseFile   *self,
       return FALSE;
     }
 
-  if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
+  if (self->in_batch && db == self->db)
+    {
+      if (sqlite3_get_autocommit (db))
+        {
+          g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                       _("An earlier change of these failed, so none of them was saved: “%s” is unchanged."),
+                       self->path);
+          return FALSE;
+        }
+      /* Each write of a batch can still be undone alone (a write that
+       * changes nothing rolls itself back). */
+      if (!_rd_db_exec (db, "SAVEPOINT rd_write", error))
+        return FALSE;
+    }
+  else if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   {
     g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT status FROM case_info WHERE id = 1", error);
@@ -1227,7 +1250,10 @@ fail:
 void
 _rd_case_rollback (sqlite3 *db)
 {
-  if (!sqlite3_get_autocommit (db))
+  if (sqlite3_get_autocommit (db))
+    return;
+  /* Inside a batch, only the current write; else the whole transaction. */
+  if (sqlite3_exec (db, "ROLLBACK TO rd_write; RELEASE rd_write", NULL, NULL, NULL) != SQLITE_OK)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -1256,7 +1282,11 @@ _rd_case_commit_change (RdCaseFile  *self,
   if (stmt == NULL)
     goto fail;
   _rd_db_bind (stmt, "s", now);
-  if (!_rd_db_step_done (db, stmt, error) || !_rd_db_exec (db, "COMMIT", error))
+  if (!_rd_db_step_done (db, stmt, error))
+    goto fail;
+  if (self->in_batch && db == self->db)
+    return _rd_db_exec (db, "RELEASE rd_write", error);  /* rd_case_file_end_batch() commits */
+  if (!_rd_db_exec (db, "COMMIT", error))
     goto fail;
   _rd_case_emit_changed (self, what);
   return TRUE;
@@ -1305,4 +1335,65 @@ _rd_case_emit_changed (RdCaseFile *self,
   idle->self = g_object_ref (self);
   idle->what = g_strdup (what);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_idle, idle, changed_idle_free);
+}
+
+/**
+ * rd_case_file_begin_batch:
+ *
+ * Makes the following writes on the owner thread one transaction, so that a
+ * group of changes (a reviewer's answers from a file) is saved whole or not at
+ * all, even if the process is killed or the disk fills. The first failing
+ * write rolls them all back. End with rd_case_file_end_batch().
+ *
+ * Returns: %TRUE when the batch started
+ */
+gboolean
+rd_case_file_begin_batch (RdCaseFile  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+/**
+ * rd_case_file_end_batch:
+ * @commit: %FALSE to discard the batch's writes
+ *
+ * Ends rd_case_file_begin_batch(): commits the writes (durable when this
+ * returns %TRUE) or, when @commit is %FALSE or a write failed, rolls them back.
+ *
+ * Returns: %TRUE when the writes were committed
+ */
+gboolean
+rd_case_file_end_batch (RdCaseFile  *self,
+                        gboolean     commit,
+                        GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* A failed write rolled the batch back and said why. */
+      if (commit)
+        g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                     _("An earlier change of these failed, so none of them was saved: “%s” is unchanged."),
+                     self->path);
+      return FALSE;
+    }
+  if (!commit || !_rd_db_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  _rd_case_emit_changed (self, "review");
+  return TRUE;
 }

@@ -126,6 +126,12 @@ GDateTime    *rd_case_file_get_created          (RdCaseFile           *self);
 GDateTime    *rd_case_file_get_updated          (RdCaseFile           *self);
 guint         rd_case_file_get_format_version   (RdCaseFile           *self);
 
+gboolean      rd_case_file_begin_batch          (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean      rd_case_file_end_batch            (RdCaseFile           *self,
+                                                 gboolean              commit,
+                                                 GError              **error);
+
 void          rd_case_file_set_actor            (RdCaseFile           *self,
                                                  const char           *name,
                                                  const char           *credentials,
