@@ -21,6 +21,9 @@
  * storing page text) before giving up. */
 #define BUSY_TIMEOUT_MS 10000
 
+/* The name of a case being created, in its destination folder. */
+#define TMP_PREFIX ".rdcase-new-"
+
 G_DEFINE_QUARK (rd-case-file-error-quark, rd_case_file_error)
 G_DEFINE_FINAL_TYPE (RdCaseFile, rd_case_file, G_TYPE_OBJECT)
 
@@ -548,7 +551,7 @@ create_staged (const char          *path,
    * SQLite gives the -wal and -shm files the database file's mode. The
    * temporary name does not end in .rdcase. */
   old_umask = umask (077);
-  tmp_path = g_build_filename (dir, ".rdcase-new-XXXXXX", NULL);
+  tmp_path = g_build_filename (dir, TMP_PREFIX "XXXXXX", NULL);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
   saved = errno;
   umask (old_umask);
@@ -772,6 +775,15 @@ open_case (const char           *path,
   gboolean writer = FALSE;
   int fd;
 
+  /* A temporary file of a case new killed after it marked the case complete
+   * but before moving it into place. */
+  if (!building)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      if (g_str_has_prefix (base, TMP_PREFIX) && !refuse_application (path, RD_CASE_FILE_BUILDING_ID, FALSE, error))
+        return NULL;
+    }
   fd = open_regular_file (path, error);
   if (fd < 0)
     return NULL;
