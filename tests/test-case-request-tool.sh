@@ -137,4 +137,15 @@ JSON
 # a policy not under review yet is added with the indications that apply
 sqlite3 "$case" "SELECT count(*) FROM review WHERE policy_id = 'anthem-cg-surg-79'" | grep -q 1 \
   || fail "anthem should be under review from intake"
+# a full disk (a file size limit here) while the answers are saved: exit 1,
+# says the case is unchanged, and it is: all answers are one transaction
+full="$dir/full.rdcase"
+expect 0 "Under review" "$tool" case new --request "$dir/good.json" "$full" --by "Script Nurse"
+before=$(sha256sum < "$full")
+out=$( (trap '' XFSZ; ulimit -f 64; "$tool" case score "$full" "$dir/answers.json" --by "Script Nurse") 2>&1 ); rc=$?
+[ "$rc" -eq 1 ] || fail "case score on a full disk exited $rc, not 1: $out"
+echo "$out" | grep -q "unchanged" || fail "case score on a full disk did not say the case is unchanged: $out"
+expect 0 "every link intact" "$tool" case verify "$full"
+[ "$(sqlite3 "$full" "SELECT count(*) FROM criterion_score")" = 0 ] || fail "a failed case score left some answers"
+expect 0 "4 criteria" "$tool" case score "$full" "$dir/answers.json" --by "Script Nurse"
 echo "ok"

@@ -49,6 +49,9 @@ assert_refused (const char *path,
       g_assert_error (error, RD_CASE_FILE_ERROR, code);
       g_assert_nonnull (strstr (error->message, path));
       g_assert_nonnull (strstr (error->message, hint));
+      /* Each thing said once: no message nested in another. */
+      g_assert_null (strstr (error->message, "The case file is damaged"));
+      g_assert_null (strstr (strstr (error->message, hint) + 1, hint));
     }
   after = rd_test_file_digest (path);
   g_assert_cmpstr (after, ==, before);
@@ -114,6 +117,154 @@ test_foreign (void)
                        "PRAGMA journal_mode = WAL; CREATE TABLE case_info (id);");
   assert_refused (plain, RD_CASE_FILE_ERROR_FOREIGN, "another application");
   assert_refused (other, RD_CASE_FILE_ERROR_FOREIGN, "0x4d415042");
+  rd_test_remove_dir (dir);
+}
+
+/* A named pipe or a folder named like a case is refused at once: opening a
+ * pipe for reading would otherwise wait for a writer forever. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "x.rdcase", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.rdcase", NULL);
+  const char *paths[] = { fifo, folder, "/dev/null" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  alarm (10);  /* a hang fails the test instead of blocking it */
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    for (int flags = 0; flags <= RD_CASE_FILE_OPEN_READ_ONLY; flags++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RdCaseFile) cf = rd_case_file_open (paths[i], flags, &error);
+
+        g_assert_null (cf);
+        g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_REGULAR);
+        g_assert_nonnull (strstr (error->message, paths[i]));
+      }
+  alarm (0);
+  rd_test_remove_dir (dir);
+}
+
+/* An SQLite file that carries ReviewDesk's application id and version but
+ * not its tables is refused before anything is written: not even switched to
+ * write-ahead logging. */
+static void
+test_foreign_with_our_id (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "impostor.rdcase", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                                          " CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                          RD_CASE_FILE_APPLICATION_ID, RD_CASE_FILE_VERSION);
+
+  make_foreign (path, sql);
+  assert_refused (path, RD_CASE_FILE_ERROR_DAMAGED, "backup");
+  rd_test_remove_dir (dir);
+}
+
+/* A case that `verify` rejects (here its audit log was edited) opens
+ * read-only, but is not opened for writing, and stays byte-identical. */
+static void
+test_fails_verify (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = make_case (dir, "tampered.rdcase");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseFile) reader = NULL;
+  guint n_files;
+
+  make_foreign (path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 3;");
+  before = rd_test_file_digest (path);
+  n_files = count_files (dir);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_null (cf);
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "fails verification"));
+  g_assert_nonnull (strstr (error->message, "Audit entry"));
+  after = rd_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, n_files);
+  g_clear_error (&error);
+  reader = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rd_test_remove_dir (dir);
+}
+
+typedef struct {
+  const char *path;
+  gboolean    fail;
+} FillCheck;
+
+static gboolean
+fill_check (RdCaseFile  *cf,
+            gpointer     user_data,
+            GError     **error)
+{
+  FillCheck *check = user_data;
+  g_autofree char *dir = g_path_get_dirname (check->path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* Nothing is at the case's name while it is being made, and the temporary
+   * file is owner-only and does not look like a case. */
+  g_assert_false (g_file_test (check->path, G_FILE_TEST_EXISTS));
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".rdcase"));
+  rd_test_assert_owner_only (dir);
+  rd_case_file_set_actor (cf, "Creator", NULL, RD_ROLE_NURSE_REVIEWER);
+  g_assert_true (rd_case_file_set_score (cf, "p", "c1", RD_SCORE_MET, NULL, error));
+  if (check->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new case is made in a temporary file and moved into place when complete;
+ * a failed one leaves nothing; a temporary file left behind by a killed
+ * process is refused as unfinished. */
+static void
+test_create_staged (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.rdcase", NULL);
+  g_autofree char *left = g_build_filename (dir, ".rdcase-new-left", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                                          " CREATE TABLE case_info (id);",
+                                          RD_CASE_FILE_BUILDING_ID, RD_CASE_FILE_VERSION);
+  FillCheck check = { path, TRUE };
+
+  g_assert_false (rd_case_file_create_filled (path, NULL, fill_check, &check, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  check.fail = FALSE;
+  g_assert_true (rd_case_file_create_filled (path, "RD-NEW", fill_check, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  rd_test_assert_owner_only (dir);
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rd_case_file_get_case_id (cf), ==, "RD-NEW");
+  scores = rd_case_file_list_scores (cf, "p", &error);
+  g_assert_cmpuint (scores->len, ==, 1);
+
+  g_assert_false (rd_case_file_create_filled (path, NULL, NULL, NULL, &error));
+  g_assert_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS);
+
+  make_foreign (left, sql);
+  assert_refused (left, RD_CASE_FILE_ERROR_DAMAGED, "unfinished");
   rd_test_remove_dir (dir);
 }
 
@@ -687,6 +838,10 @@ main (int   argc,
   g_test_add_func ("/case-safety/foreign", test_foreign);
   g_test_add_func ("/case-safety/newer", test_newer);
   g_test_add_func ("/case-safety/damaged", test_damaged);
+  g_test_add_func ("/case-safety/not-regular", test_not_regular);
+  g_test_add_func ("/case-safety/foreign-with-our-id", test_foreign_with_our_id);
+  g_test_add_func ("/case-safety/fails-verify", test_fails_verify);
+  g_test_add_func ("/case-safety/create-staged", test_create_staged);
   g_test_add_func ("/case-safety/permissions", test_permissions);
   g_test_add_func ("/case-safety/locked", test_locked);
   g_test_add_func ("/case-safety/killed-holder-releases-lock", test_killed_holder_releases_lock);

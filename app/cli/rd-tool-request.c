@@ -2,11 +2,8 @@
 /* reviewdesk-tool case new --request | case score: a review driven from files */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "rd-applicability.h"
 #include "rd-case-intake.h"
@@ -49,8 +46,28 @@ review_applicable (RdCaseFile       *cf,
   return TRUE;
 }
 
-/* Builds the case in a private folder beside @out and links it into place
- * only when complete: a refused request or a failed write leaves nothing. */
+typedef struct {
+  const RdRequest *request;
+  GPtrArray       *policies;
+  const char      *who;
+  RdRole           role;
+  GString         *summary;
+} FillData;
+
+static gboolean
+fill_from_request (RdCaseFile  *cf,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  FillData *data = user_data;
+
+  rd_case_file_set_actor (cf, data->who, NULL, data->role);
+  return rd_case_file_set_request (cf, data->request, error) &&
+         review_applicable (cf, data->policies, data->request, data->summary, error);
+}
+
+/* The case appears at @out only when complete: a refused request, a failed
+ * write or a kill leaves nothing there. */
 static gboolean
 create_from_request (const char       *out,
                      const RdRequest  *request,
@@ -60,43 +77,9 @@ create_from_request (const char       *out,
                      GString          *summary,
                      GError          **error)
 {
-  g_autofree char *dir = g_path_get_dirname (out);
-  g_autofree char *tmp_dir = g_build_filename (dir, ".rdcase-request-XXXXXX", NULL);
-  g_autofree char *tmp = NULL;
-  g_autoptr(RdCaseFile) cf = NULL;
-  gboolean ok;
+  FillData data = { request, policies, who, role, summary };
 
-  if (g_file_test (out, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists: choose another name."), out);
-      return FALSE;
-    }
-  if (g_mkdtemp_full (tmp_dir, 0700) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Cannot create a case in “%s”: %s"),
-                   dir, g_strerror (errno));
-      return FALSE;
-    }
-  tmp = g_build_filename (tmp_dir, "case.rdcase", NULL);
-  cf = rd_case_file_create (tmp, NULL, error);
-  ok = cf != NULL;
-  if (ok)
-    {
-      rd_case_file_set_actor (cf, who, NULL, role);
-      ok = rd_case_file_set_request (cf, request, error) &&
-           review_applicable (cf, policies, request, summary, error);
-      rd_case_file_close (cf);
-    }
-  if (ok && link (tmp, out) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot create “%s”: %s"), out,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  g_unlink (tmp);
-  g_rmdir (tmp_dir);
-  return ok;
+  return rd_case_file_create_filled (out, NULL, fill_from_request, &data, error);
 }
 
 /**

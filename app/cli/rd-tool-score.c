@@ -144,15 +144,26 @@ rd_tool_case_score_file (const char *case_path,
       return RD_TOOL_EXIT_FAILURE;
     }
   rd_case_file_set_actor (cf, who, NULL, role);
-  for (guint i = 0; i < all->len; i++)
+  /* All the answers are one change: saved whole, or not at all. */
+  if (!rd_case_file_begin_batch (cf, &error))
     {
-      if (!store_policy_answers (cf, all->pdata[i], request, &error))
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return RD_TOOL_EXIT_FAILURE;
-        }
-      print_summary (all->pdata[i]);
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
     }
+  for (guint i = 0; i < all->len; i++)
+    if (!store_policy_answers (cf, all->pdata[i], request, &error))
+      {
+        rd_case_file_end_batch (cf, FALSE, NULL);
+        fprintf (stderr, "%s\n", error->message);
+        return RD_TOOL_EXIT_FAILURE;
+      }
+  if (!rd_case_file_end_batch (cf, TRUE, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  for (guint i = 0; i < all->len; i++)
+    print_summary (all->pdata[i]);
   return RD_TOOL_EXIT_OK;
 }
 

@@ -33,11 +33,15 @@ _rd_db_set_error (sqlite3  *db,
                    _("The case file cannot be written (%s)."), detail);
       break;
     case SQLITE_FULL:
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("The disk is full (%s): the change was not saved and the case is unchanged. Free some"
+                     " space and try again."), detail);
+      break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
-                   _("The case file could not be read or written (%s). Check the disk and its free space."),
-                   detail);
+                   _("The case file could not be read or written (%s): the case is unchanged. Check the disk"
+                     " and its free space, then try again."), detail);
       break;
     default:
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,

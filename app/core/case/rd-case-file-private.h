@@ -19,6 +19,7 @@ struct _RdCaseFile
   gboolean      immutable_reads; /* read-only, and nobody was writing when opened */
   char         *read_only_reason;
   gboolean      sealed;          /* only this handle can seal a case it opened for writing */
+  gboolean      in_batch;        /* the owner's writes share one transaction (rd_case_file_begin_batch()) */
   char         *case_id;
   guint         version;
   GMainContext *context;         /* where "changed" is emitted */

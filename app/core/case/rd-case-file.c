@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE 1  /* renameat2 */
 #include "config.h"
 
 #include <errno.h>
@@ -6,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +20,9 @@
 /* How long a writer waits for another connection's transaction (a worker
  * storing page text) before giving up. */
 #define BUSY_TIMEOUT_MS 10000
+
+/* The name of a case being created, in its destination folder. */
+#define TMP_PREFIX ".rdcase-new-"
 
 G_DEFINE_QUARK (rd-case-file-error-quark, rd_case_file_error)
 G_DEFINE_FINAL_TYPE (RdCaseFile, rd_case_file, G_TYPE_OBJECT)
@@ -122,10 +127,18 @@ refuse_version (const char  *path,
 static gboolean
 refuse_application (const char  *path,
                     guint32      application_id,
+                    gboolean     building,
                     GError     **error)
 {
-  if (application_id == RD_CASE_FILE_APPLICATION_ID)
+  if (application_id == RD_CASE_FILE_APPLICATION_ID || (building && application_id == RD_CASE_FILE_BUILDING_ID))
     return TRUE;
+  if (application_id == RD_CASE_FILE_BUILDING_ID)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("“%s” is an unfinished case: ReviewDesk stopped while it was creating it. Delete it and"
+                     " create the case again; the file was not changed."), path);
+      return FALSE;
+    }
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_FOREIGN,
                _("“%s” is an SQLite database of another application (application id 0x%08x), not a"
                  " ReviewDesk case. Open it with the program that made it; the file was not changed."),
@@ -138,6 +151,7 @@ refuse_application (const char  *path,
 static gboolean
 inspect_header (const char  *path,
                 int          fd,
+                gboolean     building,
                 GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
@@ -166,7 +180,7 @@ inspect_header (const char  *path,
       return FALSE;
     }
   /* application_id at offset 68, user_version at 60, both big-endian. */
-  return refuse_application (path, read_be32 (header + 68), error) &&
+  return refuse_application (path, read_be32 (header + 68), building, error) &&
          refuse_version (path, read_be32 (header + 60), error);
 }
 
@@ -214,9 +228,22 @@ open_read_only (const char  *path,
   return db;
 }
 
+/* One sentence for a case SQLite cannot read, with SQLite's own words once. */
+static gboolean
+refuse_damaged (const char  *path,
+                sqlite3     *db,
+                GError     **error)
+{
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+               _("“%s” is a damaged ReviewDesk case (SQLite reports: %s). Restore it from a backup; the file"
+                 " was not changed."), path, sqlite3_errmsg (db));
+  return FALSE;
+}
+
 static gboolean
 check_content (const char  *path,
                sqlite3     *db,
+               gboolean     building,
                guint       *version,
                GError     **error)
 {
@@ -229,7 +256,7 @@ check_content (const char  *path,
   if (!_rd_db_query_int (db, "PRAGMA application_id", &application_id, &local) ||
       !_rd_db_query_int (db, "PRAGMA user_version", &user_version, &local))
     goto damaged;
-  if (!refuse_application (path, (guint32) application_id, error) ||
+  if (!refuse_application (path, (guint32) application_id, building, error) ||
       !refuse_version (path, (guint32) user_version, error))
     return FALSE;
 
@@ -247,10 +274,7 @@ check_content (const char  *path,
   return TRUE;
 
 damaged:
-  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
-               _("“%s” is a damaged ReviewDesk case (%s). Restore it from a backup; the file was not"
-                 " changed."), path, local->message);
-  return FALSE;
+  return refuse_damaged (path, db, error);
 }
 
 /* ---- connections --------------------------------------------------------- */
@@ -367,41 +391,97 @@ fail:
   return FALSE;
 }
 
-/* Builds the case in a private temporary file and links it into place only
- * when complete, so that @path never names a half-made case. */
+/* Closing the last connection checkpoints the log into the file. */
+static gboolean
+close_new_file (sqlite3     *db,
+                const char  *tmp_path,
+                gboolean     ok,
+                GError     **error)
+{
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
+                   _("The new case “%s” could not be completed."), tmp_path);
+      return FALSE;
+    }
+  return ok;
+}
+
+/* Builds the schema in the temporary file. Until the case is complete its
+ * application id says "being created", so a file left by a killed process is
+ * never taken for a case. */
 static gboolean
 build_new_file (const char  *tmp_path,
                 const char  *case_id,
                 guint        version,
                 GError     **error)
 {
+  g_autofree char *building = g_strdup_printf ("PRAGMA application_id = %d", (int) RD_CASE_FILE_BUILDING_ID);
   sqlite3 *db = NULL;
   gboolean ok;
 
   db = open_read_write (tmp_path, error);
   if (db == NULL)
     return FALSE;
-  ok = _rd_case_schema_upgrade (db, 0, version, error) && fill_new_case (db, case_id, error);
-  /* Closing the last connection checkpoints the log into the file. */
-  if (sqlite3_close (db) != SQLITE_OK && ok)
-    {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
-                   _("The new case “%s” could not be completed."), tmp_path);
-      ok = FALSE;
-    }
-  return ok;
+  ok = _rd_case_schema_upgrade (db, 0, version, error) && _rd_db_exec (db, building, error) &&
+       fill_new_case (db, case_id, error);
+  return close_new_file (db, tmp_path, ok, error);
 }
 
+/* Marks the temporary file a complete case, checkpointed and on disk. */
 static gboolean
-link_into_place (const char  *tmp_path,
+finish_new_file (const char  *tmp_path,
+                 GError     **error)
+{
+  g_autofree char *complete = g_strdup_printf ("PRAGMA application_id = %d", (int) RD_CASE_FILE_APPLICATION_ID);
+  sqlite3 *db = open_read_write (tmp_path, error);
+  gboolean ok;
+
+  if (db == NULL)
+    return FALSE;
+  ok = _rd_db_exec (db, complete, error);
+  return close_new_file (db, tmp_path, ok, error);
+}
+
+static void
+sync_path (const char *path,
+           int         flags)
+{
+  int fd = g_open (path, flags | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Moves the complete case to @path, never over an existing file. */
+static gboolean
+move_into_place (const char  *tmp_path,
                  const char  *path,
                  GError     **error)
 {
+  g_autofree char *dir = g_path_get_dirname (path);
   int saved;
 
-  if (link (tmp_path, path) == 0)
-    return TRUE;
+  sync_path (tmp_path, O_RDONLY);
+  if (renameat2 (AT_FDCWD, tmp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    {
+      sync_path (dir, O_RDONLY | O_DIRECTORY);
+      return TRUE;
+    }
   saved = errno;
+  /* File systems without RENAME_NOREPLACE: link() does not replace either. */
+  if (saved == EINVAL || saved == ENOSYS)
+    {
+      if (link (tmp_path, path) == 0)
+        {
+          sync_path (dir, O_RDONLY | O_DIRECTORY);
+          return TRUE;
+        }
+      saved = errno;
+    }
   if (saved == EEXIST)
     {
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_EXISTS,
@@ -413,16 +493,46 @@ link_into_place (const char  *tmp_path,
   return FALSE;
 }
 
-gboolean
-_rd_case_file_create_at_version (const char  *path,
-                                 const char  *case_id,
-                                 guint        version,
-                                 GError     **error)
+static void
+remove_with_log (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static RdCaseFile *open_case (const char *path, RdCaseFileOpenFlags flags, gboolean building, GError **error);
+
+static gboolean
+fill_in_place (const char          *tmp_path,
+               RdCaseFileFillFunc   fill,
+               gpointer             user_data,
+               GError             **error)
+{
+  g_autoptr(RdCaseFile) cf = open_case (tmp_path, RD_CASE_FILE_OPEN_NONE, TRUE, error);
+  gboolean ok;
+
+  if (cf == NULL)
+    return FALSE;
+  ok = fill (cf, user_data, error);
+  rd_case_file_close (cf);
+  return ok;
+}
+
+static gboolean
+create_staged (const char          *path,
+               const char          *case_id,
+               guint                version,
+               RdCaseFileFillFunc   fill,
+               gpointer             user_data,
+               GError             **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *tmp_path = NULL;
-  g_autofree char *tmp_wal = NULL;
-  g_autofree char *tmp_shm = NULL;
   g_autofree char *generated_id = NULL;
   gboolean ok;
   mode_t old_umask;
@@ -438,9 +548,10 @@ _rd_case_file_create_at_version (const char  *path,
     case_id = generated_id = new_case_id ();
 
   /* The case holds health information: owner-only from the first byte, and
-   * SQLite gives the -wal and -shm files the database file's mode. */
+   * SQLite gives the -wal and -shm files the database file's mode. The
+   * temporary name does not end in .rdcase. */
   old_umask = umask (077);
-  tmp_path = g_build_filename (dir, ".rdcase-new-XXXXXX", NULL);
+  tmp_path = g_build_filename (dir, TMP_PREFIX "XXXXXX", NULL);
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
   saved = errno;
   umask (old_umask);
@@ -452,14 +563,50 @@ _rd_case_file_create_at_version (const char  *path,
     }
   close (fd);
 
-  ok = build_new_file (tmp_path, case_id, version, error) && link_into_place (tmp_path, path, error);
-
-  tmp_wal = g_strconcat (tmp_path, "-wal", NULL);
-  tmp_shm = g_strconcat (tmp_path, "-shm", NULL);
-  g_unlink (tmp_wal);
-  g_unlink (tmp_shm);
-  g_unlink (tmp_path);
+  ok = build_new_file (tmp_path, case_id, version, error) &&
+       (fill == NULL || fill_in_place (tmp_path, fill, user_data, error)) &&
+       finish_new_file (tmp_path, error) &&
+       move_into_place (tmp_path, path, error);
+  remove_with_log (tmp_path);
   return ok;
+}
+
+gboolean
+_rd_case_file_create_at_version (const char  *path,
+                                 const char  *case_id,
+                                 guint        version,
+                                 GError     **error)
+{
+  return create_staged (path, case_id, version, NULL, NULL, error);
+}
+
+/**
+ * rd_case_file_create_filled:
+ * @path: where to create the case; must not exist
+ * @case_id: (nullable): the case's id, or %NULL to make one up
+ * @fill: (nullable) (scope call): writes the case's first content
+ * @user_data: for @fill
+ * @error: return location for a #RdCaseFileError
+ *
+ * Creates a case (mode 0600) in a temporary file in @path's folder, lets
+ * @fill write to it (opened for writing, without an actor), and moves it to
+ * @path only when @fill has succeeded and the file is on disk. A process
+ * killed meanwhile leaves no case at @path, only a hidden temporary file that
+ * opens as "unfinished"; a failed @fill leaves nothing at all.
+ *
+ * Returns: %TRUE when the complete case is at @path
+ */
+gboolean
+rd_case_file_create_filled (const char          *path,
+                            const char          *case_id,
+                            RdCaseFileFillFunc   fill,
+                            gpointer             user_data,
+                            GError             **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return create_staged (path, case_id, RD_CASE_FILE_VERSION, fill, user_data, error);
 }
 
 /**
@@ -562,55 +709,88 @@ open_for_writing (RdCaseFile  *self,
   return TRUE;
 }
 
-/**
- * rd_case_file_open:
- * @path: the case file
- * @flags: #RdCaseFileOpenFlags
- * @error: return location for a #RdCaseFileError
- *
- * Opens a case. Before SQLite touches the file its header is checked, then
- * its content, with read-only access; a file that is not SQLite, belongs to
- * another application, is damaged or comes from a newer ReviewDesk is refused
- * (%RD_CASE_FILE_ERROR_NOT_SQLITE, _FOREIGN, _DAMAGED, _NEWER) and left
- * byte-identical. A case of an older format opened for writing is upgraded.
- *
- * A case another ReviewDesk has open for writing opens read-only:
- * rd_case_file_is_read_only() is then %TRUE and
- * rd_case_file_get_read_only_reason() says why, and reads see that writer's
- * changes as they are made. A case opened read-only while nobody writes it is
- * read as it is at that moment, without creating -wal or -shm files.
- *
- * The checks read the whole file: from a display, use
- * rd_case_file_open_async().
- *
- * Returns: (transfer full) (nullable): the case, or %NULL with @error set
- */
-RdCaseFile *
-rd_case_file_open (const char           *path,
-                   RdCaseFileOpenFlags   flags,
-                   GError              **error)
+/* Opens @path for reading without blocking: a named pipe or a device named
+ * like a case must not hang the caller, and only a regular file can be a case. */
+static int
+open_regular_file (const char  *path,
+                   GError     **error)
 {
-  g_autoptr(RdCaseFile) self = NULL;
-  sqlite3 *check_db = NULL;
-  guint version = 0;
-  gboolean ok, writer = FALSE;
-  int fd;
+  GStatBuf st;
+  int fd, saved;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    goto not_regular;
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
                    _("“%s” could not be opened: %s."), path, g_strerror (saved));
-      return NULL;
+      return -1;
     }
+  /* It may have been replaced between the two looks. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    return fd;
+  close (fd);
+
+not_regular:
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_REGULAR,
+               _("“%s” is not a regular file (it is a folder, a named pipe or a device), so it cannot be a"
+                 " ReviewDesk case. Choose a case file ending in .rdcase; nothing was read or changed."), path);
+  return -1;
+}
+
+/* Before a case is opened for writing: what `case verify` checks must hold,
+ * so that no change lands in a case whose records or history are damaged. */
+static gboolean
+check_before_writing (RdCaseFile  *self,
+                      GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(RdCaseVerifyResult) result = rd_case_file_verify (self, &local);
+  const char *problem;
+
+  if (result == NULL)
+    return refuse_damaged (self->path, self->db, error);
+  if (rd_case_verify_result_ok (result))
+    return TRUE;
+  problem = result->integrity_problem ? result->integrity_problem
+            : result->audit_problem ? result->audit_problem : result->seal_problem;
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+               _("“%s” fails verification, so nothing will be written to it: %s Restore it from a backup; it"
+                 " can still be opened read-only."), self->path, problem);
+  return FALSE;
+}
+
+static RdCaseFile *
+open_case (const char           *path,
+           RdCaseFileOpenFlags   flags,
+           gboolean              building,
+           GError              **error)
+{
+  g_autoptr(RdCaseFile) self = NULL;
+  g_autoptr(GError) local = NULL;
+  sqlite3 *check_db = NULL;
+  guint version = 0;
+  gboolean writer = FALSE;
+  int fd;
+
+  /* A temporary file of a case new killed after it marked the case complete
+   * but before moving it into place. */
+  if (!building)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      if (g_str_has_prefix (base, TMP_PREFIX) && !refuse_application (path, RD_CASE_FILE_BUILDING_ID, FALSE, error))
+        return NULL;
+    }
+  fd = open_regular_file (path, error);
+  if (fd < 0)
+    return NULL;
   self = g_object_new (RD_TYPE_CASE_FILE, NULL);
   self->path = g_strdup (path);
 
-  if (!inspect_header (path, fd, error))
+  if (!inspect_header (path, fd, building, error))
     {
       close (fd);
       return NULL;
@@ -632,27 +812,79 @@ rd_case_file_open (const char           *path,
   if (self->lock_fd != fd)
     close (fd);
 
+  /* Everything is decided on a read-only connection: a refused file is
+   * never written, not even switched to write-ahead logging. */
   self->immutable_reads = !writer && !has_wal (path);
   check_db = open_read_only (path, self->immutable_reads, error);
   if (check_db == NULL)
     return NULL;
-  ok = check_content (path, check_db, &version, error);
-  if (ok && self->read_only)
-    {
-      self->db = check_db;
-      self->version = version;
-      return read_case_info (self, error) &&
-             (version == RD_CASE_FILE_VERSION || _rd_case_schema_shadow (self->db, version, error))
-             ? g_steal_pointer (&self) : NULL;
-    }
-  sqlite3_close (check_db);
-  if (!ok)
+  self->db = check_db;
+  if (!check_content (path, check_db, building, &version, error))
     return NULL;
+  self->version = version;
+  if (version < RD_CASE_FILE_VERSION && !_rd_case_schema_shadow (self->db, version, &local))
+    {
+      refuse_damaged (path, self->db, error);
+      return NULL;
+    }
+  if (!read_case_info (self, &local))
+    {
+      if (g_error_matches (local, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        refuse_damaged (path, self->db, error);
+      return NULL;
+    }
+  if (self->read_only)
+    return g_steal_pointer (&self);
+  if (!building && !check_before_writing (self, error))
+    return NULL;
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->case_id, g_free);
 
   tighten_mode (self->lock_fd);
   if (!open_for_writing (self, version, error) || !read_case_info (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * rd_case_file_open:
+ * @path: the case file
+ * @flags: #RdCaseFileOpenFlags
+ * @error: return location for a #RdCaseFileError
+ *
+ * Opens a case. Only a regular file is opened (%RD_CASE_FILE_ERROR_NOT_REGULAR
+ * otherwise, at once). Before SQLite touches the file its header is checked,
+ * then its content, on a read-only connection that creates no -wal or -shm
+ * file; a file that is not SQLite, belongs to another application, is damaged,
+ * unfinished or comes from a newer ReviewDesk is refused
+ * (%RD_CASE_FILE_ERROR_NOT_SQLITE, _FOREIGN, _DAMAGED, _NEWER) and left
+ * byte-identical. To open for writing the case must also pass what
+ * rd_case_file_verify() checks (SQLite's integrity check, every record's
+ * SHA-256, the audit chain and the seal), still read-only; only then is it
+ * opened for writing. A case of an older format opened for writing is upgraded.
+ *
+ * A case another ReviewDesk has open for writing opens read-only:
+ * rd_case_file_is_read_only() is then %TRUE and
+ * rd_case_file_get_read_only_reason() says why, and reads see that writer's
+ * changes as they are made. A case opened read-only while nobody writes it is
+ * read as it is at that moment, without creating -wal or -shm files.
+ *
+ * The checks read the whole file: from a display, use
+ * rd_case_file_open_async().
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error set
+ */
+RdCaseFile *
+rd_case_file_open (const char           *path,
+                   RdCaseFileOpenFlags   flags,
+                   GError              **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_case (path, flags, FALSE, error);
 }
 
 typedef struct {
@@ -951,14 +1183,10 @@ _rd_case_actor_clear (RdCaseActor *actor)
   g_clear_pointer (&actor->credentials, g_free);
 }
 
-gboolean
-_rd_case_begin_write (RdCaseFile   *self,
-                      sqlite3      *db,
-                      RdCaseActor  *actor,
-                      GError      **error)
+static gboolean
+check_writable (RdCaseFile  *self,
+                GError     **error)
 {
-  g_autofree char *status = NULL;
-
   if (!_rd_case_check_readable (self, error))
     return FALSE;
   if (self->read_only)
@@ -967,6 +1195,19 @@ _rd_case_begin_write (RdCaseFile   *self,
                    _("“%s” is read-only: %s"), self->path, self->read_only_reason);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+_rd_case_begin_write (RdCaseFile   *self,
+                      sqlite3      *db,
+                      RdCaseActor  *actor,
+                      GError      **error)
+{
+  g_autofree char *status = NULL;
+
+  if (!check_writable (self, error))
+    return FALSE;
 
   g_mutex_lock (&self->actor_lock);
   actor->name = g_strdup (self->actor_name);
@@ -981,7 +1222,21 @@ _rd_case_begin_write (RdCaseFile   *self,
       return FALSE;
     }
 
-  if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
+  if (self->in_batch && db == self->db)
+    {
+      if (sqlite3_get_autocommit (db))
+        {
+          g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                       _("An earlier change of these failed, so none of them was saved: “%s” is unchanged."),
+                       self->path);
+          return FALSE;
+        }
+      /* Each write of a batch can still be undone alone (a write that
+       * changes nothing rolls itself back). */
+      if (!_rd_db_exec (db, "SAVEPOINT rd_write", error))
+        return FALSE;
+    }
+  else if (!_rd_db_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   {
     g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT status FROM case_info WHERE id = 1", error);
@@ -1007,7 +1262,10 @@ fail:
 void
 _rd_case_rollback (sqlite3 *db)
 {
-  if (!sqlite3_get_autocommit (db))
+  if (sqlite3_get_autocommit (db))
+    return;
+  /* Inside a batch, only the current write; else the whole transaction. */
+  if (sqlite3_exec (db, "ROLLBACK TO rd_write; RELEASE rd_write", NULL, NULL, NULL) != SQLITE_OK)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -1036,7 +1294,11 @@ _rd_case_commit_change (RdCaseFile  *self,
   if (stmt == NULL)
     goto fail;
   _rd_db_bind (stmt, "s", now);
-  if (!_rd_db_step_done (db, stmt, error) || !_rd_db_exec (db, "COMMIT", error))
+  if (!_rd_db_step_done (db, stmt, error))
+    goto fail;
+  if (self->in_batch && db == self->db)
+    return _rd_db_exec (db, "RELEASE rd_write", error);  /* rd_case_file_end_batch() commits */
+  if (!_rd_db_exec (db, "COMMIT", error))
     goto fail;
   _rd_case_emit_changed (self, what);
   return TRUE;
@@ -1085,4 +1347,65 @@ _rd_case_emit_changed (RdCaseFile *self,
   idle->self = g_object_ref (self);
   idle->what = g_strdup (what);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_idle, idle, changed_idle_free);
+}
+
+/**
+ * rd_case_file_begin_batch:
+ *
+ * Makes the following writes on the owner thread one transaction, so that a
+ * group of changes (a reviewer's answers from a file) is saved whole or not at
+ * all, even if the process is killed or the disk fills. The first failing
+ * write rolls them all back. End with rd_case_file_end_batch().
+ *
+ * Returns: %TRUE when the batch started
+ */
+gboolean
+rd_case_file_begin_batch (RdCaseFile  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+/**
+ * rd_case_file_end_batch:
+ * @commit: %FALSE to discard the batch's writes
+ *
+ * Ends rd_case_file_begin_batch(): commits the writes (durable when this
+ * returns %TRUE) or, when @commit is %FALSE or a write failed, rolls them back.
+ *
+ * Returns: %TRUE when the writes were committed
+ */
+gboolean
+rd_case_file_end_batch (RdCaseFile  *self,
+                        gboolean     commit,
+                        GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  self->in_batch = FALSE;
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* A failed write rolled the batch back and said why. */
+      if (commit)
+        g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                     _("An earlier change of these failed, so none of them was saved: “%s” is unchanged."),
+                     self->path);
+      return FALSE;
+    }
+  if (!commit || !_rd_db_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  _rd_case_emit_changed (self, "review");
+  return TRUE;
 }

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  */
 
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
+/* The application id of a case still being created (see rd_case_file_create_filled()). */
+#define RD_CASE_FILE_BUILDING_ID    0x52446330  /* "RDc0" */
 #define RD_CASE_FILE_VERSION        5           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
@@ -46,6 +48,7 @@ GQuark rd_case_file_error_quark (void);
  * @RD_CASE_FILE_ERROR_NOT_FOUND: no such record, evidence or review
  * @RD_CASE_FILE_ERROR_INVALID: an argument the case cannot store
  * @RD_CASE_FILE_ERROR_BUSY: another writer held the file for too long
+ * @RD_CASE_FILE_ERROR_NOT_REGULAR: a folder, named pipe or device, not a file
  */
 typedef enum {
   RD_CASE_FILE_ERROR_IO,
@@ -61,6 +64,7 @@ typedef enum {
   RD_CASE_FILE_ERROR_NOT_FOUND,
   RD_CASE_FILE_ERROR_INVALID,
   RD_CASE_FILE_ERROR_BUSY,
+  RD_CASE_FILE_ERROR_NOT_REGULAR,
 } RdCaseFileError;
 
 /**
@@ -82,6 +86,25 @@ G_DECLARE_FINAL_TYPE (RdCaseFile, rd_case_file, RD, CASE_FILE, GObject)
 RdCaseFile   *rd_case_file_create               (const char           *path,
                                                  const char           *case_id,
                                                  GError              **error);
+/**
+ * RdCaseFileFillFunc:
+ * @cf: the case being created, open for writing
+ * @user_data: as given
+ * @error: return location for an error
+ *
+ * Writes a new case's first content; see rd_case_file_create_filled().
+ *
+ * Returns: %TRUE on success
+ */
+typedef gboolean (*RdCaseFileFillFunc) (RdCaseFile  *cf,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+gboolean      rd_case_file_create_filled        (const char           *path,
+                                                 const char           *case_id,
+                                                 RdCaseFileFillFunc    fill,
+                                                 gpointer              user_data,
+                                                 GError              **error);
 RdCaseFile   *rd_case_file_open                 (const char           *path,
                                                  RdCaseFileOpenFlags   flags,
                                                  GError              **error);
@@ -102,6 +125,12 @@ RdCaseStatus  rd_case_file_get_status           (RdCaseFile           *self);
 GDateTime    *rd_case_file_get_created          (RdCaseFile           *self);
 GDateTime    *rd_case_file_get_updated          (RdCaseFile           *self);
 guint         rd_case_file_get_format_version   (RdCaseFile           *self);
+
+gboolean      rd_case_file_begin_batch          (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean      rd_case_file_end_batch            (RdCaseFile           *self,
+                                                 gboolean              commit,
+                                                 GError              **error);
 
 void          rd_case_file_set_actor            (RdCaseFile           *self,
                                                  const char           *name,

@@ -37,16 +37,26 @@ attach_record (RdExample   *example,
                                       text->has_text_layer, error);
 }
 
-static void
-remove_case (const char *case_path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+typedef struct {
+  RdExample *example;
+  RdRequest *request;
+} FillData;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (case_path, suffixes[i], NULL);
-      g_unlink (path);
-    }
+static gboolean
+fill_from_example (RdCaseFile  *cf,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  FillData *data = user_data;
+
+  /* Not a person: the program put the example's records in. */
+  rd_case_file_set_actor (cf, "ReviewDesk", NULL, RD_ROLE_TRAINER);
+  if (!rd_case_file_set_request (cf, data->request, error))
+    return FALSE;
+  for (guint i = 0; i < rd_example_get_n_records (data->example); i++)
+    if (!attach_record (data->example, i, cf, error))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -67,10 +77,9 @@ rd_example_instantiate (const char  *example_path,
                         GError     **error)
 {
   g_autoptr(RdExample) example = NULL;
-  g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(RdRequest) request = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean ok;
+  FillData data;
 
   g_return_val_if_fail (example_path != NULL, FALSE);
   g_return_val_if_fail (case_path != NULL, FALSE);
@@ -79,23 +88,12 @@ rd_example_instantiate (const char  *example_path,
   if (example == NULL)
     return FALSE;
 
-  cf = rd_case_file_create (case_path, NULL, error);
-  if (cf == NULL)
-    return FALSE;
-  /* Not a person: the program put the example's records in. */
-  rd_case_file_set_actor (cf, "ReviewDesk", NULL, RD_ROLE_TRAINER);
-
   /* A training copy is received now (less the example's age), not on the
    * example's date: otherwise every copy would open long overdue. */
   request = rd_example_make_request (example, now);
-  ok = rd_case_file_set_request (cf, request, error);
-  for (guint i = 0; ok && i < rd_example_get_n_records (example); i++)
-    ok = attach_record (example, i, cf, error);
-  rd_case_file_close (cf);
-
-  if (!ok)
-    remove_case (case_path);
-  return ok;
+  data.example = example;
+  data.request = request;
+  return rd_case_file_create_filled (case_path, NULL, fill_from_example, &data, error);
 }
 
 static char *
