@@ -44,7 +44,12 @@ make_case (const char *path,
       g_autofree char *criterion = g_strdup_printf ("c%u", i);
       check (rd_case_file_set_score (cf, "bsc-7.01.41", criterion, RD_SCORE_MET, NULL, &error), error);
     }
-  record = rd_case_file_add_record (cf, pdf, "progress-notes.pdf", 2, NULL, NULL, &error);
+  {
+    const char *texts[] = { "Progress note, page 1", "Progress note, page 2" };
+    const gboolean layers[] = { TRUE, TRUE };
+
+    record = rd_case_file_attach_record (cf, pdf, "progress-notes.pdf", 2, texts, layers, NULL, NULL, &error);
+  }
   check (record > 0, error);
   check (rd_case_file_set_recommendation (cf, &recommendation, &error), error);
   if (sealed)

@@ -577,7 +577,12 @@ test_migrate_v1 (void)
     assert_upgrade_entry (audit, 1 + RD_CASE_FILE_VERSION - v, v - 1);
 
   rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
-  g_assert_cmpint (rd_case_file_add_record (cf, pdf, "new.pdf", 1, NULL, NULL, &error), >, 0);
+  {
+    const char *texts[] = { "new" };
+    const gboolean layers[] = { TRUE };
+
+    g_assert_cmpint (rd_case_file_attach_record (cf, pdf, "new.pdf", 1, texts, layers, NULL, NULL, &error), >, 0);
+  }
   g_assert_true (rd_case_file_set_documentation (cf, "bsc-7.01.41", "trial", RD_DOC_STATUS_PRESENT, NULL, &error));
   g_assert_no_error (error);
   result = rd_case_file_verify (cf, &error);
@@ -609,6 +614,9 @@ make_v2_case (const char *path,
   sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
+  /* With its page text, as verify expects of every record. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO record_page (record_id, page_number, text, has_text_layer)"
+                                     " VALUES (last_insert_rowid (), 1, 'old note', 1)", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 

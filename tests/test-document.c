@@ -5,6 +5,7 @@
 
 #include "rd-document.h"
 #include "rd-page-cache.h"
+#include "rd-pdf-text.h"
 #include "rd-test-async.h"
 #include "rd-test-pdf.h"
 
@@ -256,6 +257,49 @@ test_document_select (void)
   g_assert_cmpfloat (g_array_index (area->rects, RdRect, 0).width, ==, 300);
 }
 
+/* The blue channel of the top-left pixel: white paper, or the placeholder's grey. */
+static guint
+corner (RdPageImage *image)
+{
+  return ((const guint8 *) g_bytes_get_data (rd_page_image_get_pixels (image), NULL))[0];
+}
+
+/* A page whose drawing or text extraction went over the time budget is drawn
+ * as a placeholder from then on, without Poppler; other pages as before. A
+ * budget of one microsecond makes every page go over it. */
+static void
+test_document_page_budget (void)
+{
+  g_autoptr(RdDocument) document = open_simple (3);
+  g_autoptr(RdDocument) extracted = open_simple (3);
+  g_autoptr(RdPageImage) first = NULL, again = NULL, other = NULL, after_text = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rd_pdf_set_page_budget (1);
+  first = render (document, 0, 300);
+  rd_pdf_set_page_budget (0);
+  g_assert_cmpuint (corner (first), ==, 0xff);
+  g_assert_cmpuint (count_dark_pixels (first), >, 0);
+  again = render (document, 0, 300);
+  g_assert_cmpint (rd_page_image_get_width (again), ==, rd_page_image_get_width (first));
+  g_assert_cmpuint (corner (again), <, 0xf8);
+  g_assert_cmpuint (corner (again), >, 0xd0);
+  other = render (document, 1, 300);
+  g_assert_cmpuint (corner (other), ==, 0xff);
+
+  rd_pdf_set_page_budget (1);
+  rd_document_extract_text_async (extracted, NULL, NULL, NULL, rd_test_store_result, &result);
+  texts = rd_document_extract_text_finish (extracted, rd_test_wait_result (&result), &error);
+  rd_pdf_set_page_budget (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (texts->len, ==, 3);
+  g_assert_null (g_ptr_array_index (texts, 2));
+  after_text = render (extracted, 2, 300);
+  g_assert_cmpuint (corner (after_text), <, 0xf8);
+}
+
 static char **
 every_third_page_scanned (guint    page,
                           gpointer user_data)
@@ -392,6 +436,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/priorities", test_document_priorities);
   g_test_add_func ("/document/find", test_document_find);
   g_test_add_func ("/document/select", test_document_select);
+  g_test_add_func ("/document/page-budget", test_document_page_budget);
   g_test_add_func ("/document/extract-text", test_document_extract_text);
   g_test_add_func ("/document/extract-yields", test_document_extract_yields);
   g_test_add_func ("/document/bad-records", test_document_bad_records);

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "rd-pdf-text.h"
 #include "rd-record-store.h"
 #include "rd-test-async.h"
 #include "rd-test-case.h"
@@ -81,7 +83,8 @@ test_attach_dedupe_index (RdTestCaseFixture *fixture,
   g_assert_cmpuint (record->n_pages, ==, 40);
   g_assert_cmpint (record->size, ==, (gint64) g_bytes_get_size (pdf));
   g_assert_cmpstr (record->added_by, ==, "Test Nurse");
-  g_assert_cmpuint (record->n_pages_indexed, ==, 0);
+  /* Attached with all its text, in the same transaction as its bytes. */
+  g_assert_cmpuint (record->n_pages_indexed, ==, 40);
 
   /* The same bytes again, under another name: recognised, not stored twice. */
   {
@@ -452,6 +455,221 @@ test_password_not_stored (RdTestCaseFixture *fixture,
   g_assert_false (rd_test_file_contains (fixture->path, SECRET));
 }
 
+/* Runs @sql on the case file through a connection of its own, as a crash,
+ * a full disk or another program would leave it. */
+static void
+exec_raw (RdTestCaseFixture *fixture,
+          const char        *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static RdCaseVerifyResult *
+verify_read_only (RdTestCaseFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  RdCaseVerifyResult *result;
+
+  g_assert_no_error (error);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static RdCaseRecord *
+only_record (RdTestCaseFixture *fixture)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (fixture->case_file, NULL);
+
+  g_assert_cmpuint (records->len, ==, 1);
+  return g_ptr_array_steal_index (records, 0);
+}
+
+/* A write that fails half-way through the pages (as on a full disk or an
+ * I/O error) leaves no record behind: bytes and text are one transaction. */
+static void
+test_attach_atomic (RdTestCaseFixture *fixture,
+                    gconstpointer      data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (12);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "notes.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(RdCaseRecord) record = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  gboolean already = TRUE;
+  gint64 id;
+
+  exec_raw (fixture, "CREATE TRIGGER fail_page_7 BEFORE INSERT ON record_page WHEN new.page_number = 7"
+                     " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+  g_assert_cmpint (attach (fixture, file, NULL, NO_LIMIT, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  records = rd_case_file_list_records (fixture->case_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+  result = verify_read_only (fixture);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  /* Once writing works again, the same file attaches whole. */
+  exec_raw (fixture, "DROP TRIGGER fail_page_7;");
+  id = attach (fixture, file, NULL, NO_LIMIT, NULL, &already, &error);
+  g_assert_no_error (error);
+  g_assert_false (already);
+  record = only_record (fixture);
+  g_assert_cmpint (record->id, ==, id);
+  g_assert_cmpuint (record->n_pages_indexed, ==, 12);
+  result = verify_read_only (fixture);
+  g_assert_true (rd_case_verify_result_ok (result));
+}
+
+/* A record stored without its text (by a version whose attach took two
+ * transactions, killed between them) fails verify, and attaching the same
+ * file again stores its text instead of saying that nothing changed. */
+static void
+test_attach_completes (RdTestCaseFixture *fixture,
+                       gconstpointer      data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (6);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "half.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(RdCaseRecord) record = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gboolean already = TRUE;
+  gint64 id, again;
+
+  id = rd_case_file_add_record (fixture->case_file, pdf, "half.pdf", 6, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result = verify_read_only (fixture);
+  g_assert_false (rd_case_verify_result_ok (result));
+  g_assert_null (result->integrity_problem);
+  g_assert_nonnull (strstr (result->records_problem, "“half.pdf”"));
+  g_assert_nonnull (strstr (result->records_problem, "0 of its 6 pages"));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  again = attach (fixture, file, NULL, NO_LIMIT, NULL, &already, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_false (already);
+  record = only_record (fixture);
+  g_assert_cmpuint (record->n_pages_indexed, ==, 6);
+  hits = rd_case_file_search (fixture->case_file, "page 4", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 1);
+  result = verify_read_only (fixture);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  /* Now complete: a third time changes nothing. */
+  g_assert_cmpint (attach (fixture, file, NULL, NO_LIMIT, NULL, &already, &error), ==, id);
+  g_assert_true (already);
+}
+
+/* Verify checks what a record promises: each page's text row, and a search
+ * index that matches that text; each break is named with its record and pages. */
+static void
+test_verify_pages_and_index (RdTestCaseFixture *fixture,
+                             gconstpointer      data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (5);
+  g_autoptr(GBytes) other_pdf = rd_test_pdf_new_simple (3);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "five.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  id = attach (fixture, file, NULL, NO_LIMIT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) other = rd_test_write_file (fixture->dir, "three.pdf", other_pdf);
+    g_assert_cmpint (attach (fixture, other, NULL, NO_LIMIT, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  result = verify_read_only (fixture);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  /* Page 2's index entries removed behind the text's back. */
+  sql = g_strdup_printf ("INSERT INTO page_fts (page_fts, rowid, text) SELECT 'delete', id, text FROM record_page"
+                         " WHERE record_id = %" G_GINT64_FORMAT " AND page_number = 2;", id);
+  exec_raw (fixture, sql);
+  result = verify_read_only (fixture);
+  g_assert_false (rd_case_verify_result_ok (result));
+  g_assert_null (result->integrity_problem);
+  g_test_message ("%s", result->records_problem);
+  g_assert_nonnull (strstr (result->records_problem, "search index does not match the text of record"));
+  g_assert_nonnull (strstr (result->records_problem, "(“five.pdf”), pages 2:"));
+  g_assert_null (strstr (result->records_problem, "three.pdf"));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  /* And page 4's text row gone (its index entries with it). */
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM record_page WHERE record_id = %" G_GINT64_FORMAT " AND page_number = 4;", id);
+  exec_raw (fixture, sql);
+  result = verify_read_only (fixture);
+  g_test_message ("%s", result->records_problem);
+  g_assert_nonnull (strstr (result->records_problem, "has the text of 4 of its 5 pages"));
+  g_assert_nonnull (strstr (result->records_problem, "pages 2:"));
+}
+
+/* A page whose extraction goes over the budget is stored without text and
+ * flagged; the rest of the record works. A budget of one microsecond makes
+ * every page go over it. */
+static void
+test_page_budget (RdTestCaseFixture *fixture,
+                  gconstpointer      data)
+{
+  g_autoptr(GBytes) pdf = rd_test_pdf_new_simple (4);
+  g_autoptr(GFile) file = rd_test_write_file (fixture->dir, "costly.pdf", pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdPdfText) text = NULL;
+  g_autoptr(RdCaseRecord) record = NULL;
+  g_autoptr(RdDocument) document = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autofree char *page_text = NULL;
+  gboolean has_text_layer = TRUE;
+  gint64 id;
+
+  text = rd_pdf_text_extract (pdf, "costly.pdf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (text->n_too_costly, ==, 0);
+  g_clear_pointer (&text, rd_pdf_text_free);
+
+  rd_pdf_set_page_budget (1);
+  text = rd_pdf_text_extract (pdf, "costly.pdf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (text->n_too_costly, ==, 4);
+  g_assert_true (text->too_costly[0]);
+  g_assert_cmpstr (text->texts[0], ==, "");
+
+  id = attach (fixture, file, NULL, NO_LIMIT, &document, NULL, &error);
+  rd_pdf_set_page_budget (0);
+  g_assert_no_error (error);
+  record = only_record (fixture);
+  g_assert_cmpint (record->id, ==, id);
+  g_assert_cmpuint (record->n_pages_indexed, ==, 4);
+  g_assert_cmpuint (record->n_pages_too_costly, ==, 4);
+  page_text = rd_case_file_get_page_text (fixture->case_file, id, 2, &has_text_layer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page_text, ==, "");
+  g_assert_false (has_text_layer);
+  /* The record itself opens and is complete. */
+  g_assert_cmpuint (rd_document_get_n_pages (document), ==, 4);
+  result = verify_read_only (fixture);
+  g_assert_true (rd_case_verify_result_ok (result));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -463,6 +681,10 @@ main (int argc, char *argv[])
   rd_test_case_add ("/record-store/encrypted", test_encrypted);
   rd_test_case_add ("/record-store/password-stored", test_password_stored);
   rd_test_case_add ("/record-store/password-not-stored", test_password_not_stored);
+  rd_test_case_add ("/record-store/attach-atomic", test_attach_atomic);
+  rd_test_case_add ("/record-store/attach-completes", test_attach_completes);
+  rd_test_case_add ("/record-store/verify-pages-and-index", test_verify_pages_and_index);
+  rd_test_case_add ("/record-store/page-budget", test_page_budget);
 
   return g_test_run ();
 }

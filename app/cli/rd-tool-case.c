@@ -215,6 +215,10 @@ show_records (RdCaseFile *cf)
           printf (_("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
                   r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
           printf ("      sha256 %s\n", r->sha256);
+          if (r->n_pages_too_costly > 0)
+            printf (ngettext ("      %u page took too long to read and is stored without text\n",
+                              "      %u pages took too long to read and are stored without text\n",
+                              r->n_pages_too_costly), r->n_pages_too_costly);
           if (r->password_stored)
             printf ("      %s\n", _("its password is stored in this case file"));
         }
@@ -344,6 +348,16 @@ cmd_verify (int    argc,
     }
 
   printf ("%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
+  if (result->records_problem != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (result->records_problem, "\n", -1);
+
+      printf ("%s:\n", _("Records"));
+      for (guint i = 0; lines[i] != NULL; i++)
+        printf ("  %s\n", lines[i]);
+    }
+  else if (result->integrity_problem == NULL)
+    printf ("%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
   if (result->audit_problem != NULL)
     printf (_("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
             (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
@@ -429,7 +443,8 @@ attach (const char *case_path,
   g_autoptr(RdCaseFile) cf = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_path_get_basename (pdf_path);
-  gboolean already = FALSE;
+  g_autofree gboolean *kinds = NULL;
+  RdCaseAttachOutcome outcome = RD_CASE_ATTACH_ADDED;
   gsize length;
   gint64 id;
 
@@ -457,19 +472,26 @@ attach (const char *case_path,
       return RD_TOOL_EXIT_FAILURE;
     }
   rd_case_file_set_actor (cf, who, NULL, role);
-  id = rd_case_file_add_record (cf, pdf, name, text->n_pages, NULL, &already, &error);
-  if (id == 0 ||
-      (!already && !rd_case_file_set_page_texts (cf, id, text->n_pages, (const char * const *) text->texts,
-                                                 text->has_text_layer, &error)))
+  kinds = rd_pdf_text_page_kinds (text);
+  id = rd_case_file_attach_record (cf, pdf, name, text->n_pages, (const char * const *) text->texts, kinds,
+                                   NULL, &outcome, &error);
+  if (id == 0)
     {
       fprintf (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
-  if (already)
+  if (outcome == RD_CASE_ATTACH_ALREADY_PRESENT)
     printf (_("“%s” is already attached as record %lld; nothing changed.\n"), name, (long long) id);
+  else if (outcome == RD_CASE_ATTACH_COMPLETED)
+    printf (_("“%s” was attached as record %lld without all its page text; its text is now stored:"
+              " %u pages, %u with text.\n"), name, (long long) id, text->n_pages, text->n_with_text);
   else
     printf (_("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
             text->n_pages, text->n_with_text);
+  if (outcome != RD_CASE_ATTACH_ALREADY_PRESENT && text->n_too_costly > 0)
+    printf (ngettext ("%u page took too long to read or held too much text; it is stored without text.\n",
+                      "%u pages took too long to read or held too much text; they are stored without text.\n",
+                      text->n_too_costly), text->n_too_costly);
   if (remember)
     {
       if (!remember_password (cf, id, password, &error))

@@ -229,6 +229,39 @@ GPtrArray    *rd_case_file_list_evidence        (RdCaseFile           *self,
 
 /* ---- records and their text (rd-case-records.c) ------------------------- */
 
+/**
+ * RdCaseAttachOutcome:
+ * @RD_CASE_ATTACH_ADDED: the record was added with all its page text
+ * @RD_CASE_ATTACH_ALREADY_PRESENT: the case already held the record and all
+ *   its page text; nothing was written
+ * @RD_CASE_ATTACH_COMPLETED: the case held the record without all its page
+ *   text (a case written before attaching was one transaction); the text was
+ *   stored now
+ */
+typedef enum {
+  RD_CASE_ATTACH_ADDED,
+  RD_CASE_ATTACH_ALREADY_PRESENT,
+  RD_CASE_ATTACH_COMPLETED,
+} RdCaseAttachOutcome;
+
+/**
+ * RD_CASE_PAGE_TOO_COSTLY:
+ * The value of a page's has_text_layer column (and of an element of the
+ * @has_text_layer arrays given to rd_case_file_attach_record()) when the
+ * page's text extraction went over its time or memory budget: its text is
+ * stored empty.
+ */
+#define RD_CASE_PAGE_TOO_COSTLY 2
+
+gint64        rd_case_file_attach_record        (RdCaseFile           *self,
+                                                 GBytes               *pdf,
+                                                 const char           *file_name,
+                                                 guint                 n_pages,
+                                                 const char * const   *texts,
+                                                 const gboolean       *has_text_layer,
+                                                 const char           *who,
+                                                 RdCaseAttachOutcome  *outcome,
+                                                 GError              **error);
 gint64        rd_case_file_add_record           (RdCaseFile           *self,
                                                  GBytes               *pdf,
                                                  const char           *file_name,
@@ -321,6 +354,8 @@ typedef struct {
   gint64    audit_entries;
   gboolean  sealed;
   char     *seal_problem;        /* a sealed case whose content changed */
+  char     *records_problem;     /* pages without their text, a search index that does
+                                  * not match the text: one line per record affected */
 } RdCaseVerifyResult;
 
 void      rd_case_verify_result_free (RdCaseVerifyResult *result);

@@ -102,6 +102,28 @@ insert_record (sqlite3           *db,
   return record_id;
 }
 
+/* Refuses what cannot be a record before the case is touched; otherwise
+ * gives the name to store (a base name) and the bytes' SHA-256. */
+static gboolean
+check_new_record (GBytes      *pdf,
+                  const char  *file_name,
+                  guint        n_pages,
+                  char       **base,
+                  char       **sha256,
+                  GError     **error)
+{
+  *base = g_path_get_basename (file_name);
+  if (g_bytes_get_size (pdf) == 0 || n_pages == 0 || !g_utf8_validate (*base, -1, NULL))
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                   _("The record “%s” is empty, has no pages or has a name that is not text; it was"
+                     " not attached."), file_name);
+      return FALSE;
+    }
+  *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  return TRUE;
+}
+
 /**
  * rd_case_file_add_record:
  * @pdf: the PDF's bytes
@@ -112,7 +134,9 @@ insert_record (sqlite3           *db,
  * @already_present: (out) (optional): set to %TRUE when a record with the
  *   same SHA-256 was already attached (nothing is written then)
  *
- * Attaches a PDF record in one transaction. Any thread: off the owner thread
+ * Stores a PDF record's bytes alone, in one transaction: its page text comes
+ * later, in another (rd_case_file_set_page_texts()). To attach a record,
+ * use rd_case_file_attach_record(), which stores both at once. Any thread: off the owner thread
  * it uses its own connection, so a GTask worker can store a large file while
  * the display keeps writing scores.
  *
@@ -140,15 +164,8 @@ rd_case_file_add_record (RdCaseFile  *self,
 
   if (already_present != NULL)
     *already_present = FALSE;
-  base = g_path_get_basename (file_name);
-  if (g_bytes_get_size (pdf) == 0 || n_pages == 0 || !g_utf8_validate (base, -1, NULL))
-    {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
-                   _("The record “%s” is empty, has no pages or has a name that is not text; it was"
-                     " not attached."), file_name);
-      return 0;
-    }
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  if (!check_new_record (pdf, file_name, n_pages, &base, &sha256, error))
+    return 0;
 
   db = _rd_case_thread_db (self, TRUE, &owned, error);
   if (db == NULL || !_rd_case_begin_write (self, db, &actor, error) ||
@@ -191,6 +208,7 @@ record_from_row (RdStmt *stmt)
   record->added_by = _rd_db_column_text (stmt, 6);
   record->added_at = _rd_db_column_time (stmt, 7);
   record->password_stored = sqlite3_column_int (stmt, 8) != 0;
+  record->n_pages_too_costly = (guint) sqlite3_column_int64 (stmt, 9);
   return record;
 }
 
@@ -209,7 +227,9 @@ query_records (RdCaseFile  *self,
                          "SELECT id, file_name, sha256, size, n_pages,"
                          " (SELECT count(*) FROM record_page p WHERE p.record_id = record.id),"
                          " added_by, added_at,"
-                         " EXISTS (SELECT 1 FROM record_password w WHERE w.record_id = record.id)"
+                         " EXISTS (SELECT 1 FROM record_password w WHERE w.record_id = record.id),"
+                         " (SELECT count(*) FROM record_page p WHERE p.record_id = record.id"
+                         "  AND p.has_text_layer = " G_STRINGIFY (RD_CASE_PAGE_TOO_COSTLY) ")"
                          " FROM record WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
@@ -564,10 +584,12 @@ store_pages (sqlite3              *db,
     {
       g_autofree char *text = clean_text (texts[i]);
 
-      _rd_db_bind (insert, "iisi", record_id, (gint64) i + 1, text, (gint64) (has_text_layer[i] != FALSE));
+      gint64 layer = has_text_layer[i] == RD_CASE_PAGE_TOO_COSTLY ? RD_CASE_PAGE_TOO_COSTLY : has_text_layer[i] != FALSE;
+
+      _rd_db_bind (insert, "iisi", record_id, (gint64) i + 1, text, layer);
       if (!_rd_db_step_done (db, insert, error))
         return FALSE;
-      if (has_text_layer[i])
+      if (layer == 1)
         (*n_with_text)++;
     }
   return TRUE;
@@ -673,7 +695,7 @@ rd_case_file_get_page_text (RdCaseFile  *self,
       return NULL;
     }
   if (has_text_layer != NULL)
-    *has_text_layer = sqlite3_column_int (stmt, 1) != 0;
+    *has_text_layer = sqlite3_column_int (stmt, 1) == 1;
   return _rd_db_column_text (stmt, 0);
 }
 
@@ -797,4 +819,141 @@ rd_case_file_search (RdCaseFile  *self,
       g_ptr_array_add (hits, hit);
     }
   return g_steal_pointer (&hits);
+}
+
+/* How many of the record's pages have their text row. */
+static gboolean
+count_page_rows (sqlite3  *db,
+                 gint64    record_id,
+                 gint64   *n_rows,
+                 GError  **error)
+{
+  gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (db, &has_row, error,
+                                             "SELECT count(*) FROM record_page WHERE record_id = ?",
+                                             "i", record_id);
+
+  if (stmt == NULL)
+    return FALSE;
+  *n_rows = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Stores the pages of @record_id (replacing any) with their audit entry. */
+static gboolean
+store_pages_audited (sqlite3             *db,
+                     const RdCaseActor   *actor,
+                     gint64               record_id,
+                     guint                n_pages,
+                     const char * const  *texts,
+                     const gboolean      *has_text_layer,
+                     GError             **error)
+{
+  g_autofree char *target = g_strdup_printf ("record/%" G_GINT64_FORMAT, record_id);
+  g_autofree char *summary = NULL;
+  guint n_with_text = 0;
+
+  if (!store_pages (db, record_id, n_pages, texts, has_text_layer, &n_with_text, error))
+    return FALSE;
+  summary = g_strdup_printf ("%u pages; %u with a text layer", n_pages, n_with_text);
+  return _rd_case_audit (db, actor, "page-text", target, NULL, summary, error);
+}
+
+/**
+ * rd_case_file_attach_record:
+ * @pdf: the PDF's bytes
+ * @file_name: the name to show, e.g. "neurology-note.pdf" (a base name)
+ * @n_pages: the PDF's page count
+ * @texts: (array length=n_pages): each page's text, page 1 first, extracted
+ *   before this call (rd_pdf_text_extract(), rd_document_extract_text_async())
+ * @has_text_layer: (array length=n_pages): %TRUE for a page with a text
+ *   layer, %FALSE for a scan, %RD_CASE_PAGE_TOO_COSTLY for a page whose
+ *   extraction went over its budget
+ * @who: (nullable): who added it; %NULL for the actor set with
+ *   rd_case_file_set_actor()
+ * @outcome: (out) (optional): what was done
+ *
+ * Attaches a PDF record with all its page text and full-text index entries
+ * in ONE transaction: killed, out of disk or failing at any point, the case
+ * holds either no record or the record with every page. A record already
+ * attached with all its text writes nothing; one attached without all its
+ * text (by a version whose attach took two transactions) gets its text now.
+ * Any thread, as rd_case_file_add_record().
+ *
+ * Returns: the record's id, or 0 with @error set
+ */
+gint64
+rd_case_file_attach_record (RdCaseFile           *self,
+                            GBytes               *pdf,
+                            const char           *file_name,
+                            guint                 n_pages,
+                            const char * const   *texts,
+                            const gboolean       *has_text_layer,
+                            const char           *who,
+                            RdCaseAttachOutcome  *outcome,
+                            GError              **error)
+{
+  g_auto(RdCaseActor) actor = { 0 };
+  g_autofree char *sha256 = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(RdStmt) stmt = NULL;
+  RdCaseAttachOutcome done = RD_CASE_ATTACH_ADDED;
+  gboolean owned = FALSE;
+  sqlite3 *db = NULL;
+  gint64 record_id = 0, n_rows = 0;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
+  g_return_val_if_fail (pdf != NULL, 0);
+  g_return_val_if_fail (file_name != NULL, 0);
+  g_return_val_if_fail (n_pages == 0 || (texts != NULL && has_text_layer != NULL), 0);
+
+  if (!check_new_record (pdf, file_name, n_pages, &base, &sha256, error))
+    return 0;
+
+  db = _rd_case_thread_db (self, TRUE, &owned, error);
+  if (db == NULL || !_rd_case_begin_write (self, db, &actor, error) ||
+      !lookup_record_by_hash (db, sha256, &record_id, error))
+    goto fail;
+  if (who != NULL)
+    {
+      g_free (actor.name);
+      actor.name = g_strdup (who);
+    }
+  if (record_id != 0)
+    {
+      stmt = step_to_record (db, "SELECT n_pages FROM record WHERE id = ?", record_id, error);
+      if (stmt == NULL || !count_page_rows (db, record_id, &n_rows, error))
+        goto fail;
+      if (n_rows >= sqlite3_column_int64 (stmt, 0))
+        {
+          done = RD_CASE_ATTACH_ALREADY_PRESENT;
+          goto out;
+        }
+      if ((gint64) n_pages != sqlite3_column_int64 (stmt, 0))
+        {
+          g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
+                       _("Record %lld has %u pages, not %u; its text was not stored."),
+                       (long long) record_id, (guint) sqlite3_column_int64 (stmt, 0), n_pages);
+          goto fail;
+        }
+      done = RD_CASE_ATTACH_COMPLETED;
+    }
+  else if ((record_id = insert_record (db, &actor, pdf, sha256, base, n_pages, actor.name, error)) == 0)
+    goto fail;
+  if (!store_pages_audited (db, &actor, record_id, n_pages, texts, has_text_layer, error) ||
+      !_rd_case_commit_change (self, db, "record", error))
+    goto fail;
+
+out:
+  if (outcome != NULL)
+    *outcome = done;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (db != NULL)
+    _rd_case_rollback (db);
+  close_owned (db, owned);
+  return record_id;
+
+fail:
+  record_id = 0;
+  goto out;
 }

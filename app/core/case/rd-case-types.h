@@ -140,6 +140,7 @@ typedef struct {
   gint64      size;           /* bytes */
   guint       n_pages;
   guint       n_pages_indexed; /* pages whose text has been stored */
+  guint       n_pages_too_costly; /* of those, pages whose text extraction went over the budget */
   char       *added_by;
   GDateTime  *added_at;
   gboolean    password_stored; /* its password is kept in the case (format 3) */

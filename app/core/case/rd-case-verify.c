@@ -61,6 +61,7 @@ rd_case_verify_result_free (RdCaseVerifyResult *result)
   g_free (result->integrity_problem);
   g_free (result->audit_problem);
   g_free (result->seal_problem);
+  g_free (result->records_problem);
   g_free (result);
 }
 
@@ -73,7 +74,8 @@ gboolean
 rd_case_verify_result_ok (const RdCaseVerifyResult *result)
 {
   g_return_val_if_fail (result != NULL, FALSE);
-  return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL;
+  return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
+         result->records_problem == NULL;
 }
 
 static gboolean
@@ -126,6 +128,130 @@ check_records (RdCaseFile          *self,
   return TRUE;
 }
 
+static void
+add_problem (GString    *problems,
+             const char *line)
+{
+  g_string_append_printf (problems, "%s%s", problems->len ? "\n" : "", line);
+}
+
+/* Every record has the text row of each of its pages (and no more). */
+static gboolean
+check_page_rows (RdCaseFile  *self,
+                 GString     *problems,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) records = rd_case_file_list_records (self, error);
+
+  if (records == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      RdCaseRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *line = NULL;
+
+      if (record->n_pages_indexed == record->n_pages)
+        continue;
+      line = g_strdup_printf (_("Record %lld (“%s”) has the text of %u of its %u pages: search cannot find"
+                                " anything on the others. Attach the same PDF again to store its text."),
+                              (long long) record->id, record->file_name, record->n_pages_indexed,
+                              record->n_pages);
+      add_problem (problems, line);
+    }
+  return TRUE;
+}
+
+/* The rows where @a and @b, two fts5vocab instance tables, differ: the pages
+ * whose index entries are not those of their text. */
+static const char index_diff_sql[] =
+  "SELECT p.record_id, group_concat(p.page_number, ', '), r.file_name FROM record_page p"
+  " JOIN record r ON r.id = p.record_id WHERE p.id IN ("
+  "  SELECT doc FROM (SELECT term, doc, offset FROM temp.rd_vocab_index"
+  "                   EXCEPT SELECT term, doc, offset FROM temp.rd_vocab_text)"
+  "  UNION SELECT doc FROM (SELECT term, doc, offset FROM temp.rd_vocab_text"
+  "                   EXCEPT SELECT term, doc, offset FROM temp.rd_vocab_index))"
+  " GROUP BY p.record_id ORDER BY p.record_id";
+
+/* Index entries whose page no longer exists. */
+static const char index_orphans_sql[] =
+  "SELECT count(DISTINCT doc) FROM temp.rd_vocab_index WHERE doc NOT IN (SELECT id FROM record_page)";
+
+/* FTS5's own 'integrity-check' is a write statement, refused on the
+ * read-only connection verify uses. The same comparison, read-only: the
+ * page text is indexed again into a temporary table with the same
+ * tokenizer, and both indexes are compared term by term, page by page. */
+static gboolean
+check_search_index (RdCaseFile  *self,
+                    GString     *problems,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row, ok = FALSE;
+  gint64 orphans = 0;
+
+  if (!_rd_db_exec (self->db,
+                    "DROP TABLE IF EXISTS temp.rd_vocab_index; DROP TABLE IF EXISTS temp.rd_vocab_text;"
+                    "DROP TABLE IF EXISTS temp.rd_text_check;"
+                    "CREATE VIRTUAL TABLE temp.rd_text_check USING fts5(text,"
+                    "  tokenize='unicode61 remove_diacritics 2');"
+                    "INSERT INTO temp.rd_text_check (rowid, text) SELECT id, text FROM main.record_page;"
+                    "CREATE VIRTUAL TABLE temp.rd_vocab_index USING fts5vocab(main, page_fts, instance);"
+                    "CREATE VIRTUAL TABLE temp.rd_vocab_text USING fts5vocab(temp, rd_text_check, instance);",
+                    error))
+    goto out;
+  stmt = _rd_db_prepare (self->db, index_diff_sql, &local);
+  while (stmt != NULL)
+    {
+      g_autofree char *line = NULL;
+
+      if (!_rd_db_step_row (self->db, stmt, &has_row, &local) || !has_row)
+        break;
+      line = g_strdup_printf (_("The search index does not match the text of record %lld (“%s”), pages %s:"
+                                " searches may miss or misplace them."),
+                              (long long) sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 1));
+      add_problem (problems, line);
+    }
+  if (local == NULL)
+    _rd_db_query_int (self->db, index_orphans_sql, &orphans, &local);
+  if (local != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("The search index cannot be read (%s): searches in the"
+                                                 " records may fail."), local->message);
+      add_problem (problems, line);
+    }
+  else if (orphans > 0)
+    {
+      g_autofree char *line = g_strdup_printf (ngettext ("The search index holds %lld page that no record has.",
+                                                         "The search index holds %lld pages that no record has.",
+                                                         orphans), (long long) orphans);
+      add_problem (problems, line);
+    }
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (self->db, "DROP TABLE IF EXISTS temp.rd_vocab_index; DROP TABLE IF EXISTS temp.rd_vocab_text;"
+                          "DROP TABLE IF EXISTS temp.rd_text_check;", NULL, NULL, NULL);
+  return ok;
+}
+
+static gboolean
+check_page_text (RdCaseFile          *self,
+                 RdCaseVerifyResult  *result,
+                 GError             **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  if (!check_page_rows (self, problems, error) || !check_search_index (self, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    result->records_problem = g_string_free (g_steal_pointer (&problems), FALSE);
+  return TRUE;
+}
+
 static gboolean
 check_seal (RdCaseFile          *self,
             RdCaseVerifyResult  *result,
@@ -163,7 +289,8 @@ check_seal (RdCaseFile          *self,
  * rd_case_file_verify:
  *
  * Checks the whole case as an auditor would: SQLite's integrity check, every
- * record's bytes against its SHA-256, the audit log's hash chain (reporting
+ * record's bytes against its SHA-256, that every page of every record has its
+ * text and that the search index matches that text, the audit log's hash chain (reporting
  * the first broken link) and, for a sealed case, the seal's digest. Reads
  * every byte, so run it off the UI thread for a large case (on a case opened
  * read-only in that thread).
@@ -182,6 +309,7 @@ rd_case_file_verify (RdCaseFile  *self,
   if (!_rd_case_check_readable (self, error) ||
       !check_integrity (self, result, error) ||
       !check_records (self, result, error) ||
+      (result->integrity_problem == NULL && !check_page_text (self, result, error)) ||
       !_rd_audit_verify (self->db, &result->audit_entries, &result->audit_first_broken,
                          &result->audit_problem, error) ||
       !check_seal (self, result, error))

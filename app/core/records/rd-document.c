@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rd-document.h"
+#include "rd-pdf-text.h"
 
 /* Poppler is not thread-safe within one document, so every PopplerDocument is
  * touched by exactly one thread: the document's own worker, a GThreadPool of one
@@ -73,6 +74,7 @@ struct _RdDocument
   GArray          *page_sizes;   /* PageSize; written by the open job, then immutable */
   guint64          next_serial;  /* main thread only */
   guint            render_count; /* atomic */
+  GHashTable      *costly_pages; /* worker thread only: page indexes over the time budget */
 };
 
 G_DEFINE_FINAL_TYPE (RdDocument, rd_document, G_TYPE_OBJECT)
@@ -203,6 +205,7 @@ rd_document_finalize (GObject *object)
   g_thread_pool_free (self->worker, FALSE, TRUE);
   g_clear_object (&self->poppler);
   g_clear_pointer (&self->page_sizes, g_array_unref);
+  g_clear_pointer (&self->costly_pages, g_hash_table_unref);
   g_atomic_int_dec_and_test (&n_open_documents);
   G_OBJECT_CLASS (rd_document_parent_class)->finalize (object);
 }
@@ -222,6 +225,7 @@ rd_document_init (RdDocument *self)
   self->id = __atomic_add_fetch (&last_id, 1, __ATOMIC_RELAXED);
   g_atomic_int_inc (&n_open_documents);
   self->page_sizes = g_array_new (FALSE, TRUE, sizeof (PageSize));
+  self->costly_pages = g_hash_table_new (NULL, NULL);
   self->worker = g_thread_pool_new (job_run, self, 1, TRUE, &error);
   g_assert_no_error (error);
   g_thread_pool_set_sort_function (self->worker, job_compare, NULL);
@@ -326,18 +330,57 @@ get_page (Job *job)
   return page;
 }
 
+static gboolean
+page_is_costly (RdDocument *self,
+                guint       page)
+{
+  return g_hash_table_contains (self->costly_pages, GUINT_TO_POINTER (page + 1));
+}
+
+static void
+mark_costly (RdDocument *self,
+             guint       page)
+{
+  g_hash_table_add (self->costly_pages, GUINT_TO_POINTER (page + 1));
+}
+
+/* Instead of a page that went over its budget: the page's outline and a
+ * sentence saying why it is not drawn. */
+static void
+draw_placeholder (cairo_t *cr,
+                  guint    page,
+                  int      width,
+                  int      height)
+{
+  g_autofree char *message = g_strdup_printf (_("Page %u took too long to draw and is not shown."), page + 1);
+  cairo_text_extents_t extents;
+  double font_size = MAX (8.0, width / 40.0);
+
+  cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, font_size);
+  cairo_text_extents (cr, message, &extents);
+  cairo_move_to (cr, MAX (font_size, (width - extents.width) / 2), height / 2.0);
+  cairo_show_text (cr, message);
+}
+
 static void
 run_render (Job *job)
 {
   PageSize *size = &g_array_index (job->document->page_sizes, PageSize, job->page);
-  g_autoptr(PopplerPage) page = get_page (job);
+  g_autoptr(PopplerPage) page = NULL;
+  gboolean costly = page_is_costly (job->document, job->page);
   cairo_surface_t *surface;
   cairo_t *cr;
   double scale;
   int width, height;
   GBytes *pixels;
+  gint64 start;
 
-  if (page == NULL)
+  /* A page that went over its budget once is not given to Poppler again. */
+  if (!costly && (page = get_page (job)) == NULL)
     return;
 
   scale = job->width / size->width;
@@ -355,10 +398,20 @@ run_render (Job *job)
       return;
     }
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, width / size->width, height / size->height);
-  poppler_page_render (page, cr);
+  if (costly)
+    draw_placeholder (cr, job->page, width, height);
+  else
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, width / size->width, height / size->height);
+      /* Poppler cannot be interrupted: the time is measured, and a page over
+       * the budget is drawn this once and shown as a placeholder after. */
+      start = g_get_monotonic_time ();
+      poppler_page_render (page, cr);
+      if (g_get_monotonic_time () - start > rd_pdf_get_page_budget ())
+        mark_costly (job->document, job->page);
+    }
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -507,10 +560,21 @@ run_extract_slice (Job *job)
 
   while (job->texts->len < self->page_sizes->len)
     {
+      gint64 page_start = g_get_monotonic_time ();
       g_autoptr(PopplerPage) page = poppler_document_get_page (self->poppler, (int) job->texts->len);
       char *text = page != NULL ? poppler_page_get_text (page) : NULL;
 
-      g_ptr_array_add (job->texts, text != NULL ? text : g_strdup (""));
+      /* Measured, not interrupted: Poppler cannot be stopped mid-page. A page
+       * over its budget is marked (NULL) rather than stored and indexed. */
+      if (rd_pdf_page_over_budget (g_get_monotonic_time () - page_start, text))
+        {
+          /* Rendering such a page is as costly: it is shown as a placeholder. */
+          mark_costly (self, job->texts->len);
+          g_free (text);
+          g_ptr_array_add (job->texts, NULL);
+        }
+      else
+        g_ptr_array_add (job->texts, text != NULL ? text : g_strdup (""));
       if (g_get_monotonic_time () - start > EXTRACT_SLICE_USEC)
         break;
     }
@@ -673,6 +737,13 @@ rd_document_get_render_count (RdDocument *self)
  * Queues a page for rendering. When @cancellable is cancelled before the result
  * is delivered, the page is not rendered (if it had not started) and the
  * callback gets %G_IO_ERROR_CANCELLED, never pixels.
+ *
+ * Budgets: the pixels of one page stay within 32 MiB (a wider page is drawn
+ * at a smaller scale). A page whose drawing took longer than the per-page
+ * time budget (rd_pdf_get_page_budget()), or whose text extraction did, is
+ * from then on delivered as a placeholder image that says so, without
+ * Poppler. The first drawing of such a page is not cut short: Poppler cannot
+ * be interrupted, so that one call takes as long as it takes.
  */
 void
 rd_document_render_async (RdDocument          *self,
@@ -822,7 +893,8 @@ rd_document_extract_text_async (RdDocument          *self,
  * rd_document_extract_text_finish:
  *
  * Returns: (transfer full) (element-type utf8): the text of each page, in page
- *   order; "" for a page without a text layer
+ *   order; "" for a page without a text layer, %NULL for a page whose
+ *   extraction went over its budget (rd_pdf_page_over_budget())
  */
 GPtrArray *
 rd_document_extract_text_finish (RdDocument    *self,

@@ -5,6 +5,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "rd-case-file.h"
 #include "rd-pdf-text.h"
 
 G_DEFINE_QUARK (rd-pdf-error-quark, rd_pdf_error)
@@ -12,6 +13,70 @@ G_DEFINE_QUARK (rd-pdf-error-quark, rd_pdf_error)
 /* poppler-glib 22.12 defines no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* Two seconds per page: far above an ordinary page (a few milliseconds), far
+ * below what a hostile page can take (tens of seconds). */
+#define DEFAULT_PAGE_BUDGET_USEC (2 * G_USEC_PER_SEC)
+
+static gint64 page_budget_usec = DEFAULT_PAGE_BUDGET_USEC;
+
+/**
+ * rd_pdf_get_page_budget:
+ *
+ * Returns: the time, in microseconds, that extracting one page's text may
+ *   take before the page is marked as too costly
+ */
+gint64
+rd_pdf_get_page_budget (void)
+{
+  return page_budget_usec;
+}
+
+/**
+ * rd_pdf_set_page_budget:
+ * @usec: the per-page time budget in microseconds (0 restores the default)
+ *
+ * For tests and benchmarks. Poppler cannot be interrupted safely, so the
+ * budget is measured: a page that went over it is marked after its
+ * extraction returned; the budget does not cut a single Poppler call short.
+ */
+void
+rd_pdf_set_page_budget (gint64 usec)
+{
+  page_budget_usec = usec > 0 ? usec : DEFAULT_PAGE_BUDGET_USEC;
+}
+
+/**
+ * rd_pdf_page_over_budget:
+ * @usec: how long the page's extraction took
+ * @text: (nullable): the text it produced
+ *
+ * Returns: whether the page's extraction went over the time budget or its
+ *   text over %RD_PDF_PAGE_TEXT_MAX_BYTES
+ */
+gboolean
+rd_pdf_page_over_budget (gint64      usec,
+                         const char *text)
+{
+  return usec > page_budget_usec || (text != NULL && strlen (text) > RD_PDF_PAGE_TEXT_MAX_BYTES);
+}
+
+/**
+ * rd_pdf_text_page_kinds:
+ *
+ * Returns: (transfer full) (array): for each page, what
+ *   rd_case_file_attach_record() takes as @has_text_layer: %TRUE, %FALSE
+ *   or %RD_CASE_PAGE_TOO_COSTLY
+ */
+gboolean *
+rd_pdf_text_page_kinds (const RdPdfText *text)
+{
+  gboolean *kinds = g_new0 (gboolean, MAX (text->n_pages, 1));
+
+  for (guint i = 0; i < text->n_pages; i++)
+    kinds[i] = text->too_costly != NULL && text->too_costly[i] ? RD_CASE_PAGE_TOO_COSTLY : text->has_text_layer[i];
+  return kinds;
+}
 
 void
 rd_pdf_text_free (RdPdfText *text)
@@ -22,6 +87,7 @@ rd_pdf_text_free (RdPdfText *text)
     g_free (text->texts[i]);
   g_free (text->texts);
   g_free (text->has_text_layer);
+  g_free (text->too_costly);
   g_free (text);
 }
 
@@ -145,15 +211,24 @@ rd_pdf_text_extract_with_password (GBytes        *pdf,
   text = g_new0 (RdPdfText, 1);
   text->texts = g_new0 (char *, n_pages + 1);
   text->has_text_layer = g_new0 (gboolean, n_pages);
+  text->too_costly = g_new0 (gboolean, n_pages);
   for (int i = 0; i < n_pages; i++)
     {
       g_autoptr(PopplerPage) page = NULL;
       char *page_text;
+      gint64 start;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
+      start = g_get_monotonic_time ();
       page = poppler_document_get_page (document, i);
       page_text = page != NULL ? poppler_page_get_text (page) : NULL;
+      if (rd_pdf_page_over_budget (g_get_monotonic_time () - start, page_text))
+        {
+          g_clear_pointer (&page_text, g_free);
+          text->too_costly[i] = TRUE;
+          text->n_too_costly++;
+        }
       text->has_text_layer[i] = has_visible_text (page_text);
       text->texts[i] = page_text != NULL ? page_text : g_strdup ("");
       text->n_pages++;

@@ -38,13 +38,29 @@ typedef enum {
  * @has_text_layer: (array length=n_pages): %FALSE for a page without text
  *   (a scan), whose text is then ""
  * @n_with_text: how many pages have a text layer
+ * @too_costly: (array length=n_pages): %TRUE for a page whose extraction went
+ *   over the per-page budget (rd_pdf_get_page_budget()): its text is then ""
+ *   and @has_text_layer %FALSE
+ * @n_too_costly: how many pages went over the budget
  */
 typedef struct {
   guint      n_pages;
   char     **texts;
   gboolean  *has_text_layer;
   guint      n_with_text;
+  gboolean  *too_costly;
+  guint      n_too_costly;
 } RdPdfText;
+
+/* The text of one page larger than this (after extraction) is too costly to
+ * store and index: the page is marked instead. */
+#define RD_PDF_PAGE_TEXT_MAX_BYTES (4 * 1024 * 1024)
+
+gboolean   *rd_pdf_text_page_kinds (const RdPdfText *text);
+gint64      rd_pdf_get_page_budget (void);
+void        rd_pdf_set_page_budget (gint64 usec);
+gboolean    rd_pdf_page_over_budget (gint64      usec,
+                                     const char *text);
 
 RdPdfText *rd_pdf_text_extract (GBytes        *pdf,
                                 const char    *name,

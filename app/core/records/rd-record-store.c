@@ -83,6 +83,28 @@ return_not_attached (GTask  *task,
   g_object_unref (task);
 }
 
+/* What rd_case_file_attach_record() takes for the texts of
+ * rd_document_extract_text_finish(): NULL marks a page over its budget. */
+static gboolean *
+page_kinds (GPtrArray *texts)
+{
+  gboolean *kinds = g_new0 (gboolean, MAX (texts->len, 1));
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (text == NULL)
+        {
+          kinds[i] = RD_CASE_PAGE_TOO_COSTLY;
+          g_ptr_array_index (texts, i) = g_strdup ("");
+        }
+      else
+        kinds[i] = !rd_page_text_is_scan (text);
+    }
+  return kinds;
+}
+
 static void
 add_record_in_thread (GTask        *task,
                       gpointer      source_object,
@@ -90,15 +112,50 @@ add_record_in_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   RecordData *data = task_data;
+  g_autofree gboolean *kinds = page_kinds (data->texts);
+  RdCaseAttachOutcome outcome = RD_CASE_ATTACH_ADDED;
   GError *error = NULL;
 
-  data->record_id = rd_case_file_add_record (data->case_file, data->bytes, data->name,
-                                             rd_document_get_n_pages (data->document), NULL,
-                                             &data->already_present, &error);
+  /* The bytes, every page's text and its index entries in one transaction. */
+  data->record_id = rd_case_file_attach_record (data->case_file, data->bytes, data->name, data->texts->len,
+                                                (const char * const *) data->texts->pdata, kinds, NULL,
+                                                &outcome, &error);
+  data->already_present = outcome == RD_CASE_ATTACH_ALREADY_PRESENT;
   if (data->record_id == 0)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void store_texts_in_thread (GTask *, gpointer, gpointer, GCancellable *);
+
+/* Attaching and indexing both extract the text first, then store it (with
+ * the bytes, when attaching) on a GTask worker. */
+static void
+texts_extracted (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  RecordData *data = g_task_get_task_data (task);
+  gboolean attaching = g_task_get_source_tag (task) == rd_record_attach_async;
+  GError *error = NULL;
+
+  data->texts = rd_document_extract_text_finish (RD_DOCUMENT (source), result, &error);
+  if (data->texts == NULL)
+    {
+      if (attaching)
+        {
+          return_not_attached (task, error);
+          return;
+        }
+      g_task_return_error (task, error);
+    }
+  else
+    /* Storing a large file takes a while; the case file's writer connection
+     * for other threads keeps the main loop free meanwhile. */
+    g_task_run_in_thread (task, attaching ? add_record_in_thread : store_texts_in_thread);
+  g_object_unref (task);
 }
 
 static void
@@ -116,10 +173,10 @@ attach_opened (GObject      *source,
       return_not_attached (task, error);
       return;
     }
-  /* Storing a large file takes a while; the case file's writer connection for
-   * other threads keeps the main loop free meanwhile. */
-  g_task_run_in_thread (task, add_record_in_thread);
-  g_object_unref (task);
+  /* The text first, on the document's worker; nothing is written before it
+   * is all there, so the record is stored with every page or not at all. */
+  rd_document_extract_text_async (data->document, NULL, NULL, g_task_get_cancellable (task),
+                                  texts_extracted, task);
 }
 
 static gboolean
@@ -191,8 +248,11 @@ attach_queried (GObject      *source,
  * Attaches a PDF to the case: refuses it (and leaves the case file untouched)
  * when it is above @size_limit, not a PDF, damaged, without pages, or encrypted
  * without the right password (%RD_DOCUMENT_ERROR_ENCRYPTED or
- * %RD_DOCUMENT_ERROR_BAD_PASSWORD: ask for it and try again); otherwise stores
- * its bytes. The same file attached twice is stored once.
+ * %RD_DOCUMENT_ERROR_BAD_PASSWORD: ask for it and try again); otherwise
+ * extracts every page's text (on the document's worker) and then stores the
+ * bytes, the text and its index in one transaction. The same file attached
+ * twice is stored once; a record stored earlier without all its text gets
+ * its text.
  */
 void
 rd_record_attach_async (RdCaseFile          *case_file,
@@ -482,33 +542,14 @@ store_texts_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   RecordData *data = task_data;
-  g_autofree gboolean *has_text_layer = g_new0 (gboolean, data->texts->len);
+  g_autofree gboolean *has_text_layer = page_kinds (data->texts);
   GError *error = NULL;
 
-  for (guint i = 0; i < data->texts->len; i++)
-    has_text_layer[i] = !rd_page_text_is_scan (g_ptr_array_index (data->texts, i));
   if (rd_case_file_set_page_texts (data->case_file, data->record_id, data->texts->len,
                                    (const char * const *) data->texts->pdata, has_text_layer, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-}
-
-static void
-index_extracted (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GTask *task = user_data;
-  RecordData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  data->texts = rd_document_extract_text_finish (RD_DOCUMENT (source), result, &error);
-  if (data->texts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_run_in_thread (task, store_texts_in_thread);
-  g_object_unref (task);
 }
 
 /**
@@ -541,7 +582,7 @@ rd_record_index_async (RdCaseFile          *case_file,
   data = g_task_get_task_data (task);
   data->record_id = record_id;
   data->document = g_object_ref (document);
-  rd_document_extract_text_async (document, progress, progress_data, cancellable, index_extracted, task);
+  rd_document_extract_text_async (document, progress, progress_data, cancellable, texts_extracted, task);
 }
 
 gboolean

@@ -24,17 +24,17 @@ attach_record (RdExample   *example,
   const char *file = rd_example_get_record_file (example, index);
   g_autoptr(GBytes) pdf = rd_example_get_record_pdf (example, index, error);
   g_autoptr(RdPdfText) text = NULL;
-  gint64 id;
+  g_autofree gboolean *kinds = NULL;
 
   if (pdf == NULL)
     return FALSE;
   text = rd_pdf_text_extract (pdf, file, NULL, error);
   if (text == NULL)
     return FALSE;
-  id = rd_case_file_add_record (cf, pdf, file, text->n_pages, NULL, NULL, error);
-  return id != 0 &&
-         rd_case_file_set_page_texts (cf, id, text->n_pages, (const char * const *) text->texts,
-                                      text->has_text_layer, error);
+  /* The record and its text in one transaction: never one without the other. */
+  kinds = rd_pdf_text_page_kinds (text);
+  return rd_case_file_attach_record (cf, pdf, file, text->n_pages, (const char * const *) text->texts, kinds,
+                                     NULL, NULL, error) != 0;
 }
 
 typedef struct {

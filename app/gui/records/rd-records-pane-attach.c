@@ -144,10 +144,11 @@ record_attached (GObject      *source,
     }
   else
     {
-      /* Shown at once from the document already parsed; then listed. */
+      /* Shown at once from the document already parsed; then listed. Its
+       * text was stored with it, in the same transaction. */
       _rd_records_pane_show_document (self, record_id, document, 0);
       _rd_records_pane_reload_records (self, record_id);
-      queue_index (self, record_id, document);
+      _rd_records_pane_search_again (self);
     }
   attach_request_free (request);
 }
