@@ -751,7 +751,12 @@ check_before_writing (RdCaseFile  *self,
   const char *problem;
 
   if (result == NULL)
-    return refuse_damaged (self->path, self->db, error);
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
+                   _("“%s” cannot be verified, so nothing will be written to it: %s Restore it from a backup;"
+                     " it can still be opened read-only."), self->path, local->message);
+      return FALSE;
+    }
   if (rd_case_verify_result_ok (result))
     return TRUE;
   problem = result->integrity_problem ? result->integrity_problem

@@ -244,7 +244,15 @@ check_page_text (RdCaseFile          *self,
                  GError             **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
+  gint64 has_pages = 0;
 
+  /* A case from before records existed (format 1) has no page text to check
+   * until it is upgraded. */
+  if (!_rd_db_query_int (self->db, "SELECT count(*) FROM sqlite_master WHERE name = 'record_page'",
+                         &has_pages, error))
+    return FALSE;
+  if (has_pages == 0)
+    return TRUE;
   if (!check_page_rows (self, problems, error) || !check_search_index (self, problems, error))
     return FALSE;
   if (problems->len > 0)
