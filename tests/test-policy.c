@@ -523,6 +523,35 @@ test_directory_refusals (void)
   g_assert_null (rd_policy_load_directory (twice, &error));
   g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID);
   g_assert_nonnull (strstr (error->message, "test-policy"));
+  g_clear_error (&error);
+
+  /* Skipping: the bad file and the second file with one id are left out and
+   * reported; the good policy loads. */
+  {
+    g_autoptr(GPtrArray) skipped = NULL;
+    g_autoptr(GPtrArray) policies = rd_policy_load_directory_skipping (bad, &skipped, &error);
+    const GError *refused;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (policies->len, ==, 1);
+    g_assert_cmpstr (rd_policy_get_id (g_ptr_array_index (policies, 0)), ==, "test-policy");
+    g_assert_cmpuint (skipped->len, ==, 1);
+    refused = g_ptr_array_index (skipped, 0);
+    g_assert_error ((GError *) refused, RD_POLICY_ERROR, RD_POLICY_ERROR_SCHEMA);
+    g_assert_nonnull (strstr (refused->message, "b.xml"));
+    g_clear_pointer (&policies, g_ptr_array_unref);
+    g_clear_pointer (&skipped, g_ptr_array_unref);
+
+    policies = rd_policy_load_directory_skipping (twice, &skipped, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (policies->len, ==, 1);
+    g_assert_cmpuint (skipped->len, ==, 1);
+    g_assert_error ((GError *) g_ptr_array_index (skipped, 0), RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID);
+    g_clear_pointer (&skipped, g_ptr_array_unref);
+
+    g_assert_null (rd_policy_load_directory_skipping (empty, &skipped, &error));
+    g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_NOT_FOUND);
+  }
 
   remove_dir (empty);
   remove_dir (bad);

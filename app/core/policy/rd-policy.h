@@ -421,6 +421,9 @@ RdPolicy   *rd_policy_new_from_bytes       (GBytes       *bytes,
 char       *rd_policy_get_default_dir      (void);
 GPtrArray  *rd_policy_load_directory       (const char   *dir,
                                             GError      **error);
+GPtrArray  *rd_policy_load_directory_skipping (const char  *dir,
+                                               GPtrArray  **skipped,
+                                               GError     **error);
 RdPolicy   *rd_policy_find_in              (GPtrArray    *policies,
                                             const char   *id);
 
