@@ -137,6 +137,14 @@ JSON
 # a policy not under review yet is added with the indications that apply
 sqlite3 "$case" "SELECT count(*) FROM review WHERE policy_id = 'anthem-cg-surg-79'" | grep -q 1 \
   || fail "anthem should be under review from intake"
+# A refusal says each thing once: the file named once, one full stop between
+# what is wrong and what that means.
+request "$dir/once.json" 's/"cpt":/"cptt":/'
+err=$("$tool" case new --request "$dir/once.json" "$dir/once.rdcase" 2>&1 >/dev/null)
+[ "$(echo "$err" | grep -o "once.json" | wc -l)" -eq 1 ] || fail "the file is not named exactly once: $err"
+echo "$err" | grep -q 'unknown member\. Nothing was written\.$' || fail "sentences run together: $err"
+rm -f "$dir/once.json"
+
 # Control characters stored in case fields reach the terminal escaped, never
 # obeyed: ESC (clear screen, set title), BEL, CR, tab and a C1 CSI.
 cat > "$dir/controls.json" <<'JSON'

@@ -80,6 +80,11 @@ err=$("$tool" policy applies --policy-dir "$tmp/mixed" --cpt 36260 2>&1 >/dev/nu
 [ $rc -ne 0 ] || fail "applies with no policy that loads must fail"
 echo "$err" | grep -q "No policy file in $tmp/mixed loads" || fail "no policy loads: $err"
 
+# a source that cannot be read: its path said once
+err=$("$tool" policy check-citations "$anthem" "$tmp/no-such-source.txt" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] || fail "check-citations of a missing source must exit 1, got $rc"
+[ "$(echo "$err" | grep -o "no-such-source.txt" | wc -l)" -eq 1 ] || fail "the source is not named exactly once: $err"
+
 # a citation that is not in the source: reported with its element and line, exit 1
 printf 'nothing quoted here\n' > "$tmp/source.txt"
 out=$("$tool" policy check-citations "$anthem" "$tmp/source.txt"); rc=$?

@@ -479,7 +479,7 @@ cmd_check_citations (int    argc,
     return RD_TOOL_EXIT_FAILURE;
   if (!g_file_get_contents (argv[2], &source, NULL, &error))
     {
-      rd_tool_print (stderr, _("%s: cannot read the source text: %s\n"), argv[2], error->message);
+      rd_tool_report_error (argv[2], error->message, _("The source text was not read; check its path."));
       return RD_TOOL_EXIT_FAILURE;
     }
 

@@ -123,7 +123,7 @@ rd_tool_case_new_from_request (const char *request_path,
     return report (error);
   if ((request = rd_request_new_from_json (root, &error)) == NULL)
     {
-      rd_tool_print (stderr, _("%s: %s Nothing was written.\n"), request_path, error->message);
+      rd_tool_report_error (request_path, error->message, _("Nothing was written."));
       return RD_TOOL_EXIT_FAILURE;
     }
   if ((policies = rd_tool_load_policies (policy_dir, &error)) == NULL ||

@@ -126,7 +126,7 @@ rd_tool_case_score_file (const char *case_path,
     }
   if ((all = rd_policy_answers_list_from_json (root, policies, &error)) == NULL)
     {
-      rd_tool_print (stderr, _("%s: %s The case was not changed.\n"), answers_path, error->message);
+      rd_tool_report_error (answers_path, error->message, _("The case was not changed."));
       return RD_TOOL_EXIT_FAILURE;
     }
   for (guint i = 0; i < all->len; i++)

@@ -215,6 +215,36 @@ rd_tool_print (FILE       *out,
 }
 
 /**
+ * rd_tool_report_error:
+ * @path: (nullable): the file the error is about
+ * @message: what went wrong, as a #GError gives it
+ * @consequence: (nullable): what that means, e.g. "Nothing was written."
+ *
+ * Prints an error on standard error, saying each thing once: @path only when
+ * @message does not name it already, one full stop between sentences.
+ */
+void
+rd_tool_report_error (const char *path,
+                      const char *message,
+                      const char *consequence)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (path != NULL && strstr (message, path) == NULL)
+    g_string_append_printf (text, "%s: ", path);
+  g_string_append (text, message);
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  if (consequence != NULL)
+    {
+      if (text->len > 0 && strchr (".!?", text->str[text->len - 1]) == NULL)
+        g_string_append_c (text, '.');
+      g_string_append_printf (text, " %s", consequence);
+    }
+  rd_tool_print (stderr, "%s\n", text->str);
+}
+
+/**
  * rd_tool_load_policies:
  * @policy_dir: (nullable): --policy-dir, or %NULL for the default policies
  *

@@ -66,6 +66,9 @@ int  rd_tool_common_option (const char     *command,
                             int            *i,
                             RdToolOptions  *options);
 
+void        rd_tool_report_error  (const char  *path,
+                                   const char  *message,
+                                   const char  *consequence);
 GPtrArray  *rd_tool_load_policies (const char  *policy_dir,
                                    GError     **error);
 
