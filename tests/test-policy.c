@@ -317,7 +317,7 @@ test_limits_refused (void)
 
     for (guint i = 0; i < 100; i++)
       g_string_append_printf (many, "a%u='1' ", i);
-    text = g_strdup_printf ("<!-- <x %s> -->%s", many->str, TEST_POLICY_XML + strlen ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    text = g_strdup_printf ("<!-- <x %s> -->%s", many->str, strstr (TEST_POLICY_XML, "<policy "));
     g_string_free (many, TRUE);
     policy = load_string (text, &error);
     g_assert_no_error (error);
