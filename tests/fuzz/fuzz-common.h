@@ -6,8 +6,18 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static char *rd_fuzz_dir;
+
+/* The harness removes each file after each input; the directory goes at exit. */
+static inline void
+rd_fuzz_remove_dir (void)
+{
+  g_rmdir (rd_fuzz_dir);
+}
 
 /* Writes @data to @name in this process's own temporary directory. */
 static inline char *
@@ -15,13 +25,15 @@ rd_fuzz_write_temp (const char   *name,
                     const guint8 *data,
                     gsize         size)
 {
-  static char *dir;
   char *path;
 
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("rd-fuzz-XXXXXX", NULL);
-  g_assert (dir != NULL);
-  path = g_build_filename (dir, name, NULL);
+  if (rd_fuzz_dir == NULL)
+    {
+      rd_fuzz_dir = g_dir_make_tmp ("rd-fuzz-XXXXXX", NULL);
+      g_assert (rd_fuzz_dir != NULL);
+      atexit (rd_fuzz_remove_dir);
+    }
+  path = g_build_filename (rd_fuzz_dir, name, NULL);
   g_assert (g_file_set_contents (path, (const char *) data, size, NULL));
   return path;
 }
