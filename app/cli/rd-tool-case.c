@@ -108,7 +108,7 @@ show_scores (GPtrArray  *scores,
       g_autofree char *when = format_time (s->time);
 
       rd_tool_print (stdout, "  %s/%s: %s (%s, %s)\n", s->policy_id, s->target_id, rd_score_to_label (s->score),
-              s->reviewer, when);
+                             s->reviewer, when);
       if (s->note != NULL)
         rd_tool_print (stdout, "      %s\n", s->note);
     }
@@ -192,7 +192,7 @@ show_review (RdCaseFile *cf)
         {
           RdCaseDocItem *d = g_ptr_array_index (documentation, i);
           rd_tool_print (stdout, "  %s/%s: %s%s%s\n", d->policy_id, d->item_id, rd_doc_status_to_string (d->status),
-                  d->where_found ? " — " : "", d->where_found ? d->where_found : "");
+                                 d->where_found ? " — " : "", d->where_found ? d->where_found : "");
         }
     }
 }
@@ -213,7 +213,7 @@ show_records (RdCaseFile *cf)
 
           rd_tool_print (stdout, "  %" G_GINT64_FORMAT "  %s\n", r->id, r->file_name);
           rd_tool_print (stdout, _("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
-                  r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
+                                 r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
           rd_tool_print (stdout, "      sha256 %s\n", r->sha256);
           if (r->password_stored)
             rd_tool_print (stdout, "      %s\n", _("its password is stored in this case file"));
@@ -226,7 +226,7 @@ show_records (RdCaseFile *cf)
         {
           RdCaseEvidence *e = g_ptr_array_index (evidence, i);
           rd_tool_print (stdout, _("  %s/%s: record %lld, page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
-                  (long long) e->record_id, e->page_number, e->quote, e->who);
+                                 (long long) e->record_id, e->page_number, e->quote, e->who);
         }
     }
 }
@@ -259,9 +259,9 @@ show_decisions (RdCaseFile *cf)
           g_autofree char *when = format_time (d->time);
 
           rd_tool_print (stdout, "  %s %s%s — %s%s%s (%s), %s\n", rd_decision_kind_to_string (d->kind),
-                  d->outcome_id ? d->outcome_id : "", d->adverse ? _(" (adverse)") : "", d->who,
-                  d->credentials ? ", " : "", d->credentials ? d->credentials : "",
-                  rd_role_to_string (d->role), when);
+                                 d->outcome_id ? d->outcome_id : "", d->adverse ? _(" (adverse)") : "", d->who,
+                                 d->credentials ? ", " : "", d->credentials ? d->credentials : "",
+                                 rd_role_to_string (d->role), when);
           if (d->rationale != NULL)
             rd_tool_print (stdout, "      %s\n", d->rationale);
         }
@@ -272,7 +272,7 @@ show_decisions (RdCaseFile *cf)
       section (_("Draft Determination"));
       /* TRANSLATORS: the medical director's unsigned draft: the adverse outcome selected so far, who, when */
       rd_tool_print (stdout, _("  not signed yet; adverse outcome selected: %s — %s, %s\n"),
-              draft->outcome_id ? draft->outcome_id : _("none"), draft->who, when);
+                             draft->outcome_id ? draft->outcome_id : _("none"), draft->who, when);
       if (*draft->rationale)
         rd_tool_print (stdout, "      %s\n", draft->rationale);
     }
@@ -346,7 +346,7 @@ cmd_verify (int    argc,
   rd_tool_print (stdout, "%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
   if (result->audit_problem != NULL)
     rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
-            (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
+                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
   else
     rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
   if (result->sealed)
@@ -357,7 +357,7 @@ cmd_verify (int    argc,
   if (!rd_case_verify_result_ok (result))
     {
       rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                         " investigation.\n"), argv[1]);
+                               " investigation.\n"), argv[1]);
       return RD_TOOL_EXIT_FAILURE;
     }
   return RD_TOOL_EXIT_OK;
@@ -469,7 +469,7 @@ attach (const char *case_path,
     rd_tool_print (stdout, _("“%s” is already attached as record %lld; nothing changed.\n"), name, (long long) id);
   else
     rd_tool_print (stdout, _("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
-            text->n_pages, text->n_with_text);
+                           text->n_pages, text->n_with_text);
   if (remember)
     {
       if (!remember_password (cf, id, password, &error))

@@ -64,9 +64,9 @@ case_new_from_example (const char *from,
       return RD_TOOL_EXIT_FAILURE;
     }
   rd_tool_print (stdout, ngettext ("Created %s from the example “%s”: the request and %u record.\n",
-                    "Created %s from the example “%s”: the request and %u records.\n",
-                    rd_example_get_n_records (example)),
-          out, rd_example_get_title (example), rd_example_get_n_records (example));
+                                   "Created %s from the example “%s”: the request and %u records.\n",
+                                   rd_example_get_n_records (example)),
+                         out, rd_example_get_title (example), rd_example_get_n_records (example));
   return RD_TOOL_EXIT_OK;
 }
 
@@ -206,7 +206,7 @@ print_verdict (const RdVerdict    *verdict,
   const char *expected = expected_outcome (key);
 
   rd_tool_print (stdout, "\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy), rd_policy_get_id (policy));
+                         rd_policy_get_title (policy), rd_policy_get_id (policy));
   if (!verdict->governs)
     {
       rd_tool_print (stdout, "  %s\n", _("Does not govern this request."));
@@ -240,7 +240,7 @@ print_verdict (const RdVerdict    *verdict,
     }
   if (expected != NULL)
     rd_tool_print (stdout, "  %-16s %s — %s\n", _("Reference:"), expected,
-            g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
+                           g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
 }
 
 /* JSON output: pretty-printed, member names and structure fixed (scripts read them). */
@@ -527,15 +527,15 @@ print_grade_policy (const RdGradePolicy *gp)
   RdPolicy *policy = gp->policy;
 
   rd_tool_print (stdout, "\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy), rd_policy_get_id (policy));
+                         rd_policy_get_title (policy), rd_policy_get_id (policy));
   if (!gp->governs)
     rd_tool_print (stdout, "  %s\n", _("Does not govern this request: nothing to score."));
   else
     {
       rd_tool_print (stdout, "  ");
       rd_tool_print (stdout, ngettext ("%u of %u answer agrees with the reference.\n",
-                        "%u of %u answers agree with the reference.\n", gp->n_total),
-              gp->n_agree, gp->n_total);
+                                       "%u of %u answers agree with the reference.\n", gp->n_total),
+                             gp->n_agree, gp->n_total);
     }
   for (guint i = 0; i < gp->items->len; i++)
     {
@@ -554,7 +554,7 @@ print_grade_policy (const RdGradePolicy *gp)
     }
   rd_tool_print (stdout, "\n  %-16s %s\n", _("Reference outcome:"), gp->expected_outcome_label);
   rd_tool_print (stdout, "  %-16s %s — %s\n", _("Your scores reach:"), gp->given_outcome_label,
-          gp->outcome_agrees ? _("agrees") : _("DIFFERS"));
+                         gp->outcome_agrees ? _("agrees") : _("DIFFERS"));
   if (!gp->outcome_agrees && gp->note != NULL)
     rd_tool_print (stdout, _("    Teaching note: %s\n"), gp->note);
 }
@@ -627,10 +627,10 @@ print_grade (const char           *path,
     print_grade_policy (grade->policies->pdata[p]);
   rd_tool_print (stdout, "\n");
   rd_tool_print (stdout, ngettext ("Overall: %u of %u answer agrees with the reference; ",
-                    "Overall: %u of %u answers agree with the reference; ", grade->n_total),
-          grade->n_agree, grade->n_total);
+                                   "Overall: %u of %u answers agree with the reference; ", grade->n_total),
+                         grade->n_agree, grade->n_total);
   rd_tool_print (stdout, ngettext ("%u of %u outcome agrees.\n", "%u of %u outcomes agree.\n", grade->n_outcomes),
-          grade->n_outcomes_agree, grade->n_outcomes);
+                         grade->n_outcomes_agree, grade->n_outcomes);
 }
 
 /**

@@ -84,8 +84,8 @@ cmd_validate (int    argc,
           continue;
         }
       rd_tool_print (stdout, _("%s: valid: %s, %u indications, %u code lists, SHA-256 %s\n"), argv[i],
-              rd_policy_get_id (policy), rd_policy_get_indications (policy)->len,
-              rd_policy_get_code_lists (policy)->len, rd_policy_get_hash (policy));
+                             rd_policy_get_id (policy), rd_policy_get_indications (policy)->len,
+                             rd_policy_get_code_lists (policy)->len, rd_policy_get_hash (policy));
     }
   return status;
 }
@@ -203,7 +203,7 @@ print_doc_item (const RdDocItem *item,
 {
   indent (depth);
   rd_tool_print (stdout, "• %s  {%s}%s\n", item->text, item->id,
-          item->phase == RD_DOC_POST_SERVICE ? _(" (post-service)") : "");
+                         item->phase == RD_DOC_POST_SERVICE ? _(" (post-service)") : "");
   print_list (depth + 2, _("For"), item->indications);
   print_cite (&item->cite, depth + 2);
   for (guint i = 0; i < item->children->len; i++)
@@ -214,7 +214,7 @@ static void
 show_identity (RdPolicy *policy)
 {
   rd_tool_print (stdout, "%s %s — %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy));
+                         rd_policy_get_title (policy));
   if (rd_policy_get_original (policy))
     rd_tool_print (stdout, _("Original policy date: %s\n"), rd_policy_get_original (policy));
   if (rd_policy_get_effective (policy))
@@ -300,7 +300,7 @@ show_scope (RdPolicy *policy)
       if (t == RD_REQUEST_TYPE_INITIAL)
         heading (_("Request types"));
       rd_tool_print (stdout, "• %s: %s — %s\n", rd_request_type_to_string (t),
-              rd_request_handling_to_string (rule->handling), rule->text);
+                             rd_request_handling_to_string (rule->handling), rule->text);
       print_cite (&rule->cite, 2);
     }
 }
@@ -322,7 +322,7 @@ show_indications (RdPolicy *policy)
       print_cite (&ind->cite, 2);
       print_list (2, _("Requests"), types);
       rd_tool_print (stdout, _("    Met: %s · Not met: %s%s\n"), ind->met->label, ind->not_met->label,
-              ind->case_by_case ? _(" · case by case") : "");
+                             ind->case_by_case ? _(" · case by case") : "");
       print_list (2, _("Applies to drugs"), ind->drugs);
       print_list (2, _("Applies to routes"), ind->routes);
       print_list (2, _("Applies to diagnoses in"), ind->diagnoses);
@@ -375,7 +375,7 @@ show_rest (RdPolicy *policy)
     {
       const RdCodeList *l = g_ptr_array_index (a, i);
       rd_tool_print (stdout, ngettext ("• %s: %u entry → %s  {%s}\n", "• %s: %u entries → %s  {%s}\n", l->entries->len),
-              l->title, l->entries->len, l->outcome ? l->outcome->label : _("decided by the criteria"), l->id);
+                             l->title, l->entries->len, l->outcome ? l->outcome->label : _("decided by the criteria"), l->id);
       print_cite (&l->cite, 2);
     }
   rd_tool_print (stdout, _("(List every code with “policy codes FILE”.)\n"));
@@ -439,7 +439,7 @@ cmd_codes (int    argc,
       const RdCodeList *l = g_ptr_array_index (lists, i);
 
       rd_tool_print (stdout, "# %s [%s] %s → %s\n", l->id, rd_code_system_to_string (l->system), l->title,
-              l->outcome ? l->outcome->label : _("decided by the criteria"));
+                             l->outcome ? l->outcome->label : _("decided by the criteria"));
       for (guint e = 0; e < l->entries->len; e++)
         {
           const RdCodeEntry *entry = g_ptr_array_index (l->entries, e);
@@ -488,12 +488,12 @@ cmd_check_citations (int    argc,
     {
       const RdCitation *c = g_ptr_array_index (missing, i);
       rd_tool_print (stdout, _("%s:%d: <cite> of <%s id=\"%s\">: not in %s: “%s”\n"), argv[1], c->cite->line,
-              c->element, c->id ? c->id : "", argv[2], c->cite->text);
+                             c->element, c->id ? c->id : "", argv[2], c->cite->text);
     }
 
   rd_tool_print (stdout, ngettext ("%s: %u citation checked, %u not found in the source.\n",
-                    "%s: %u citations checked, %u not found in the source.\n", n_checked),
-          argv[1], n_checked, missing->len);
+                                   "%s: %u citations checked, %u not found in the source.\n", n_checked),
+                         argv[1], n_checked, missing->len);
   return missing->len ? RD_TOOL_EXIT_FAILURE : RD_TOOL_EXIT_OK;
 }
 
@@ -533,7 +533,7 @@ print_match (const RdPolicyMatch *match)
   RdPolicy *policy = match->policy;
 
   rd_tool_print (stdout, "%s %s (%s): %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_id (policy), match->applies ? _("applies") : _("does not apply"));
+                         rd_policy_get_id (policy), match->applies ? _("applies") : _("does not apply"));
   for (guint i = 0; i < match->reasons->len; i++)
     rd_tool_print (stdout, "  - %s\n", (const char *) g_ptr_array_index (match->reasons, i));
   if (match->direct_outcome)

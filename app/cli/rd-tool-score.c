@@ -93,7 +93,7 @@ warn_overridden (const RdPolicyAnswers *pa)
       if (a->overridden)
         /* TRANSLATORS: the id, the score the file gave, the score its value decides */
         rd_tool_print (stderr, _("warning: %s: “%s” was given, but its value decides “%s”.\n"), a->id,
-                 rd_answer_value_to_string (a->kind, a->given), rd_answer_value_to_string (a->kind, a->value));
+                       rd_answer_value_to_string (a->kind, a->given), rd_answer_value_to_string (a->kind, a->value));
     }
 }
 
