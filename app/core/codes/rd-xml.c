@@ -164,11 +164,15 @@ rd_xml_check_limits (const char  *data,
                      const char  *name,
                      GError     **error)
 {
-  Scan scan = { data, data + size, name, 1, 0, 0 };
+  Scan scan = { data, data, name, 1, 0, 0 };
   gsize text = 0;
 
   g_return_val_if_fail (data != NULL || size == 0, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
+
+  if (size == 0)
+    return TRUE;  /* and data may be NULL, to which no offset may be added */
+  scan.end = data + size;
 
   while (scan.p < scan.end)
     {
