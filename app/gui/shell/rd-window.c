@@ -73,12 +73,16 @@ rd_window_show_toast (RdWindow   *self,
                       const char *message)
 {
   AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (RD_IS_WINDOW (self));
-  /* The window's messages say why something could not be done. */
-  toast = adw_toast_new (message);
+  /* The window's messages say why something could not be done. A toast's
+   * title is markup, and messages quote files ("<policy>"). */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  rd_toast_add (GTK_WIDGET (self), toast);
+  /* From inside the window's toast overlay: the window itself is outside it. */
+  rd_toast_add (GTK_WIDGET (self->stack), toast);
 }
 
 /**
@@ -146,7 +150,8 @@ ask_for_reviewer_name (RdWindow *self)
   adw_toast_set_button_label (toast, _("_Preferences"));
   adw_toast_set_action_name (toast, "win.preferences");
   adw_toast_set_timeout (toast, 0);
-  rd_toast_add (GTK_WIDGET (self), toast);
+  /* From inside the window's toast overlay: the window itself is outside it. */
+  rd_toast_add (GTK_WIDGET (self->stack), toast);
 }
 
 /* ---- opening a case ----------------------------------------------------- */
