@@ -287,15 +287,15 @@ test_window_bad_policy_skipped (void)
   g_autofree char *policy_dir = g_build_filename (dir, "policies", NULL);
   g_autofree char *path = g_build_filename (dir, "skipped.rdcase", NULL);
   g_autofree char *shipped = g_strdup (g_getenv ("REVIEWDESK_POLICY_DIR"));
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
-  ToastWatch watch;
+  ToastWatch watch = { NULL, toasts };
   RdWindow *window;
 
+  /* A copy of one shipped policy and a broken file, and a case under the copy. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) policies = rd_policy_load_directory (NULL, &error);
     g_autoptr(RdCaseFile) cf = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) policies = rd_policy_load_directory (shipped, &error);
     RdPolicy *anthem = rd_policy_find_in (policies, "anthem-cg-surg-79");
     g_autofree char *copy = g_build_filename (policy_dir, "anthem-cg-surg-79.xml", NULL);
     g_autofree char *broken = g_build_filename (policy_dir, "broken.xml", NULL);
@@ -314,9 +314,12 @@ test_window_bad_policy_skipped (void)
   g_setenv ("REVIEWDESK_POLICY_DIR", policy_dir, TRUE);
   g_settings_set_string (rd_application_get_settings (rd_test_gui_application ()), "reviewer-name", "Dr Test");
   window = new_window ();
-  rd_window_open_case (window, file);
   watch.window = GTK_WIDGET (window);
-  watch.toasts = toasts;
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    rd_window_open_case (window, file);
+  }
   g_assert_true (rd_test_gui_wait_for (toast_shown, &watch, 60000));
   g_assert_nonnull (strstr (toast_text (g_ptr_array_index (toasts, 0)), "broken.xml"));
   g_assert_true (rd_test_gui_wait_for (case_shown, window, 60000));
