@@ -148,4 +148,37 @@ echo "$out" | grep -q "unchanged" || fail "case score on a full disk did not say
 expect 0 "every link intact" "$tool" case verify "$full"
 [ "$(sqlite3 "$full" "SELECT count(*) FROM criterion_score")" = 0 ] || fail "a failed case score left some answers"
 expect 0 "4 criteria" "$tool" case score "$full" "$dir/answers.json" --by "Script Nurse"
+# A refusal says each thing once: the file named once, one full stop between
+# what is wrong and what that means.
+request "$dir/once.json" 's/"cpt":/"cptt":/'
+err=$("$tool" case new --request "$dir/once.json" "$dir/once.rdcase" 2>&1 >/dev/null)
+[ "$(echo "$err" | grep -o "once.json" | wc -l)" -eq 1 ] || fail "the file is not named exactly once: $err"
+echo "$err" | grep -q 'unknown member\. Nothing was written\.$' || fail "sentences run together: $err"
+rm -f "$dir/once.json"
+
+# Control characters stored in case fields reach the terminal escaped, never
+# obeyed: ESC (clear screen, set title), BEL, CR, tab and a C1 CSI.
+cat > "$dir/controls.json" <<'JSON'
+{ "member": {"name": "Jordan \u001b[2JExample\u0007", "id": "SYN123", "birth_date": "1970-01-31"},
+  "provider": {"name": "Dr A\u009b31m Example\r", "npi": "1234567893"},
+  "codes": {"cpt": ["62362"], "hcpcs": [], "icd10_pcs": [], "icd10_cm": ["G89.4"]},
+  "drug": "morphine\u001b]0;owned\u0007", "route": "intrathecal", "device": "Synchro\tMed II",
+  "type": "initial", "urgency": "standard",
+  "received": "2026-12-01T09:00:00Z" }
+JSON
+"$tool" case new --request "$dir/controls.json" "$dir/controls.rdcase" >"$dir/controls.out" 2>&1 \
+  || fail "case new with control characters: $(cat "$dir/controls.out")"
+for cmd in "case show" "case evaluate"; do
+  # shellcheck disable=SC2086
+  "$tool" $cmd "$dir/controls.rdcase" >>"$dir/controls.out" 2>&1 || fail "$cmd: $(cat "$dir/controls.out")"
+done
+LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$dir/controls.out" \
+  && fail "a control character reached the terminal: $(od -c "$dir/controls.out" | head -20)"
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$dir/controls.out" \
+  && fail "a C1 control character reached the terminal"
+grep -q 'Jordan \\x1b\[2JExample\\x07' "$dir/controls.out" || fail "ESC not shown: $(cat "$dir/controls.out")"
+grep -q 'Dr A\\u009b31m Example\\x0d' "$dir/controls.out" || fail "C1 or CR not shown: $(cat "$dir/controls.out")"
+grep -q 'morphine\\x1b\]0;owned\\x07' "$dir/controls.out" || fail "title sequence not shown"
+grep -q 'Synchro Med II' "$dir/controls.out" || fail "tab not shown as a space"
+
 echo "ok"

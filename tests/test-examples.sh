@@ -70,6 +70,16 @@ echo "ok: $n examples"
 "$tool" case evaluate "$work/itb.rdcase" --reference | sed -n '/(bsc-7.01.41)$/,/^$/p' \
   | grep -q 'A nurse reviewer may approve' || fail "spasticity case: nurse approval under Blue Shield"
 
+# One bad file in the policy folder is named and skipped; the case is still
+# evaluated under the policies that load.
+mkdir "$work/mixed"
+cp "$REVIEWDESK_SOURCE_DIR/policies/"*.xml "$work/mixed/"
+printf '<policy/>\n' > "$work/mixed/zz-broken.xml"
+"$tool" case evaluate "$work/itb.rdcase" --policy-dir "$work/mixed" --reference >"$work/mixed.out" 2>"$work/mixed.err" \
+  || fail "evaluate with a bad policy file: $(cat "$work/mixed.err")"
+grep -q 'A nurse reviewer may approve' "$work/mixed.out" || fail "evaluate with a bad policy file: $(cat "$work/mixed.out")"
+grep -q "warning: .*zz-broken.xml" "$work/mixed.err" || fail "bad policy file not named: $(cat "$work/mixed.err")"
+
 # Grading shows each unanswered criterion with the key's score and teaching note.
 "$tool" case grade "$work/itb.rdcase" | sed -n '/(bsc-7.01.41)$/,/^Overall/p' >"$work/itb-grade.out"
 grep -q '^  0 of 25 answers agree with the reference\.$' "$work/itb-grade.out" || fail "spasticity grade: $(cat "$work/itb-grade.out")"

@@ -258,6 +258,72 @@ test_undeclared_entity_refused (void)
   assert_mutation_refused ("<title>Test</title>", "<title>&x;</title>", RD_POLICY_ERROR_PARSE, 3, "not well-formed");
 }
 
+/* Hostile shapes that made libxml2 (duplicate-attribute check) and RELAX NG
+ * work quadratically: 100,000 attributes on one element took 17–55 s to
+ * refuse. Each is refused by the limits before parsing, well under a second
+ * (two under the sanitizers). */
+static void
+check_refused_fast (GString    *xml,
+                    const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdPolicy) policy = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  policy = load_string (xml->str, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_null (policy);
+  g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "test.xml"));
+  g_assert_nonnull (strstr (error->message, expected));
+  g_string_free (xml, TRUE);
+}
+
+/* @head, then @unit @n times, then @tail */
+static GString *
+repeated (const char *head,
+          const char *unit,
+          guint       n,
+          const char *tail)
+{
+  GString *xml = g_string_new (head);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (xml, unit);
+  return g_string_append (xml, tail);
+}
+
+static void
+test_limits_refused (void)
+{
+  GString *xml = g_string_new ("<policy ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (xml, "a%u='1' ", i);
+  g_string_append (xml, "/>");
+  check_refused_fast (xml, "64 attributes");
+  check_refused_fast (repeated ("<policy>", "<a/>", 300000, "</policy>"), "20000 elements");
+  check_refused_fast (repeated ("<policy>", "<a>", 5000, ""), "64 deep");
+  check_refused_fast (repeated ("<policy>", "xxxxxxxxxx", 300000, ""), "262144 bytes");
+  check_refused_fast (repeated ("<policy id='", "xxxxxxxxxx", 300000, "'/>"), "262144 bytes");
+
+  /* What looks like attributes inside comments, CDATA and quoted values is
+   * not counted: the fixture with such text still loads. */
+  {
+    GString *many = g_string_new (NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(RdPolicy) policy = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append_printf (many, "a%u='1' ", i);
+    text = g_strdup_printf ("<!-- <x %s> -->%s", many->str, strstr (TEST_POLICY_XML, "<policy "));
+    g_string_free (many, TRUE);
+    policy = load_string (text, &error);
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_malformed_refused (void)
 {
@@ -457,6 +523,35 @@ test_directory_refusals (void)
   g_assert_null (rd_policy_load_directory (twice, &error));
   g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID);
   g_assert_nonnull (strstr (error->message, "test-policy"));
+  g_clear_error (&error);
+
+  /* Skipping: the bad file and the second file with one id are left out and
+   * reported; the good policy loads. */
+  {
+    g_autoptr(GPtrArray) skipped = NULL;
+    g_autoptr(GPtrArray) policies = rd_policy_load_directory_skipping (bad, &skipped, &error);
+    const GError *refused;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (policies->len, ==, 1);
+    g_assert_cmpstr (rd_policy_get_id (g_ptr_array_index (policies, 0)), ==, "test-policy");
+    g_assert_cmpuint (skipped->len, ==, 1);
+    refused = g_ptr_array_index (skipped, 0);
+    g_assert_error ((GError *) refused, RD_POLICY_ERROR, RD_POLICY_ERROR_SCHEMA);
+    g_assert_nonnull (strstr (refused->message, "b.xml"));
+    g_clear_pointer (&policies, g_ptr_array_unref);
+    g_clear_pointer (&skipped, g_ptr_array_unref);
+
+    policies = rd_policy_load_directory_skipping (twice, &skipped, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (policies->len, ==, 1);
+    g_assert_cmpuint (skipped->len, ==, 1);
+    g_assert_error ((GError *) g_ptr_array_index (skipped, 0), RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID);
+    g_clear_pointer (&skipped, g_ptr_array_unref);
+
+    g_assert_null (rd_policy_load_directory_skipping (empty, &skipped, &error));
+    g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_NOT_FOUND);
+  }
 
   remove_dir (empty);
   remove_dir (bad);
@@ -511,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/policy/hostile/quadratic-blowup", test_quadratic_blowup_refused);
   g_test_add_func ("/policy/hostile/undeclared-entity", test_undeclared_entity_refused);
   g_test_add_func ("/policy/hostile/too-large", test_too_large_refused);
+  g_test_add_func ("/policy/hostile/limits", test_limits_refused);
   g_test_add_func ("/policy/malformed/not-well-formed", test_malformed_refused);
   g_test_add_func ("/policy/malformed/wrong-root", test_wrong_root_refused);
   g_test_add_func ("/policy/malformed/schema", test_schema_violations_refused);

@@ -32,6 +32,11 @@ echo "$out" | grep -q 'Is the spasticity due to a traumatic brain injury less th
 echo "$out" | grep -q '• replacement: silent' || fail "show request types"
 echo "$out" | grep -q 'Threshold: reduction in pain after implementation of treatment in the temporary trial greater than 50 percent' || fail "show threshold"
 
+# show: a C1 control character in a policy's text is shown, not obeyed
+sed "s|<title>Implantable Infusion Pump for Pain and Spasticity</title>|<title>Implantable$(printf '\302\233')2J Pump</title>|" "$bsc" > "$tmp/c1.xml"
+out=$("$tool" policy show "$tmp/c1.xml") || fail "show of a policy with a C1 control character"
+echo "$out" | grep -q 'Implantable\\u009b2J Pump' || fail "show: C1 control not escaped: $out"
+
 # codes: every code, with the misprint kept beside its correction
 out=$("$tool" policy codes "$bsc") || fail "codes"
 echo "$out" | grep -q "^ICD-10-PCS	0RHA03Z	.*(printed ORHA03Z)" || fail "codes correction"
@@ -59,6 +64,26 @@ for args in "validate" "show" "show $anthem $bsc" "codes" "check-citations $anth
   "$tool" policy $args >/dev/null 2>&1; rc=$?
   [ $rc -eq 2 ] || fail "“policy $args” must exit 2, got $rc"
 done
+
+# One bad file in the policy folder is named on stderr and skipped; the valid
+# policy beside it still answers.
+mkdir "$tmp/mixed"
+cp "$anthem" "$tmp/mixed/"
+printf '<policy/>\n' > "$tmp/mixed/broken.xml"
+out=$("$tool" policy applies --policy-dir "$tmp/mixed" --cpt 36260 --route intra-arterial --icd10cm C22.0 2>"$tmp/mixed.err") \
+  || fail "applies with a bad file beside a valid policy: $(cat "$tmp/mixed.err")"
+echo "$out" | grep -q '(anthem-cg-surg-79): applies' || fail "applies with a bad file: $out"
+grep -q "warning: .*broken.xml" "$tmp/mixed.err" || fail "the bad policy file is not named: $(cat "$tmp/mixed.err")"
+grep -q "skipped" "$tmp/mixed.err" || fail "the bad policy file is not said to be skipped: $(cat "$tmp/mixed.err")"
+printf '<policy/>\n' > "$tmp/mixed/anthem-cg-surg-79.xml"
+err=$("$tool" policy applies --policy-dir "$tmp/mixed" --cpt 36260 2>&1 >/dev/null); rc=$?
+[ $rc -ne 0 ] || fail "applies with no policy that loads must fail"
+echo "$err" | grep -q "No policy file in $tmp/mixed loads" || fail "no policy loads: $err"
+
+# a source that cannot be read: its path said once
+err=$("$tool" policy check-citations "$anthem" "$tmp/no-such-source.txt" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] || fail "check-citations of a missing source must exit 1, got $rc"
+[ "$(echo "$err" | grep -o "no-such-source.txt" | wc -l)" -eq 1 ] || fail "the source is not named exactly once: $err"
 
 # a citation that is not in the source: reported with its element and line, exit 1
 printf 'nothing quoted here\n' > "$tmp/source.txt"

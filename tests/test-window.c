@@ -278,6 +278,61 @@ test_window_one_toast_at_a_time (void)
   rd_test_remove_dir (dir);
 }
 
+/* One bad file in the policy folder is named in a toast and left out; the case
+ * is still reviewed under the policies that load. */
+static void
+test_window_bad_policy_skipped (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *policy_dir = g_build_filename (dir, "policies", NULL);
+  g_autofree char *path = g_build_filename (dir, "skipped.rdcase", NULL);
+  g_autofree char *shipped = g_strdup (g_getenv ("REVIEWDESK_POLICY_DIR"));
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  ToastWatch watch = { NULL, toasts };
+  RdWindow *window;
+
+  /* A copy of one shipped policy and a broken file, and a case under the copy. */
+  {
+    g_autoptr(RdCaseFile) cf = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) policies = rd_policy_load_directory (shipped, &error);
+    RdPolicy *anthem = rd_policy_find_in (policies, "anthem-cg-surg-79");
+    g_autofree char *copy = g_build_filename (policy_dir, "anthem-cg-surg-79.xml", NULL);
+    g_autofree char *broken = g_build_filename (policy_dir, "broken.xml", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_mkdir_with_parents (policy_dir, 0700), ==, 0);
+    g_assert_true (g_file_get_contents (rd_policy_get_filename (anthem), &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    g_assert_true (g_file_set_contents (broken, "<policy/>", -1, NULL));
+    cf = rd_test_case_new_spasticity (path, anthem, RD_SCORE_MET);
+    rd_case_file_close (cf);
+  }
+
+  g_setenv ("REVIEWDESK_POLICY_DIR", policy_dir, TRUE);
+  g_settings_set_string (rd_application_get_settings (rd_test_gui_application ()), "reviewer-name", "Dr Test");
+  window = new_window ();
+  watch.window = GTK_WIDGET (window);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    rd_window_open_case (window, file);
+  }
+  g_assert_true (rd_test_gui_wait_for (toast_shown, &watch, 60000));
+  g_assert_nonnull (strstr (toast_text (g_ptr_array_index (toasts, 0)), "broken.xml"));
+  g_assert_true (rd_test_gui_wait_for (case_shown, window, 60000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+  if (shipped != NULL)
+    g_setenv ("REVIEWDESK_POLICY_DIR", shipped, TRUE);
+  else
+    g_unsetenv ("REVIEWDESK_POLICY_DIR");
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -290,6 +345,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/close-action", test_window_close_action);
   g_test_add_func ("/window/open-example-missing", test_window_open_example_missing);
   g_test_add_func ("/window/one-toast-at-a-time", test_window_one_toast_at_a_time);
+  g_test_add_func ("/window/bad-policy-skipped", test_window_bad_policy_skipped);
 
   return g_test_run ();
 }

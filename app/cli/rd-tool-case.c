@@ -21,14 +21,14 @@ open_or_report (const char          *path,
   RdCaseFile *cf = rd_case_file_open (path, flags, &error);
 
   if (cf == NULL)
-    fprintf (stderr, "%s\n", error->message);
+    rd_tool_print (stderr, "%s\n", error->message);
   return cf;
 }
 
 static void
 section (const char *title)
 {
-  printf ("\n%s\n", title);
+  rd_tool_print (stdout, "\n%s\n", title);
 }
 
 static void
@@ -36,7 +36,7 @@ field (const char *label,
        const char *value)
 {
   if (value != NULL && *value != '\0')
-    printf ("  %-14s %s\n", label, value);
+    rd_tool_print (stdout, "  %-14s %s\n", label, value);
 }
 
 static char *
@@ -71,7 +71,7 @@ show_request (RdCaseFile *cf)
   section (_("Request"));
   if (request == NULL)
     {
-      printf ("  %s\n", error->message);
+      rd_tool_print (stdout, "  %s\n", error->message);
       return;
     }
   due = rd_request_get_due_time (request);
@@ -107,10 +107,10 @@ show_scores (GPtrArray  *scores,
       RdCaseScore *s = g_ptr_array_index (scores, i);
       g_autofree char *when = format_time (s->time);
 
-      printf ("  %s/%s: %s (%s, %s)\n", s->policy_id, s->target_id, rd_score_to_label (s->score),
-              s->reviewer, when);
+      rd_tool_print (stdout, "  %s/%s: %s (%s, %s)\n", s->policy_id, s->target_id, rd_score_to_label (s->score),
+                             s->reviewer, when);
       if (s->note != NULL)
-        printf ("      %s\n", s->note);
+        rd_tool_print (stdout, "      %s\n", s->note);
     }
 }
 
@@ -146,17 +146,17 @@ show_measurements (RdCaseFile *cf,
           if (!shown)
             section (_("Measurements"));
           shown = TRUE;
-          printf ("  %s/%s:", r->policy_id, (const char *) ids->pdata[j]);
+          rd_tool_print (stdout, "  %s/%s:", r->policy_id, (const char *) ids->pdata[j]);
           if (m->has_value)
             /* TRANSLATORS: a measured value, e.g. "value 12" */
-            printf (_(" value %g"), m->value);
+            rd_tool_print (stdout, _(" value %g"), m->value);
           if (m->has_before_after)
             /* TRANSLATORS: scores before and after a trial, e.g. "before 8, after 3" */
-            printf (_(" before %g, after %g"), m->before, m->after);
+            rd_tool_print (stdout, _(" before %g, after %g"), m->before, m->after);
           if (m->from_date != NULL || m->to_date != NULL)
             /* TRANSLATORS: a measured duration between two dates */
-            printf (_(" from %s to %s"), m->from_date ? m->from_date : "—", m->to_date ? m->to_date : "—");
-          printf ("\n");
+            rd_tool_print (stdout, _(" from %s to %s"), m->from_date ? m->from_date : "—", m->to_date ? m->to_date : "—");
+          rd_tool_print (stdout, "\n");
         }
     }
 }
@@ -177,9 +177,9 @@ show_review (RdCaseFile *cf)
           RdCaseReview *r = g_ptr_array_index (reviews, i);
           g_autofree char *indications = g_strjoinv (", ", r->indications);
 
-          printf ("  %s (sha256 %s)\n", r->policy_id, r->content_hash);
+          rd_tool_print (stdout, "  %s (sha256 %s)\n", r->policy_id, r->content_hash);
           if (*indications)
-            printf ("      %s %s\n", _("applicable indications:"), indications);
+            rd_tool_print (stdout, "      %s %s\n", _("applicable indications:"), indications);
         }
     }
   show_scores (conditions, _("Conditions"));
@@ -191,8 +191,8 @@ show_review (RdCaseFile *cf)
       for (guint i = 0; i < documentation->len; i++)
         {
           RdCaseDocItem *d = g_ptr_array_index (documentation, i);
-          printf ("  %s/%s: %s%s%s\n", d->policy_id, d->item_id, rd_doc_status_to_string (d->status),
-                  d->where_found ? " — " : "", d->where_found ? d->where_found : "");
+          rd_tool_print (stdout, "  %s/%s: %s%s%s\n", d->policy_id, d->item_id, rd_doc_status_to_string (d->status),
+                                 d->where_found ? " — " : "", d->where_found ? d->where_found : "");
         }
     }
 }
@@ -211,16 +211,16 @@ show_records (RdCaseFile *cf)
           RdCaseRecord *r = g_ptr_array_index (records, i);
           g_autofree char *when = format_time (r->added_at);
 
-          printf ("  %" G_GINT64_FORMAT "  %s\n", r->id, r->file_name);
-          printf (_("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
+          rd_tool_print (stdout, "  %" G_GINT64_FORMAT "  %s\n", r->id, r->file_name);
+          rd_tool_print (stdout, _("      %u pages (%u with stored text), %lld bytes, added by %s, %s\n"),
                   r->n_pages, r->n_pages_indexed, (long long) r->size, r->added_by, when);
-          printf ("      sha256 %s\n", r->sha256);
+          rd_tool_print (stdout, "      sha256 %s\n", r->sha256);
           if (r->n_pages_too_costly > 0)
-            printf (ngettext ("      %u page took too long to read and is stored without text\n",
+            rd_tool_print (stdout, ngettext ("      %u page took too long to read and is stored without text\n",
                               "      %u pages took too long to read and are stored without text\n",
                               r->n_pages_too_costly), r->n_pages_too_costly);
           if (r->password_stored)
-            printf ("      %s\n", _("its password is stored in this case file"));
+            rd_tool_print (stdout, "      %s\n", _("its password is stored in this case file"));
         }
     }
   if (evidence != NULL && evidence->len > 0)
@@ -229,8 +229,8 @@ show_records (RdCaseFile *cf)
       for (guint i = 0; i < evidence->len; i++)
         {
           RdCaseEvidence *e = g_ptr_array_index (evidence, i);
-          printf (_("  %s/%s: record %lld, page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
-                  (long long) e->record_id, e->page_number, e->quote, e->who);
+          rd_tool_print (stdout, _("  %s/%s: record %lld, page %u: “%s” (%s)\n"), e->policy_id, e->target_id,
+                                 (long long) e->record_id, e->page_number, e->quote, e->who);
         }
     }
 }
@@ -249,9 +249,9 @@ show_decisions (RdCaseFile *cf)
       for (guint i = 0; i < recommendations->len; i++)
         {
           RdCaseRecommendation *r = g_ptr_array_index (recommendations, i);
-          printf ("  %s: %s%s\n", r->policy_id, r->outcome_id, r->adverse ? _(" (adverse)") : "");
+          rd_tool_print (stdout, "  %s: %s%s\n", r->policy_id, r->outcome_id, r->adverse ? _(" (adverse)") : "");
           if (r->summary != NULL)
-            printf ("      %s\n", r->summary);
+            rd_tool_print (stdout, "      %s\n", r->summary);
         }
     }
   if (decisions != NULL && decisions->len > 0)
@@ -262,12 +262,12 @@ show_decisions (RdCaseFile *cf)
           RdCaseDecision *d = g_ptr_array_index (decisions, i);
           g_autofree char *when = format_time (d->time);
 
-          printf ("  %s %s%s — %s%s%s (%s), %s\n", rd_decision_kind_to_string (d->kind),
-                  d->outcome_id ? d->outcome_id : "", d->adverse ? _(" (adverse)") : "", d->who,
-                  d->credentials ? ", " : "", d->credentials ? d->credentials : "",
-                  rd_role_to_string (d->role), when);
+          rd_tool_print (stdout, "  %s %s%s — %s%s%s (%s), %s\n", rd_decision_kind_to_string (d->kind),
+                                 d->outcome_id ? d->outcome_id : "", d->adverse ? _(" (adverse)") : "", d->who,
+                                 d->credentials ? ", " : "", d->credentials ? d->credentials : "",
+                                 rd_role_to_string (d->role), when);
           if (d->rationale != NULL)
-            printf ("      %s\n", d->rationale);
+            rd_tool_print (stdout, "      %s\n", d->rationale);
         }
     }
   if (draft != NULL)
@@ -275,16 +275,16 @@ show_decisions (RdCaseFile *cf)
       g_autofree char *when = format_time (draft->time);
       section (_("Draft Determination"));
       /* TRANSLATORS: the medical director's unsigned draft: the adverse outcome selected so far, who, when */
-      printf (_("  not signed yet; adverse outcome selected: %s — %s, %s\n"),
-              draft->outcome_id ? draft->outcome_id : _("none"), draft->who, when);
+      rd_tool_print (stdout, _("  not signed yet; adverse outcome selected: %s — %s, %s\n"),
+                             draft->outcome_id ? draft->outcome_id : _("none"), draft->who, when);
       if (*draft->rationale)
-        printf ("      %s\n", draft->rationale);
+        rd_tool_print (stdout, "      %s\n", draft->rationale);
     }
   if (seal != NULL)
     {
       g_autofree char *when = format_time (seal->sealed_at);
       section (_("Seal"));
-      printf (_("  Sealed by %s, %s\n  digest %s\n"), seal->sealed_by, when, seal->digest);
+      rd_tool_print (stdout, _("  Sealed by %s, %s\n  digest %s\n"), seal->sealed_by, when, seal->digest);
     }
 }
 
@@ -309,7 +309,7 @@ cmd_show (int    argc,
   updated = rd_case_file_get_updated (cf);
   created_text = format_time (created);
   updated_text = format_time (updated);
-  printf (_("Case %s (case format %u)\n"), rd_case_file_get_case_id (cf), rd_case_file_get_format_version (cf));
+  rd_tool_print (stdout, _("Case %s (case format %u)\n"), rd_case_file_get_case_id (cf), rd_case_file_get_format_version (cf));
   field (_("Status"), rd_case_status_to_label (rd_case_file_get_status (cf)));
   field (_("Created"), created_text);
   field (_("Updated"), updated_text);
@@ -321,7 +321,7 @@ cmd_show (int    argc,
 
   audit = rd_case_file_list_audit (cf, NULL);
   if (audit != NULL)
-    printf ("\n%s %u\n", _("Audit log entries:"), audit->len);
+    rd_tool_print (stdout, "\n%s %u\n", _("Audit log entries:"), audit->len);
   return RD_TOOL_EXIT_OK;
 }
 
@@ -343,35 +343,35 @@ cmd_verify (int    argc,
   result = rd_case_file_verify (cf, &error);
   if (result == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
 
-  printf ("%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
+  rd_tool_print (stdout, "%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
   if (result->records_problem != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (result->records_problem, "\n", -1);
 
-      printf ("%s:\n", _("Records"));
+      rd_tool_print (stdout, "%s:\n", _("Records"));
       for (guint i = 0; lines[i] != NULL; i++)
-        printf ("  %s\n", lines[i]);
+        rd_tool_print (stdout, "  %s\n", lines[i]);
     }
   else if (result->integrity_problem == NULL)
-    printf ("%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
+    rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
   if (result->audit_problem != NULL)
-    printf (_("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
-            (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
+    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
+                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
   else
-    printf (_("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
+    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
   if (result->sealed)
-    printf ("%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
+    rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else
-    printf ("%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
+    rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
 
   if (!rd_case_verify_result_ok (result))
     {
-      fprintf (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                         " investigation.\n"), argv[1]);
+      rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
+                               " investigation.\n"), argv[1]);
       return RD_TOOL_EXIT_FAILURE;
     }
   return RD_TOOL_EXIT_OK;
@@ -452,14 +452,14 @@ attach (const char *case_path,
    * refused record leaves the case untouched. */
   if (!g_file_get_contents (pdf_path, &contents, &length, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
   text = rd_pdf_text_extract_with_password (pdf, name, password, NULL, &error);
   if (text == NULL)
     {
-      fprintf (stderr, _("%s The case was not changed.\n"), error->message);
+      rd_tool_print (stderr, _("%s The case was not changed.\n"), error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
 
@@ -468,7 +468,7 @@ attach (const char *case_path,
     return RD_TOOL_EXIT_FAILURE;
   if (rd_case_file_is_read_only (cf))
     {
-      fprintf (stderr, "%s\n", rd_case_file_get_read_only_reason (cf));
+      rd_tool_print (stderr, "%s\n", rd_case_file_get_read_only_reason (cf));
       return RD_TOOL_EXIT_FAILURE;
     }
   rd_case_file_set_actor (cf, who, NULL, role);
@@ -477,29 +477,29 @@ attach (const char *case_path,
                                    NULL, &outcome, &error);
   if (id == 0)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   if (outcome == RD_CASE_ATTACH_ALREADY_PRESENT)
-    printf (_("“%s” is already attached as record %lld; nothing changed.\n"), name, (long long) id);
+    rd_tool_print (stdout, _("“%s” is already attached as record %lld; nothing changed.\n"), name, (long long) id);
   else if (outcome == RD_CASE_ATTACH_COMPLETED)
-    printf (_("“%s” was attached as record %lld without all its page text; its text is now stored:"
+    rd_tool_print (stdout, _("“%s” was attached as record %lld without all its page text; its text is now stored:"
               " %u pages, %u with text.\n"), name, (long long) id, text->n_pages, text->n_with_text);
   else
-    printf (_("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
+    rd_tool_print (stdout, _("Attached “%s” as record %lld: %u pages, %u with text.\n"), name, (long long) id,
             text->n_pages, text->n_with_text);
   if (outcome != RD_CASE_ATTACH_ALREADY_PRESENT && text->n_too_costly > 0)
-    printf (ngettext ("%u page took too long to read or held too much text; it is stored without text.\n",
+    rd_tool_print (stdout, ngettext ("%u page took too long to read or held too much text; it is stored without text.\n",
                       "%u pages took too long to read or held too much text; they are stored without text.\n",
                       text->n_too_costly), text->n_too_costly);
   if (remember)
     {
       if (!remember_password (cf, id, password, &error))
         {
-          fprintf (stderr, "%s\n", error->message);
+          rd_tool_print (stderr, "%s\n", error->message);
           return RD_TOOL_EXIT_FAILURE;
         }
-      printf (_("Its password is stored in the case file: anyone who can open the case can open the record.\n"));
+      rd_tool_print (stdout, _("Its password is stored in the case file: anyone who can open the case can open the record.\n"));
     }
   return RD_TOOL_EXIT_OK;
 }
@@ -540,7 +540,7 @@ cmd_attach (int    argc,
     return rd_tool_usage_error ("case", "attach", "%s", _("--remember-password needs --password-file."));
   if (password_file != NULL && (password = read_password_file (password_file, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   status = attach (positional[0], positional[1], options.who ? options.who : rd_tool_default_actor (), options.role,
@@ -567,27 +567,27 @@ write_letter (const char *case_path,
 
   if ((cf = open_or_report (case_path, RD_CASE_FILE_OPEN_READ_ONLY)) == NULL)
     return RD_TOOL_EXIT_FAILURE;
-  if ((policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+  if ((policies = rd_tool_load_policies (policy_dir, &error)) == NULL ||
       (letter = rd_letter_compose (cf, policies, draft ? RD_LETTER_ALLOW_DRAFT : RD_LETTER_NONE, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       if (g_error_matches (error, RD_LETTER_ERROR, RD_LETTER_ERROR_NO_DECISION))
-        fprintf (stderr, "%s\n", _("Use --draft to see the letter the engine’s recommendation would give."));
+        rd_tool_print (stderr, "%s\n", _("Use --draft to see the letter the engine’s recommendation would give."));
       return RD_TOOL_EXIT_FAILURE;
     }
   if (out_path == NULL)
     {
       text = rd_letter_to_markdown (letter);
-      printf ("%s\n", text);
+      rd_tool_print (stdout, "%s\n", text);
       return RD_TOOL_EXIT_OK;
     }
   out = g_file_new_for_commandline_arg (out_path);
   if (!rd_letter_write (letter, out, rd_letter_format_for_path (out_path), NULL, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
-  printf (_("Wrote “%s” to %s.\n"), letter->title, out_path);
+  rd_tool_print (stdout, _("Wrote “%s” to %s.\n"), letter->title, out_path);
   return RD_TOOL_EXIT_OK;
 }
 

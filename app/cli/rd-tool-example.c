@@ -33,16 +33,16 @@ rd_tool_case_examples (int    argc,
       /* Only examples that load: a script may make a case of any line. */
       if (example == NULL)
         {
-          fprintf (stderr, "%s\n", error->message);
+          rd_tool_print (stderr, "%s\n", error->message);
           continue;
         }
-      printf ("%s\n", paths[i]);
+      rd_tool_print (stdout, "%s\n", paths[i]);
       n_listed++;
     }
   if (n_listed == 0)
     {
       g_autofree char *dir = rd_example_get_bundled_dir ();
-      fprintf (stderr, _("No example cases in %s.\n"), dir);
+      rd_tool_print (stderr, _("No example cases in %s.\n"), dir);
       return RD_TOOL_EXIT_FAILURE;
     }
   return RD_TOOL_EXIT_OK;
@@ -60,13 +60,13 @@ case_new_from_example (const char *from,
   if (!rd_example_instantiate (from, out, &error) ||
       (example = rd_example_load (from, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
-  printf (ngettext ("Created %s from the example “%s”: the request and %u record.\n",
-                    "Created %s from the example “%s”: the request and %u records.\n",
-                    rd_example_get_n_records (example)),
-          out, rd_example_get_title (example), rd_example_get_n_records (example));
+  rd_tool_print (stdout, ngettext ("Created %s from the example “%s”: the request and %u record.\n",
+                                   "Created %s from the example “%s”: the request and %u records.\n",
+                                   rd_example_get_n_records (example)),
+                         out, rd_example_get_title (example), rd_example_get_n_records (example));
   return RD_TOOL_EXIT_OK;
 }
 
@@ -176,9 +176,9 @@ print_ids (const char *label,
            GPtrArray  *ids,
            gboolean    documentation)
 {
-  printf ("  %s\n", label);
+  rd_tool_print (stdout, "  %s\n", label);
   if (ids->len == 0)
-    printf ("    %s\n", _("none"));
+    rd_tool_print (stdout, "    %s\n", _("none"));
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = ids->pdata[i];
@@ -194,7 +194,7 @@ print_ids (const char *label,
           const RdNode *node = rd_policy_find_node (policy, id);
           text = node ? node->text : NULL;
         }
-      printf ("    %s — %s\n", id, text ? text : "");
+      rd_tool_print (stdout, "    %s — %s\n", id, text ? text : "");
     }
 }
 
@@ -205,42 +205,42 @@ print_verdict (const RdVerdict    *verdict,
   RdPolicy *policy = verdict->policy;
   const char *expected = expected_outcome (key);
 
-  printf ("\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy), rd_policy_get_id (policy));
+  rd_tool_print (stdout, "\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
+                         rd_policy_get_title (policy), rd_policy_get_id (policy));
   if (!verdict->governs)
     {
-      printf ("  %s\n", _("Does not govern this request."));
+      rd_tool_print (stdout, "  %s\n", _("Does not govern this request."));
       for (guint i = 0; i < verdict->match->reasons->len; i++)
-        printf ("    %s\n", (const char *) verdict->match->reasons->pdata[i]);
+        rd_tool_print (stdout, "    %s\n", (const char *) verdict->match->reasons->pdata[i]);
     }
   else
     {
-      printf ("  %-16s %s [%s]\n", _("Outcome:"), verdict->label, verdict->outcome_id);
+      rd_tool_print (stdout, "  %-16s %s [%s]\n", _("Outcome:"), verdict->label, verdict->outcome_id);
       for (guint i = 0; i < verdict->evaluations->len; i++)
         {
           const RdEvaluation *eval = verdict->evaluations->pdata[i];
-          printf ("  %-16s %s — %s\n", _("Indication:"), eval->indication->title, result_name (eval->result));
+          rd_tool_print (stdout, "  %-16s %s — %s\n", _("Indication:"), eval->indication->title, result_name (eval->result));
         }
       print_ids (_("Decisive criteria:"), policy, verdict->decisive, FALSE);
       print_ids (_("Missing documentation:"), policy, verdict->missing_documentation, TRUE);
       if (verdict->nurse_may_approve)
-        printf ("  %s\n", _("A nurse reviewer may approve."));
+        rd_tool_print (stdout, "  %s\n", _("A nurse reviewer may approve."));
       else
         {
-          printf ("  %-16s %s\n", _("Route:"), rd_route_to_label (verdict->route));
+          rd_tool_print (stdout, "  %-16s %s\n", _("Route:"), rd_route_to_label (verdict->route));
           for (guint i = 0; i < verdict->md_reasons->len; i++)
-            printf ("    %s\n", (const char *) verdict->md_reasons->pdata[i]);
+            rd_tool_print (stdout, "    %s\n", (const char *) verdict->md_reasons->pdata[i]);
         }
       for (guint i = 0, shown = 0; i < verdict->notes->len; i++)
         {
           const RdNote *note = g_ptr_array_index (verdict->notes, i);
           if (note->kind == RD_NOTE_REVIEWER || note->kind == RD_NOTE_CASE_BY_CASE)
-            printf ("  %-16s %s\n", shown++ == 0 ? _("Policy notes:") : "", note->text);
+            rd_tool_print (stdout, "  %-16s %s\n", shown++ == 0 ? _("Policy notes:") : "", note->text);
         }
     }
   if (expected != NULL)
-    printf ("  %-16s %s — %s\n", _("Reference:"), expected,
-            g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
+    rd_tool_print (stdout, "  %-16s %s — %s\n", _("Reference:"), expected,
+                           g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
 }
 
 /* JSON output: pretty-printed, member names and structure fixed (scripts read them). */
@@ -297,7 +297,7 @@ json_print (JsonBuilder *out)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  rd_tool_print (stdout, "%s\n", text);
 }
 
 static void
@@ -452,10 +452,10 @@ rd_tool_case_evaluate (int    argc,
 
   if ((cf = rd_case_file_open (options.path, RD_CASE_FILE_OPEN_READ_ONLY, &error)) == NULL ||
       (request = rd_case_file_get_request (cf, &error)) == NULL ||
-      (policies = rd_policy_load_directory (options.policy_dir, &error)) == NULL ||
+      (policies = rd_tool_load_policies (options.policy_dir, &error)) == NULL ||
       (options.reference && (example = load_reference (cf, &error)) == NULL))
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
 
@@ -470,9 +470,9 @@ rd_tool_case_evaluate (int    argc,
     }
   else
     {
-      printf (_("Case %s\n"), options.path);
+      rd_tool_print (stdout, _("Case %s\n"), options.path);
       if (example != NULL)
-        printf (_("Scored with the reference key of the example “%s”.\n"), rd_example_get_title (example));
+        rd_tool_print (stdout, _("Scored with the reference key of the example “%s”.\n"), rd_example_get_title (example));
     }
 
   for (guint p = 0; p < policies->len; p++)
@@ -485,7 +485,7 @@ rd_tool_case_evaluate (int    argc,
 
       if (scores == NULL && error != NULL)
         {
-          fprintf (stderr, "%s\n", error->message);
+          rd_tool_print (stderr, "%s\n", error->message);
           return RD_TOOL_EXIT_FAILURE;
         }
       verdict = rd_verdict_new (policy, request, scores);
@@ -526,16 +526,16 @@ print_grade_policy (const RdGradePolicy *gp)
 {
   RdPolicy *policy = gp->policy;
 
-  printf ("\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy), rd_policy_get_id (policy));
+  rd_tool_print (stdout, "\n%s %s — %s (%s)\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
+                         rd_policy_get_title (policy), rd_policy_get_id (policy));
   if (!gp->governs)
-    printf ("  %s\n", _("Does not govern this request: nothing to score."));
+    rd_tool_print (stdout, "  %s\n", _("Does not govern this request: nothing to score."));
   else
     {
-      printf ("  ");
-      printf (ngettext ("%u of %u answer agrees with the reference.\n",
-                        "%u of %u answers agree with the reference.\n", gp->n_total),
-              gp->n_agree, gp->n_total);
+      rd_tool_print (stdout, "  ");
+      rd_tool_print (stdout, ngettext ("%u of %u answer agrees with the reference.\n",
+                                       "%u of %u answers agree with the reference.\n", gp->n_total),
+                             gp->n_agree, gp->n_total);
     }
   for (guint i = 0; i < gp->items->len; i++)
     {
@@ -544,19 +544,19 @@ print_grade_policy (const RdGradePolicy *gp)
       if (item->agrees)
         continue;
       if (item->kind == RD_GRADE_ITEM_INDICATIONS)
-        printf ("\n  %s\n", item->text);
+        rd_tool_print (stdout, "\n  %s\n", item->text);
       else
-        printf ("\n  %s: %s\n", grade_kind_label (item->kind), item->text);
+        rd_tool_print (stdout, "\n  %s: %s\n", grade_kind_label (item->kind), item->text);
       /* TRANSLATORS: the reference key's answer, then the trainee's */
-      printf (_("    Reference: %s — given: %s\n"), item->expected_label, item->given_label);
+      rd_tool_print (stdout, _("    Reference: %s — given: %s\n"), item->expected_label, item->given_label);
       if (item->teaching != NULL)
-        printf (_("    Teaching note: %s\n"), item->teaching);
+        rd_tool_print (stdout, _("    Teaching note: %s\n"), item->teaching);
     }
-  printf ("\n  %-16s %s\n", _("Reference outcome:"), gp->expected_outcome_label);
-  printf ("  %-16s %s — %s\n", _("Your scores reach:"), gp->given_outcome_label,
-          gp->outcome_agrees ? _("agrees") : _("DIFFERS"));
+  rd_tool_print (stdout, "\n  %-16s %s\n", _("Reference outcome:"), gp->expected_outcome_label);
+  rd_tool_print (stdout, "  %-16s %s — %s\n", _("Your scores reach:"), gp->given_outcome_label,
+                         gp->outcome_agrees ? _("agrees") : _("DIFFERS"));
   if (!gp->outcome_agrees && gp->note != NULL)
-    printf (_("    Teaching note: %s\n"), gp->note);
+    rd_tool_print (stdout, _("    Teaching note: %s\n"), gp->note);
 }
 
 static void
@@ -621,16 +621,16 @@ static void
 print_grade (const char           *path,
              const RdExampleGrade *grade)
 {
-  printf (_("Case %s\n"), path);
-  printf (_("Compared with the reference key of the example “%s”.\n"), grade->example_title);
+  rd_tool_print (stdout, _("Case %s\n"), path);
+  rd_tool_print (stdout, _("Compared with the reference key of the example “%s”.\n"), grade->example_title);
   for (guint p = 0; p < grade->policies->len; p++)
     print_grade_policy (grade->policies->pdata[p]);
-  printf ("\n");
-  printf (ngettext ("Overall: %u of %u answer agrees with the reference; ",
-                    "Overall: %u of %u answers agree with the reference; ", grade->n_total),
-          grade->n_agree, grade->n_total);
-  printf (ngettext ("%u of %u outcome agrees.\n", "%u of %u outcomes agree.\n", grade->n_outcomes),
-          grade->n_outcomes_agree, grade->n_outcomes);
+  rd_tool_print (stdout, "\n");
+  rd_tool_print (stdout, ngettext ("Overall: %u of %u answer agrees with the reference; ",
+                                   "Overall: %u of %u answers agree with the reference; ", grade->n_total),
+                         grade->n_agree, grade->n_total);
+  rd_tool_print (stdout, ngettext ("%u of %u outcome agrees.\n", "%u of %u outcomes agree.\n", grade->n_outcomes),
+                         grade->n_outcomes_agree, grade->n_outcomes);
 }
 
 /**
@@ -668,10 +668,10 @@ rd_tool_case_grade (int    argc,
     return rd_tool_usage_error ("case", "grade", "%s", _("“case grade” needs a case FILE."));
 
   if ((cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error)) == NULL ||
-      (policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+      (policies = rd_tool_load_policies (policy_dir, &error)) == NULL ||
       (grade = rd_example_grade_case (cf, policies, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   if (json)

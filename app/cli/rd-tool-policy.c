@@ -19,7 +19,7 @@ load_or_report (const char *path)
   RdPolicy *policy = rd_policy_new_from_path (path, &error);
 
   if (policy == NULL)
-    fprintf (stderr, "%s\n", error->message);
+    rd_tool_print (stderr, "%s\n", error->message);
   return policy;
 }
 
@@ -37,7 +37,7 @@ print_cite (const RdCite *cite,
   if (cite->text == NULL)
     return;
   indent (depth);
-  printf ("§ %s: “%s”\n", cite->section, cite->text);
+  rd_tool_print (stdout, "§ %s: “%s”\n", cite->section, cite->text);
 }
 
 static void
@@ -51,13 +51,13 @@ print_list (int         depth,
     return;
   joined = g_strjoinv (", ", items);
   indent (depth);
-  printf ("%s: %s\n", label, joined);
+  rd_tool_print (stdout, "%s: %s\n", label, joined);
 }
 
 static void
 heading (const char *title)
 {
-  printf ("\n%s\n", title);
+  rd_tool_print (stdout, "\n%s\n", title);
   for (const char *p = title; *p; p = g_utf8_next_char (p))
     putchar ('=');
   putchar ('\n');
@@ -83,9 +83,9 @@ cmd_validate (int    argc,
           status = RD_TOOL_EXIT_FAILURE;
           continue;
         }
-      printf (_("%s: valid: %s, %u indications, %u code lists, SHA-256 %s\n"), argv[i],
-              rd_policy_get_id (policy), rd_policy_get_indications (policy)->len,
-              rd_policy_get_code_lists (policy)->len, rd_policy_get_hash (policy));
+      rd_tool_print (stdout, _("%s: valid: %s, %u indications, %u code lists, SHA-256 %s\n"), argv[i],
+                             rd_policy_get_id (policy), rd_policy_get_indications (policy)->len,
+                             rd_policy_get_code_lists (policy)->len, rd_policy_get_hash (policy));
     }
   return status;
 }
@@ -111,7 +111,7 @@ print_documents (RdPolicy  *policy,
   {
     g_autofree char *joined = g_strjoinv ("; ", (char **) texts->pdata);
     indent (depth);
-    printf (_("Documentation: %s\n"), joined);
+    rd_tool_print (stdout, _("Documentation: %s\n"), joined);
   }
 }
 
@@ -138,58 +138,58 @@ print_node (RdPolicy     *policy,
   switch (node->kind)
     {
     case RD_NODE_ALL_OF:
-      printf (_("ALL of the following"));
+      rd_tool_print (stdout, _("ALL of the following"));
       break;
     case RD_NODE_ANY_OF:
-      printf (_("ANY of the following"));
+      rd_tool_print (stdout, _("ANY of the following"));
       break;
     case RD_NODE_AT_LEAST:
-      printf (_("AT LEAST %u of the following"), node->n);
+      rd_tool_print (stdout, _("AT LEAST %u of the following"), node->n);
       break;
     case RD_NODE_CRITERION:
-      printf ("[ ] %s%s", node->text, node->judgement ? _(" (physician judgement)") : "");
+      rd_tool_print (stdout, "[ ] %s%s", node->text, node->judgement ? _(" (physician judgement)") : "");
       break;
     default:
       break;
     }
   if (node->kind != RD_NODE_CRITERION && node->title)
-    printf (" — %s", node->title);
+    rd_tool_print (stdout, " — %s", node->title);
   if (node->id)
-    printf ("  {%s}", node->id);
+    rd_tool_print (stdout, "  {%s}", node->id);
   putchar ('\n');
   if (condition != NULL)
     {
       indent (depth + 2);
-      printf (_("Only when: %s\n"), condition->question);
+      rd_tool_print (stdout, _("Only when: %s\n"), condition->question);
     }
   if (node->request_types != 0)
     {
       g_auto(GStrv) names = request_type_names (node->request_types);
       g_autofree char *types = g_strjoinv (", ", names);
       indent (depth + 2);
-      printf (_("Only for requests of type: %s\n"), types);
+      rd_tool_print (stdout, _("Only for requests of type: %s\n"), types);
     }
   if (node->routes[0] != NULL)
     {
       g_autofree char *routes = g_strjoinv (", ", node->routes);
       indent (depth + 2);
-      printf (_("Only by the routes: %s\n"), routes);
+      rd_tool_print (stdout, _("Only by the routes: %s\n"), routes);
     }
   if (node->hint)
     {
       indent (depth + 2);
-      printf (_("Hint: %s\n"), node->hint);
+      rd_tool_print (stdout, _("Hint: %s\n"), node->hint);
     }
   if (node->threshold)
     {
       g_autofree char *text = rd_threshold_describe (node->threshold);
       indent (depth + 2);
-      printf (_("Threshold: %s %s\n"), node->threshold->measure, text);
+      rd_tool_print (stdout, _("Threshold: %s %s\n"), node->threshold->measure, text);
     }
   if (node->definition)
     {
       indent (depth + 2);
-      printf (_("Definition: %s — %s\n"), node->definition->term, node->definition->text);
+      rd_tool_print (stdout, _("Definition: %s — %s\n"), node->definition->term, node->definition->text);
     }
   print_documents (policy, node->documents, depth + 2);
   print_cite (&node->cite, depth + 2);
@@ -202,8 +202,8 @@ print_doc_item (const RdDocItem *item,
                 int              depth)
 {
   indent (depth);
-  printf ("• %s  {%s}%s\n", item->text, item->id,
-          item->phase == RD_DOC_POST_SERVICE ? _(" (post-service)") : "");
+  rd_tool_print (stdout, "• %s  {%s}%s\n", item->text, item->id,
+                         item->phase == RD_DOC_POST_SERVICE ? _(" (post-service)") : "");
   print_list (depth + 2, _("For"), item->indications);
   print_cite (&item->cite, depth + 2);
   for (guint i = 0; i < item->children->len; i++)
@@ -213,18 +213,18 @@ print_doc_item (const RdDocItem *item,
 static void
 show_identity (RdPolicy *policy)
 {
-  printf ("%s %s — %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_title (policy));
+  rd_tool_print (stdout, "%s %s — %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
+                         rd_policy_get_title (policy));
   if (rd_policy_get_original (policy))
-    printf (_("Original policy date: %s\n"), rd_policy_get_original (policy));
+    rd_tool_print (stdout, _("Original policy date: %s\n"), rd_policy_get_original (policy));
   if (rd_policy_get_effective (policy))
-    printf (_("Effective: %s\n"), rd_policy_get_effective (policy));
+    rd_tool_print (stdout, _("Effective: %s\n"), rd_policy_get_effective (policy));
   if (rd_policy_get_revised (policy))
-    printf (_("Revised: %s\n"), rd_policy_get_revised (policy));
+    rd_tool_print (stdout, _("Revised: %s\n"), rd_policy_get_revised (policy));
   if (rd_policy_get_published (policy))
-    printf (_("Published: %s\n"), rd_policy_get_published (policy));
-  printf (_("Source: %s (%s)\n"), rd_policy_get_source_title (policy), rd_policy_get_source_file (policy));
-  printf (_("Policy id: %s  SHA-256: %s\n"), rd_policy_get_id (policy), rd_policy_get_hash (policy));
+    rd_tool_print (stdout, _("Published: %s\n"), rd_policy_get_published (policy));
+  rd_tool_print (stdout, _("Source: %s (%s)\n"), rd_policy_get_source_title (policy), rd_policy_get_source_file (policy));
+  rd_tool_print (stdout, _("Policy id: %s  SHA-256: %s\n"), rd_policy_get_id (policy), rd_policy_get_hash (policy));
 }
 
 static void
@@ -237,9 +237,9 @@ show_outcomes_and_definitions (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdOutcome *o = g_ptr_array_index (a, i);
-      printf ("• %s%s  {%s}\n", o->label, o->adverse ? _(" (adverse: medical director only)") : "", o->id);
+      rd_tool_print (stdout, "• %s%s  {%s}\n", o->label, o->adverse ? _(" (adverse: medical director only)") : "", o->id);
       if (o->explanation)
-        printf ("    %s\n", o->explanation);
+        rd_tool_print (stdout, "    %s\n", o->explanation);
       print_cite (&o->cite, 2);
     }
 
@@ -250,7 +250,7 @@ show_outcomes_and_definitions (RdPolicy *policy)
     {
       const RdThreshold *t = g_ptr_array_index (a, i);
       g_autofree char *text = rd_threshold_describe (t);
-      printf ("• %s: %s  {%s}\n    %s\n", t->measure, text, t->id, t->text);
+      rd_tool_print (stdout, "• %s: %s  {%s}\n    %s\n", t->measure, text, t->id, t->text);
       print_cite (&t->cite, 2);
     }
 
@@ -260,7 +260,7 @@ show_outcomes_and_definitions (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdDefinition *d = g_ptr_array_index (a, i);
-      printf ("• %s: %s  {%s}\n", d->term, d->text, d->id);
+      rd_tool_print (stdout, "• %s: %s  {%s}\n", d->term, d->text, d->id);
       print_cite (&d->cite, 2);
     }
 
@@ -270,11 +270,11 @@ show_outcomes_and_definitions (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdCondition *c = g_ptr_array_index (a, i);
-      printf ("• %s%s  {%s}\n", c->question, c->referral ? _(" (referral: yes sends the case to a medical director)") : "", c->id);
+      rd_tool_print (stdout, "• %s%s  {%s}\n", c->question, c->referral ? _(" (referral: yes sends the case to a medical director)") : "", c->id);
       if (c->threshold != NULL)
         {
           g_autofree char *limit = rd_threshold_describe (c->threshold);
-          printf (_("    Answered by a measurement: %s %s\n"), c->threshold->measure, limit);
+          rd_tool_print (stdout, _("    Answered by a measurement: %s %s\n"), c->threshold->measure, limit);
         }
       print_cite (&c->cite, 2);
     }
@@ -288,7 +288,7 @@ show_scope (RdPolicy *policy)
   if (scope != NULL)
     {
       heading (_("Scope"));
-      printf ("%s\n", scope->text);
+      rd_tool_print (stdout, "%s\n", scope->text);
       print_cite (&scope->cite, 2);
     }
   for (RdRequestType t = RD_REQUEST_TYPE_INITIAL; t <= RD_REQUEST_TYPE_LAST; t++)
@@ -299,8 +299,8 @@ show_scope (RdPolicy *policy)
         continue;
       if (t == RD_REQUEST_TYPE_INITIAL)
         heading (_("Request types"));
-      printf ("• %s: %s — %s\n", rd_request_type_to_string (t),
-              rd_request_handling_to_string (rule->handling), rule->text);
+      rd_tool_print (stdout, "• %s: %s — %s\n", rd_request_type_to_string (t),
+                             rd_request_handling_to_string (rule->handling), rule->text);
       print_cite (&rule->cite, 2);
     }
 }
@@ -316,13 +316,13 @@ show_indications (RdPolicy *policy)
       const RdIndication *ind = g_ptr_array_index (a, i);
       g_auto(GStrv) types = request_type_names (ind->request_types);
 
-      printf ("\n%u. %s  {%s}\n", i + 1, ind->title, ind->id);
+      rd_tool_print (stdout, "\n%u. %s  {%s}\n", i + 1, ind->title, ind->id);
       if (ind->summary)
-        printf ("   %s\n", ind->summary);
+        rd_tool_print (stdout, "   %s\n", ind->summary);
       print_cite (&ind->cite, 2);
       print_list (2, _("Requests"), types);
-      printf (_("    Met: %s · Not met: %s%s\n"), ind->met->label, ind->not_met->label,
-              ind->case_by_case ? _(" · case by case") : "");
+      rd_tool_print (stdout, _("    Met: %s · Not met: %s%s\n"), ind->met->label, ind->not_met->label,
+                             ind->case_by_case ? _(" · case by case") : "");
       print_list (2, _("Applies to drugs"), ind->drugs);
       print_list (2, _("Applies to routes"), ind->routes);
       print_list (2, _("Applies to diagnoses in"), ind->diagnoses);
@@ -340,7 +340,7 @@ show_exclusions_and_notes (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdExclusion *e = g_ptr_array_index (a, i);
-      printf ("• %s → %s  {%s}\n", e->text, e->outcome->label, e->id);
+      rd_tool_print (stdout, "• %s → %s  {%s}\n", e->text, e->outcome->label, e->id);
       print_list (2, _("Codes"), e->codes);
       print_cite (&e->cite, 2);
     }
@@ -351,7 +351,7 @@ show_exclusions_and_notes (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdNote *n = g_ptr_array_index (a, i);
-      printf ("• [%s] %s  {%s}\n", rd_note_kind_to_label (n->kind), n->text, n->id);
+      rd_tool_print (stdout, "• [%s] %s  {%s}\n", rd_note_kind_to_label (n->kind), n->text, n->id);
       print_list (2, _("Concerns"), n->refers);
       print_cite (&n->cite, 2);
     }
@@ -365,7 +365,7 @@ show_rest (RdPolicy *policy)
   if (a->len)
     heading (_("Documentation for clinical review"));
   if (rd_policy_get_documentation_intro (policy))
-    printf ("%s\n", rd_policy_get_documentation_intro (policy));
+    rd_tool_print (stdout, "%s\n", rd_policy_get_documentation_intro (policy));
   for (guint i = 0; i < a->len; i++)
     print_doc_item (g_ptr_array_index (a, i), 0);
 
@@ -374,11 +374,11 @@ show_rest (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdCodeList *l = g_ptr_array_index (a, i);
-      printf (ngettext ("• %s: %u entry → %s  {%s}\n", "• %s: %u entries → %s  {%s}\n", l->entries->len),
-              l->title, l->entries->len, l->outcome ? l->outcome->label : _("decided by the criteria"), l->id);
+      rd_tool_print (stdout, ngettext ("• %s: %u entry → %s  {%s}\n", "• %s: %u entries → %s  {%s}\n", l->entries->len),
+                             l->title, l->entries->len, l->outcome ? l->outcome->label : _("decided by the criteria"), l->id);
       print_cite (&l->cite, 2);
     }
-  printf (_("(List every code with “policy codes FILE”.)\n"));
+  rd_tool_print (stdout, _("(List every code with “policy codes FILE”.)\n"));
 
   a = rd_policy_get_summaries (policy);
   if (a->len)
@@ -386,7 +386,7 @@ show_rest (RdPolicy *policy)
   for (guint i = 0; i < a->len; i++)
     {
       const RdSummary *s = g_ptr_array_index (a, i);
-      printf ("• %s  {%s}\n    %s\n", s->title, s->id, s->text);
+      rd_tool_print (stdout, "• %s  {%s}\n    %s\n", s->title, s->id, s->text);
       print_cite (&s->cite, 2);
     }
 
@@ -394,7 +394,7 @@ show_rest (RdPolicy *policy)
   if (a->len)
     heading (_("Corrections to the source text"));
   for (guint i = 0; i < a->len; i++)
-    printf ("• %s\n", ((const RdCorrection *) g_ptr_array_index (a, i))->text);
+    rd_tool_print (stdout, "• %s\n", ((const RdCorrection *) g_ptr_array_index (a, i))->text);
 }
 
 static int
@@ -438,17 +438,21 @@ cmd_codes (int    argc,
     {
       const RdCodeList *l = g_ptr_array_index (lists, i);
 
-      printf ("# %s [%s] %s → %s\n", l->id, rd_code_system_to_string (l->system), l->title,
-              l->outcome ? l->outcome->label : _("decided by the criteria"));
+      rd_tool_print (stdout, "# %s [%s] %s → %s\n", l->id, rd_code_system_to_string (l->system), l->title,
+                             l->outcome ? l->outcome->label : _("decided by the criteria"));
       for (guint e = 0; e < l->entries->len; e++)
         {
           const RdCodeEntry *entry = g_ptr_array_index (l->entries, e);
           g_autofree char *code = entry->is_range ? g_strdup_printf ("%s-%s", entry->from, entry->to)
                                                   : g_strdup (entry->from);
 
-          printf ("%s\t%s\t%s", rd_code_system_to_string (l->system), code, entry->description);
+          g_autofree char *description = rd_tool_printable (entry->description);
+          g_autofree char *printed = rd_tool_printable (entry->printed);
+
+          /* Tab-separated: the fields are escaped one by one, the tabs kept. */
+          printf ("%s\t%s\t%s", rd_code_system_to_string (l->system), code, description);
           if (entry->printed)
-            printf (_("\t(printed %s)"), entry->printed);
+            printf (_("\t(printed %s)"), printed);
           putchar ('\n');
         }
     }
@@ -475,7 +479,7 @@ cmd_check_citations (int    argc,
     return RD_TOOL_EXIT_FAILURE;
   if (!g_file_get_contents (argv[2], &source, NULL, &error))
     {
-      fprintf (stderr, _("%s: cannot read the source text: %s\n"), argv[2], error->message);
+      rd_tool_report_error (argv[2], error->message, _("The source text was not read; check its path."));
       return RD_TOOL_EXIT_FAILURE;
     }
 
@@ -483,13 +487,13 @@ cmd_check_citations (int    argc,
   for (guint i = 0; i < missing->len; i++)
     {
       const RdCitation *c = g_ptr_array_index (missing, i);
-      printf (_("%s:%d: <cite> of <%s id=\"%s\">: not in %s: “%s”\n"), argv[1], c->cite->line,
-              c->element, c->id ? c->id : "", argv[2], c->cite->text);
+      rd_tool_print (stdout, _("%s:%d: <cite> of <%s id=\"%s\">: not in %s: “%s”\n"), argv[1], c->cite->line,
+                             c->element, c->id ? c->id : "", argv[2], c->cite->text);
     }
 
-  printf (ngettext ("%s: %u citation checked, %u not found in the source.\n",
-                    "%s: %u citations checked, %u not found in the source.\n", n_checked),
-          argv[1], n_checked, missing->len);
+  rd_tool_print (stdout, ngettext ("%s: %u citation checked, %u not found in the source.\n",
+                                   "%s: %u citations checked, %u not found in the source.\n", n_checked),
+                         argv[1], n_checked, missing->len);
   return missing->len ? RD_TOOL_EXIT_FAILURE : RD_TOOL_EXIT_OK;
 }
 
@@ -528,26 +532,26 @@ print_match (const RdPolicyMatch *match)
 {
   RdPolicy *policy = match->policy;
 
-  printf ("%s %s (%s): %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
-          rd_policy_get_id (policy), match->applies ? _("applies") : _("does not apply"));
+  rd_tool_print (stdout, "%s %s (%s): %s\n", rd_policy_get_payer (policy), rd_policy_get_number (policy),
+                         rd_policy_get_id (policy), match->applies ? _("applies") : _("does not apply"));
   for (guint i = 0; i < match->reasons->len; i++)
-    printf ("  - %s\n", (const char *) g_ptr_array_index (match->reasons, i));
+    rd_tool_print (stdout, "  - %s\n", (const char *) g_ptr_array_index (match->reasons, i));
   if (match->direct_outcome)
-    printf (_("  Outcome by code: %s\n"), match->direct_outcome->label);
+    rd_tool_print (stdout, _("  Outcome by code: %s\n"), match->direct_outcome->label);
   if (!match->applies)
     return;
   for (guint i = 0; i < match->indications->len; i++)
     {
       const RdIndicationMatch *im = g_ptr_array_index (match->indications, i);
 
-      printf ("  %s %s  {%s}\n", im->applies ? "[x]" : "[ ]", im->indication->title, im->indication->id);
+      rd_tool_print (stdout, "  %s %s  {%s}\n", im->applies ? "[x]" : "[ ]", im->indication->title, im->indication->id);
       for (guint r = 0; r < im->reasons->len; r++)
-        printf ("      %s\n", (const char *) g_ptr_array_index (im->reasons, r));
+        rd_tool_print (stdout, "      %s\n", (const char *) g_ptr_array_index (im->reasons, r));
     }
   for (guint i = 0; i < match->exclusions->len; i++)
     {
       const RdExclusionHit *hit = g_ptr_array_index (match->exclusions, i);
-      printf (_("  Exclusion {%s}: %s\n"), hit->exclusion->id, hit->reason);
+      rd_tool_print (stdout, _("  Exclusion {%s}: %s\n"), hit->exclusion->id, hit->reason);
     }
 }
 
@@ -603,10 +607,10 @@ cmd_applies (int    argc,
   request->drug = g_steal_pointer (&drug);
   request->route = g_steal_pointer (&route);
 
-  policies = rd_policy_load_directory (policy_dir, &error);
+  policies = rd_tool_load_policies (policy_dir, &error);
   if (policies == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   matches = rd_applicability_evaluate (policies, request);

@@ -14,7 +14,7 @@
 static int
 report (const GError *error)
 {
-  fprintf (stderr, "%s\n", error->message);
+  rd_tool_print (stderr, "%s\n", error->message);
   return RD_TOOL_EXIT_FAILURE;
 }
 
@@ -106,17 +106,17 @@ rd_tool_case_new_from_request (const char *request_path,
     return report (error);
   if ((request = rd_request_new_from_json (root, &error)) == NULL)
     {
-      fprintf (stderr, _("%s: %s Nothing was written.\n"), request_path, error->message);
+      rd_tool_report_error (request_path, error->message, _("Nothing was written."));
       return RD_TOOL_EXIT_FAILURE;
     }
-  if ((policies = rd_policy_load_directory (policy_dir, &error)) == NULL ||
+  if ((policies = rd_tool_load_policies (policy_dir, &error)) == NULL ||
       !create_from_request (out, request, policies, who, role, summary, &error))
     return report (error);
 
-  printf (_("Created %s for %s.\n"), out, request->member_name);
+  rd_tool_print (stdout, _("Created %s for %s.\n"), out, request->member_name);
   if (summary->len == 0)
-    printf ("%s\n", _("No policy applies to this request: nothing is under review."));
+    rd_tool_print (stdout, "%s\n", _("No policy applies to this request: nothing is under review."));
   else
-    printf ("%s\n%s", _("Under review:"), summary->str);
+    rd_tool_print (stdout, "%s\n%s", _("Under review:"), summary->str);
   return RD_TOOL_EXIT_OK;
 }

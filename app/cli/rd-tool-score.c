@@ -80,7 +80,7 @@ print_summary (const RdPolicyAnswers *pa)
   g_autofree char *documentation = g_strdup_printf (ngettext ("%u documentation item", "%u documentation items",
                                                               pa->n_documentation), pa->n_documentation);
 
-  printf ("%s: %s, %s, %s, %s\n", rd_policy_get_id (pa->policy), criteria, questions, values, documentation);
+  rd_tool_print (stdout, "%s: %s, %s, %s, %s\n", rd_policy_get_id (pa->policy), criteria, questions, values, documentation);
 }
 
 /* A value that decides a score other than the one given beside it. */
@@ -92,8 +92,8 @@ warn_overridden (const RdPolicyAnswers *pa)
       const RdAnswer *a = pa->answers->pdata[i];
       if (a->overridden)
         /* TRANSLATORS: the id, the score the file gave, the score its value decides */
-        fprintf (stderr, _("warning: %s: “%s” was given, but its value decides “%s”.\n"), a->id,
-                 rd_answer_value_to_string (a->kind, a->given), rd_answer_value_to_string (a->kind, a->value));
+        rd_tool_print (stderr, _("warning: %s: “%s” was given, but its value decides “%s”.\n"), a->id,
+                       rd_answer_value_to_string (a->kind, a->given), rd_answer_value_to_string (a->kind, a->value));
     }
 }
 
@@ -119,14 +119,14 @@ rd_tool_case_score_file (const char *case_path,
   g_autoptr(RdRequest) request = NULL;
 
   if ((root = rd_json_load_file (answers_path, &error)) == NULL ||
-      (policies = rd_policy_load_directory (policy_dir, &error)) == NULL)
+      (policies = rd_tool_load_policies (policy_dir, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   if ((all = rd_policy_answers_list_from_json (root, policies, &error)) == NULL)
     {
-      fprintf (stderr, _("%s: %s The case was not changed.\n"), answers_path, error->message);
+      rd_tool_report_error (answers_path, error->message, _("The case was not changed."));
       return RD_TOOL_EXIT_FAILURE;
     }
   for (guint i = 0; i < all->len; i++)
@@ -135,31 +135,31 @@ rd_tool_case_score_file (const char *case_path,
   if ((cf = rd_case_file_open (case_path, RD_CASE_FILE_OPEN_NONE, &error)) == NULL ||
       (request = rd_case_file_get_request (cf, &error)) == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   if (rd_case_file_is_read_only (cf))
     {
-      fprintf (stderr, "%s\n", rd_case_file_get_read_only_reason (cf));
+      rd_tool_print (stderr, "%s\n", rd_case_file_get_read_only_reason (cf));
       return RD_TOOL_EXIT_FAILURE;
     }
   rd_case_file_set_actor (cf, who, NULL, role);
   /* All the answers are one change: saved whole, or not at all. */
   if (!rd_case_file_begin_batch (cf, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   for (guint i = 0; i < all->len; i++)
     if (!store_policy_answers (cf, all->pdata[i], request, &error))
       {
         rd_case_file_end_batch (cf, FALSE, NULL);
-        fprintf (stderr, "%s\n", error->message);
+        rd_tool_print (stderr, "%s\n", error->message);
         return RD_TOOL_EXIT_FAILURE;
       }
   if (!rd_case_file_end_batch (cf, TRUE, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
   for (guint i = 0; i < all->len; i++)

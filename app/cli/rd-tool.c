@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rd-case-types.h"
 #include "rd-paths.h"
+#include "rd-policy.h"
 #include "rd-tool.h"
 
 static const RdToolGroup *groups[] = {
@@ -18,14 +20,14 @@ print_command (FILE                *out,
                const RdToolGroup   *group,
                const RdToolCommand *cmd)
 {
-  fprintf (out, "  %s %s %s\n      %s\n", group->name, cmd->name, cmd->arguments, _(cmd->summary));
+  rd_tool_print (out, "  %s %s %s\n      %s\n", group->name, cmd->name, cmd->arguments, _(cmd->summary));
 }
 
 static void
 print_group (FILE              *out,
              const RdToolGroup *group)
 {
-  fprintf (out, "%s — %s\n", group->name, _(group->summary));
+  rd_tool_print (out, "%s — %s\n", group->name, _(group->summary));
   for (gsize c = 0; c < group->n_commands; c++)
     print_command (out, group, &group->commands[c]);
 }
@@ -33,14 +35,14 @@ print_group (FILE              *out,
 static void
 print_help (FILE *out)
 {
-  fprintf (out, _("Usage: %s GROUP COMMAND [ARGUMENT…]\n"), g_get_prgname ());
-  fprintf (out, "\n%s\n\n", _("ReviewDesk from the command line: policies and case files."));
+  rd_tool_print (out, _("Usage: %s GROUP COMMAND [ARGUMENT…]\n"), g_get_prgname ());
+  rd_tool_print (out, "\n%s\n\n", _("ReviewDesk from the command line: policies and case files."));
   for (gsize g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       print_group (out, groups[g]);
       fputc ('\n', out);
     }
-  fprintf (out, "%s\n", _("Options: --help, --version"));
+  rd_tool_print (out, "%s\n", _("Options: --help, --version"));
 }
 
 static gboolean
@@ -81,13 +83,13 @@ rd_tool_usage_error (const char *group,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
+  rd_tool_print (stderr, "%s: %s\n", g_get_prgname (), message);
   if (group != NULL && command != NULL)
-    fprintf (stderr, _("Try “%s %s %s --help”.\n"), g_get_prgname (), group, command);
+    rd_tool_print (stderr, _("Try “%s %s %s --help”.\n"), g_get_prgname (), group, command);
   else if (group != NULL)
-    fprintf (stderr, _("Try “%s %s --help”.\n"), g_get_prgname (), group);
+    rd_tool_print (stderr, _("Try “%s %s --help”.\n"), g_get_prgname (), group);
   else
-    fprintf (stderr, _("Try “%s --help”.\n"), g_get_prgname ());
+    rd_tool_print (stderr, _("Try “%s --help”.\n"), g_get_prgname ());
   return RD_TOOL_EXIT_USAGE;
 }
 
@@ -142,6 +144,134 @@ rd_tool_common_option (const char     *command,
   return 1;
 }
 
+/**
+ * rd_tool_printable:
+ * @text: (nullable): text from a file: a case, a request, a policy, a PDF
+ *
+ * Makes text safe to print on a terminal, where a stored "\x1b[2J" would
+ * otherwise clear the screen or worse: C0 and C1 control characters, DEL and
+ * bytes that are not UTF-8 are shown as \xNN (C1 as \u0080 to \u009f);
+ * a tab becomes a space; new lines stay.
+ *
+ * Returns: (transfer full): the printable text
+ */
+char *
+rd_tool_printable (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  end = text + strlen (text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append_c (out, '\n');
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rd_tool_print:
+ * @out: stdout or stderr
+ *
+ * Prints like fprintf(), through rd_tool_printable(): every line the tool
+ * prints goes through here, so that nothing read from a file reaches the
+ * terminal as a control sequence.
+ */
+void
+rd_tool_print (FILE       *out,
+               const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+  g_autofree char *printable = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  printable = rd_tool_printable (text);
+  fputs (printable, out);
+}
+
+/**
+ * rd_tool_report_error:
+ * @path: (nullable): the file the error is about
+ * @message: what went wrong, as a #GError gives it
+ * @consequence: (nullable): what that means, e.g. "Nothing was written."
+ *
+ * Prints an error on standard error, saying each thing once: @path only when
+ * @message does not name it already, one full stop between sentences.
+ */
+void
+rd_tool_report_error (const char *path,
+                      const char *message,
+                      const char *consequence)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (path != NULL && strstr (message, path) == NULL)
+    g_string_append_printf (text, "%s: ", path);
+  g_string_append (text, message);
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  if (consequence != NULL)
+    {
+      if (text->len > 0 && strchr (".!?", text->str[text->len - 1]) == NULL)
+        g_string_append_c (text, '.');
+      g_string_append_printf (text, " %s", consequence);
+    }
+  rd_tool_print (stderr, "%s\n", text->str);
+}
+
+/**
+ * rd_tool_load_policies:
+ * @policy_dir: (nullable): --policy-dir, or %NULL for the default policies
+ *
+ * Loads the policies a command works with. A file of the folder that does not
+ * load is named on standard error and left out; the others are used.
+ *
+ * Returns: (transfer container) (element-type RdPolicy): the policies, or
+ *   %NULL with @error set when none loads
+ */
+GPtrArray *
+rd_tool_load_policies (const char  *policy_dir,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) skipped = NULL;
+  GPtrArray *policies = rd_policy_load_directory_skipping (policy_dir, &skipped, error);
+
+  for (guint i = 0; skipped != NULL && i < skipped->len; i++)
+    {
+      const GError *refused = g_ptr_array_index (skipped, i);
+      g_autofree char *message = rd_tool_printable (refused->message);
+
+      rd_tool_print (stderr, _("%s: warning: %s\nThis policy file is skipped and the others are used; fix or remove it.\n"),
+               g_get_prgname (), message);
+    }
+  return policies;
+}
+
 static const RdToolGroup *
 find_group (const char *name)
 {
@@ -170,7 +300,7 @@ main (int   argc,
     }
   if (g_str_equal (argv[1], "--version"))
     {
-      printf ("reviewdesk-tool %s\n", PACKAGE_VERSION);
+      rd_tool_print (stdout, "reviewdesk-tool %s\n", PACKAGE_VERSION);
       return RD_TOOL_EXIT_OK;
     }
 
@@ -179,7 +309,7 @@ main (int   argc,
     return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy” or “case”."), argv[1]);
   if (argc >= 3 && is_help (argv[2]))
     {
-      printf (_("Usage: %s %s COMMAND [ARGUMENT…]\n\n"), g_get_prgname (), group->name);
+      rd_tool_print (stdout, _("Usage: %s %s COMMAND [ARGUMENT…]\n\n"), g_get_prgname (), group->name);
       print_group (stdout, group);
       return RD_TOOL_EXIT_OK;
     }
@@ -193,8 +323,8 @@ main (int   argc,
 
         if (asks_for_help (argc - 3, argv + 3))
           {
-            printf (_("Usage: %s %s %s %s\n\n"), g_get_prgname (), group->name, cmd->name, cmd->arguments);
-            printf ("%s\n", _(cmd->summary));
+            rd_tool_print (stdout, _("Usage: %s %s %s %s\n\n"), g_get_prgname (), group->name, cmd->name, cmd->arguments);
+            rd_tool_print (stdout, "%s\n", _(cmd->summary));
             return RD_TOOL_EXIT_OK;
           }
         return cmd->run (argc - 2, argv + 2);

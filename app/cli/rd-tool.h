@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 #include "rd-types.h"
 
@@ -64,6 +65,19 @@ int  rd_tool_common_option (const char     *command,
                             char          **argv,
                             int            *i,
                             RdToolOptions  *options);
+
+void        rd_tool_report_error  (const char  *path,
+                                   const char  *message,
+                                   const char  *consequence);
+GPtrArray  *rd_tool_load_policies (const char  *policy_dir,
+                                   GError     **error);
+
+/* Text from a file (a case, a request, a policy, a PDF) as it may be printed
+ * on a terminal: control characters shown, never obeyed. */
+char       *rd_tool_printable     (const char  *text);
+void        rd_tool_print         (FILE        *out,
+                                   const char  *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
 
 int  rd_tool_usage_error (const char *group,
                           const char *command,

@@ -136,7 +136,9 @@ _rd_audit_verify (sqlite3  *db,
 
       seq = sqlite3_column_int64 (stmt, 0);
       (*n_entries)++;
-      if (*first_broken != 0)
+      /* The first broken entry is the one reported; a damaged file may number
+       * it 0, so the message, not the number, says one was found. */
+      if (*problem != NULL)
         continue;
 
       hash = entry_hash (COL (8), seq, COL (1), COL (2), COL (3), COL (4), COL (5), COL (6), COL (7));

@@ -34,6 +34,190 @@ strip_message (const char *message)
   return g_strstrip (g_strdup (message ? message : _("unknown error")));
 }
 
+/* ---- limits, before parsing ------------------------------------------- */
+
+typedef struct {
+  const char *p;
+  const char *end;
+  const char *name;
+  guint       line;
+  guint       elements;
+  guint       depth;
+} Scan;
+
+/* @format has the file (%s), the line (%u) and the limit (%u), in that order. */
+static gboolean
+over_limit (Scan        *scan,
+            GError     **error,
+            const char  *format,
+            guint        limit)
+{
+  g_autofree char *what = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  what = g_strdup_printf (format, scan->name, scan->line, limit);
+#pragma GCC diagnostic pop
+  g_set_error (error, RD_XML_ERROR, RD_XML_ERROR_LIMIT, "%s %s", what,
+               _("The file was not read: check where it came from and ask its author for a corrected file."));
+  return FALSE;
+}
+
+/* Moves past @token (counting lines); FALSE at the end of the data. */
+static gboolean
+skip_past (Scan       *scan,
+           const char *token)
+{
+  gsize n = strlen (token);
+
+  for (; scan->p + n <= scan->end; scan->p++)
+    {
+      if (memcmp (scan->p, token, n) == 0)
+        {
+          scan->p += n;
+          return TRUE;
+        }
+      if (*scan->p == '\n')
+        scan->line++;
+    }
+  scan->p = scan->end;
+  return FALSE;
+}
+
+static gboolean
+has_prefix (Scan       *scan,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return (gsize) (scan->end - scan->p) >= n && memcmp (scan->p, prefix, n) == 0;
+}
+
+/* A start tag, from just past its '<' to just past its '>'. Every attribute
+ * has one '=' outside quoted values, so counting those counts attributes. */
+static gboolean
+scan_start_tag (Scan    *scan,
+                GError **error)
+{
+  guint attributes = 0;
+  gsize value_length = 0;
+  char quote = 0;
+  char last = 0;
+
+  if (++scan->elements > RD_XML_MAX_ELEMENTS)
+    return over_limit (scan, error, _("%s, line %u: the document has more than %u elements, the most ReviewDesk reads."), RD_XML_MAX_ELEMENTS);
+  if (++scan->depth > RD_XML_MAX_DEPTH)
+    return over_limit (scan, error, _("%s, line %u: elements are nested more than %u deep, the most ReviewDesk reads."), RD_XML_MAX_DEPTH);
+
+  for (; scan->p < scan->end; scan->p++)
+    {
+      char c = *scan->p;
+
+      if (c == '\n')
+        scan->line++;
+      if (quote != 0)
+        {
+          if (c == quote)
+            quote = 0;
+          else if (++value_length > RD_XML_MAX_TEXT_LENGTH)
+            return over_limit (scan, error, _("%s, line %u: an attribute value is longer than %u bytes, the most ReviewDesk reads."),
+                               RD_XML_MAX_TEXT_LENGTH);
+          continue;
+        }
+      if (c == '"' || c == '\'')
+        {
+          quote = c;
+          value_length = 0;
+        }
+      else if (c == '=' && ++attributes > RD_XML_MAX_ATTRIBUTES)
+        return over_limit (scan, error, _("%s, line %u: an element has more than %u attributes, the most ReviewDesk reads."), RD_XML_MAX_ATTRIBUTES);
+      else if (c == '>')
+        {
+          scan->p++;
+          if (last == '/')
+            scan->depth--;
+          return TRUE;
+        }
+      if (!g_ascii_isspace (c))
+        last = c;
+    }
+  return TRUE;
+}
+
+/**
+ * rd_xml_check_limits:
+ * @name: the file name to put in messages
+ *
+ * Checks, in one pass over the bytes and before any parsing, that @data stays
+ * within %RD_XML_MAX_ATTRIBUTES, %RD_XML_MAX_ELEMENTS, %RD_XML_MAX_DEPTH and
+ * %RD_XML_MAX_TEXT_LENGTH. The pass follows XML's lexical rules (comments,
+ * CDATA, processing instructions, quoted attribute values), so on a
+ * well-formed document it counts what libxml2 would build; a document it
+ * misreads is not well-formed and libxml2 refuses it.
+ *
+ * Returns: %TRUE when the document is within the limits, or %FALSE with
+ *   @error set (%RD_XML_ERROR_LIMIT)
+ */
+gboolean
+rd_xml_check_limits (const char  *data,
+                     gsize        size,
+                     const char  *name,
+                     GError     **error)
+{
+  Scan scan = { data, data, name, 1, 0, 0 };
+  gsize text = 0;
+
+  g_return_val_if_fail (data != NULL || size == 0, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (size == 0)
+    return TRUE;  /* and data may be NULL, to which no offset may be added */
+  scan.end = data + size;
+
+  while (scan.p < scan.end)
+    {
+      if (*scan.p != '<')
+        {
+          if (*scan.p == '\n')
+            scan.line++;
+          if (++text > RD_XML_MAX_TEXT_LENGTH)
+            return over_limit (&scan, error, _("%s, line %u: a text is longer than %u bytes, the most ReviewDesk reads."), RD_XML_MAX_TEXT_LENGTH);
+          scan.p++;
+          continue;
+        }
+      if (has_prefix (&scan, "<![CDATA["))
+        {
+          const char *start = scan.p;
+
+          skip_past (&scan, "]]>");
+          text += scan.p - start;
+          if (text > RD_XML_MAX_TEXT_LENGTH)
+            return over_limit (&scan, error, _("%s, line %u: a text is longer than %u bytes, the most ReviewDesk reads."), RD_XML_MAX_TEXT_LENGTH);
+          continue;
+        }
+      text = 0;
+      if (has_prefix (&scan, "<!--"))
+        skip_past (&scan, "-->");
+      else if (has_prefix (&scan, "<?"))
+        skip_past (&scan, "?>");
+      else if (has_prefix (&scan, "</"))
+        {
+          if (scan.depth > 0)
+            scan.depth--;
+          skip_past (&scan, ">");
+        }
+      else if (has_prefix (&scan, "<!"))
+        skip_past (&scan, ">");  /* a DOCTYPE: refused when parsed */
+      else
+        {
+          scan.p++;
+          if (!scan_start_tag (&scan, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * rd_xml_read_memory:
  * @name: the file name to put in messages
@@ -61,6 +245,9 @@ rd_xml_read_memory (const char  *data,
                    _("%s is too large to read."), name);
       return NULL;
     }
+
+  if (!rd_xml_check_limits (data, size, name, error))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)

@@ -114,12 +114,22 @@ parse_safely (Loader       *loader,
   ParseState state = { 0 };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc = NULL;
+  g_autoptr(GError) limit_error = NULL;
 
   if (length > RD_POLICY_MAX_SIZE)
     {
       g_set_error (&loader->error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE,
                    _("%s: the file is %zu bytes; a policy file may be at most %d bytes."),
                    loader->filename, length, RD_POLICY_MAX_SIZE);
+      return NULL;
+    }
+
+  /* Before libxml2 sees a byte: its work grows faster than the file (see
+   * RD_XML_MAX_ATTRIBUTES). */
+  if (!rd_xml_check_limits (data, length, loader->filename, &limit_error))
+    {
+      g_set_error_literal (&loader->error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE,
+                           limit_error->message);
       return NULL;
     }
 

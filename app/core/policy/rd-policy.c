@@ -269,27 +269,35 @@ compare_strings (gconstpointer a,
 }
 
 /**
- * rd_policy_load_directory:
+ * rd_policy_load_directory_skipping:
  * @dir: (nullable): a directory, or %NULL for rd_policy_get_default_dir()
+ * @skipped: (out) (transfer container) (element-type GError): why each file
+ *   that was left out was refused
  *
- * Loads every `*.xml` file of @dir, in file-name order. Any file that does not
- * load fails the whole call (a review must never use a policy that did not
- * validate), as do two files with one policy id, or a directory without policies.
+ * Loads every `*.xml` file of @dir that loads, in file-name order. A file that
+ * does not load, or that repeats the id of a file before it, is left out and
+ * its error added to @skipped, so that one bad file in a shared folder does not
+ * stop reviews under the others; no review ever uses a policy that did not
+ * validate.
  *
  * Returns: (transfer container) (element-type RdPolicy): the policies, or %NULL
- *   with @error set
+ *   with @error set when @dir cannot be read or no file in it loads
  */
 GPtrArray *
-rd_policy_load_directory (const char  *dir,
-                          GError     **error)
+rd_policy_load_directory_skipping (const char  *dir,
+                                   GPtrArray  **skipped,
+                                   GError     **error)
 {
   g_autofree char *default_dir = dir ? NULL : rd_policy_get_default_dir ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) policies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GDir) gdir = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
 
+  g_return_val_if_fail (skipped != NULL, NULL);
+  *skipped = NULL;
   if (dir == NULL)
     dir = default_dir;
 
@@ -308,27 +316,66 @@ rd_policy_load_directory (const char  *dir,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      RdPolicy *policy = rd_policy_new_from_path (path, error);
+      GError *file_error = NULL;
+      RdPolicy *policy = rd_policy_new_from_path (path, &file_error);
       RdPolicy *other;
 
       if (policy == NULL)
-        return NULL;
+        {
+          g_ptr_array_add (refused, file_error);
+          continue;
+        }
       other = rd_policy_find_in (policies, rd_policy_get_id (policy));
       if (other != NULL)
         {
-          g_set_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID,
-                       _("%s: the policy id “%s” is already used by %s: remove one of the two files."),
-                       path, rd_policy_get_id (policy), rd_policy_get_filename (other));
+          g_ptr_array_add (refused,
+                           g_error_new (RD_POLICY_ERROR, RD_POLICY_ERROR_DUPLICATE_ID,
+                                        _("%s: the policy id “%s” is already used by %s: remove one of the two files."),
+                                        path, rd_policy_get_id (policy), rd_policy_get_filename (other)));
           g_object_unref (policy);
-          return NULL;
+          continue;
         }
       g_ptr_array_add (policies, policy);
     }
 
   if (policies->len == 0)
     {
-      g_set_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_NOT_FOUND,
-                   _("The policy directory %s holds no policy file (*.xml)."), dir);
+      if (refused->len > 0)
+        g_set_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_NOT_FOUND,
+                     _("No policy file in %s loads: fix or remove the files named above."), dir);
+      else
+        g_set_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_NOT_FOUND,
+                     _("The policy directory %s holds no policy file (*.xml)."), dir);
+      *skipped = g_steal_pointer (&refused);
+      return NULL;
+    }
+  *skipped = g_steal_pointer (&refused);
+  return g_steal_pointer (&policies);
+}
+
+/**
+ * rd_policy_load_directory:
+ * @dir: (nullable): a directory, or %NULL for rd_policy_get_default_dir()
+ *
+ * Loads every `*.xml` file of @dir, in file-name order, as
+ * rd_policy_load_directory_skipping() does, but any file that does not load
+ * fails the whole call, as do two files with one policy id, or a directory
+ * without policies: for checks of a policy folder as a whole.
+ *
+ * Returns: (transfer container) (element-type RdPolicy): the policies, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+rd_policy_load_directory (const char  *dir,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GPtrArray) policies = rd_policy_load_directory_skipping (dir, &skipped, error);
+
+  if (skipped != NULL && skipped->len > 0)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (skipped, 0)));
       return NULL;
     }
   return g_steal_pointer (&policies);

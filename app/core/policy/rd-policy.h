@@ -23,7 +23,8 @@ GQuark rd_policy_error_quark (void);
 /**
  * RdPolicyError:
  * @RD_POLICY_ERROR_IO: the file could not be read
- * @RD_POLICY_ERROR_TOO_LARGE: the file is larger than %RD_POLICY_MAX_SIZE
+ * @RD_POLICY_ERROR_TOO_LARGE: the file is larger than %RD_POLICY_MAX_SIZE, or has
+ *   more attributes, elements, depth or text than rd_xml_check_limits() allows
  * @RD_POLICY_ERROR_FORBIDDEN: the file has a DOCTYPE (DTDs and entities are refused)
  * @RD_POLICY_ERROR_PARSE: the file is not well-formed XML
  * @RD_POLICY_ERROR_SCHEMA: the file does not follow policy.rng
@@ -420,6 +421,9 @@ RdPolicy   *rd_policy_new_from_bytes       (GBytes       *bytes,
 char       *rd_policy_get_default_dir      (void);
 GPtrArray  *rd_policy_load_directory       (const char   *dir,
                                             GError      **error);
+GPtrArray  *rd_policy_load_directory_skipping (const char  *dir,
+                                               GPtrArray  **skipped,
+                                               GError     **error);
 RdPolicy   *rd_policy_find_in              (GPtrArray    *policies,
                                             const char   *id);
 

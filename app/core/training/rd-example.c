@@ -378,8 +378,12 @@ load_key (RdExample  *self,
   for (xmlNode *item = rd_xml_first_element (rd_xml_first_element (node, "documentation"), "item");
        item; item = rd_xml_next_element (item, "item"))
     {
-      if (!add_unique (self, key->documentation, item, "ref", rd_xml_get_prop (item, "status"), error))
+      g_autofree char *status = rd_xml_get_prop (item, "status");
+
+      /* add_unique() takes the status only when the id is new. */
+      if (!add_unique (self, key->documentation, item, "ref", status, error))
         return FALSE;
+      g_steal_pointer (&status);
       g_hash_table_insert (key->documentation_teaching, rd_xml_get_prop (item, "ref"), rd_xml_get_text (item));
     }
 

@@ -73,12 +73,16 @@ rd_window_show_toast (RdWindow   *self,
                       const char *message)
 {
   AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (RD_IS_WINDOW (self));
-  /* The window's messages say why something could not be done. */
-  toast = adw_toast_new (message);
+  /* The window's messages say why something could not be done. A toast's
+   * title is markup, and messages quote files ("<policy>"). */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  rd_toast_add (GTK_WIDGET (self), toast);
+  /* From inside the window's toast overlay: the window itself is outside it. */
+  rd_toast_add (GTK_WIDGET (self->stack), toast);
 }
 
 /**
@@ -146,7 +150,8 @@ ask_for_reviewer_name (RdWindow *self)
   adw_toast_set_button_label (toast, _("_Preferences"));
   adw_toast_set_action_name (toast, "win.preferences");
   adw_toast_set_timeout (toast, 0);
-  rd_toast_add (GTK_WIDGET (self), toast);
+  /* From inside the window's toast overlay: the window itself is outside it. */
+  rd_toast_add (GTK_WIDGET (self->stack), toast);
 }
 
 /* ---- opening a case ----------------------------------------------------- */
@@ -193,6 +198,19 @@ show_case (RdWindow   *self,
 static void leave_loading (RdWindow *self);
 static void show_loading  (RdWindow *self);
 
+typedef struct {
+  GPtrArray *policies;
+  GPtrArray *skipped;  /* GError: the files left out */
+} LoadedPolicies;
+
+static void
+loaded_policies_free (LoadedPolicies *loaded)
+{
+  g_clear_pointer (&loaded->policies, g_ptr_array_unref);
+  g_clear_pointer (&loaded->skipped, g_ptr_array_unref);
+  g_free (loaded);
+}
+
 static void
 load_policies_thread (GTask        *task,
                       gpointer      source,
@@ -200,12 +218,31 @@ load_policies_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   GError *error = NULL;
-  GPtrArray *policies = rd_policy_load_directory (NULL, &error);
+  LoadedPolicies *loaded = g_new0 (LoadedPolicies, 1);
 
-  if (policies == NULL)
-    g_task_return_error (task, error);
+  loaded->policies = rd_policy_load_directory_skipping (NULL, &loaded->skipped, &error);
+  if (loaded->policies == NULL)
+    {
+      loaded_policies_free (loaded);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, policies, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_policies_free);
+}
+
+/* A bad file in the policy folder is named; the other policies are used. */
+static void
+report_skipped (RdWindow  *self,
+                GPtrArray *skipped)
+{
+  for (guint i = 0; skipped != NULL && i < skipped->len; i++)
+    {
+      const GError *refused = g_ptr_array_index (skipped, i);
+      g_autofree char *message = g_strdup_printf (_("A policy file is skipped; the other policies are used: %s"),
+                                                  refused->message);
+
+      rd_window_show_toast (self, message);
+    }
 }
 
 static void
@@ -216,12 +253,12 @@ policies_loaded (GObject      *source,
   RdWindow *self = RD_WINDOW (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(RdCaseFile) case_file = g_steal_pointer (&self->pending_case);
-  GPtrArray *policies = g_task_propagate_pointer (G_TASK (result), &error);
+  LoadedPolicies *loaded = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading_policies = FALSE;
-  if (policies == NULL)
+  if (loaded == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The policies cannot be loaded, so the case cannot be reviewed: %s"),
                                                   error->message);
@@ -229,7 +266,9 @@ policies_loaded (GObject      *source,
       rd_window_show_toast (self, message);
       return;
     }
-  self->policies = policies;
+  report_skipped (self, loaded->skipped);
+  self->policies = g_steal_pointer (&loaded->policies);
+  loaded_policies_free (loaded);
   if (case_file)
     show_case (self, case_file);
 }
