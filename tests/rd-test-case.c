@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "rd-case-evaluate.h"
+#include "rd-document.h"
 #include "rd-test-case.h"
 #include "rd-verdict.h"
 
@@ -121,6 +122,15 @@ void
 rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
                                 gconstpointer      data)
 {
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* A document's last reference may wait in a result not yet delivered on
+   * the main loop; delivered, the document closes and joins its worker, which
+   * must not be left inside Poppler when the process ends (as the
+   * application does on quit). */
+  while (rd_document_get_n_open () > 0 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   g_clear_object (&fixture->case_file);
   rd_test_remove_dir (fixture->dir);
   g_free (fixture->path);
