@@ -409,8 +409,8 @@ static const struct {
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 
-static void
-digest_value (GChecksum    *sum,
+void
+_rd_case_digest_value (GChecksum    *sum,
               sqlite3_stmt *stmt,
               int           column)
 {
@@ -480,7 +480,7 @@ _rd_case_content_digest (sqlite3  *db,
             }
           g_checksum_update (sum, (const guchar *) "R\n", 2);
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            digest_value (sum, stmt, c);
+            _rd_case_digest_value (sum, stmt, c);
         }
     }
   return g_strdup (g_checksum_get_string (sum));

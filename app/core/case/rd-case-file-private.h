@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include "rd-case-file.h"
+#include "rd-signing-key.h"
+#include "rd-trust.h"
 
 G_BEGIN_DECLS
 
@@ -29,13 +31,19 @@ struct _RdCaseFile
   char         *actor_name;
   char         *actor_credentials;
   RdRole        actor_role;
+  RdSigningKey *signer_key;      /* signs decisions, seals and checkpoints; NULL: unsigned */
+  RdCertificate *signer_certificate;
+  RdTrust      *trust;           /* the organisation's trust file, checks certificates */
 };
 
 /* Who is writing: a snapshot of the actor taken under the lock. */
 typedef struct {
-  char   *name;
-  char   *credentials;
-  RdRole  role;
+  char          *name;
+  char          *credentials;
+  RdRole         role;
+  RdSigningKey  *key;          /* NULL when the actor signs nothing */
+  RdCertificate *certificate;
+  RdTrust       *trust;
 } RdCaseActor;
 
 void      _rd_case_actor_clear    (RdCaseActor  *actor);
@@ -73,6 +81,53 @@ sqlite3  *_rd_case_thread_db      (RdCaseFile   *self,
 gboolean  _rd_case_check_id       (const char   *value,
                                    const char   *what,
                                    GError      **error);
+/* Sets the actor and their signing key (NULL: none) together, emitting
+ * "actor-changed" once, after both are set. */
+void      _rd_case_set_identity     (RdCaseFile          *self,
+                                     const char          *name,
+                                     const char          *credentials,
+                                     RdRole               role,
+                                     RdSigningKey        *key,
+                                     const RdCertificate *certificate);
+/* Signatures (rd-case-signing.c). Whether the actor's key is certified by the
+ * trusted organisation for @role now. */
+gboolean  _rd_case_actor_certified (const RdCaseActor *actor,
+                                    RdRole             role);
+/* Signs @content (a digest of what is signed) as @kind on @target with the
+ * actor's key, bound to the audit log's current head; inside the caller's
+ * write transaction. Fails with NOT_PERMITTED when the actor has no key. */
+gboolean  _rd_case_sign             (sqlite3           *db,
+                                     const RdCaseActor *actor,
+                                     const char        *case_id,
+                                     const char        *kind,
+                                     const char        *target,
+                                     const char        *content,
+                                     GError           **error);
+/* Ends a write transaction's entries with a signed checkpoint of the audit
+ * head, when the case has a signer and the head is not signed yet. */
+gboolean  _rd_case_checkpoint       (RdCaseFile        *self,
+                                     sqlite3           *db,
+                                     GError           **error);
+/* The SHA-256 of the row @sql selects with @id bound (see
+ * data/CASE-FORMAT.md, Signatures); NULL with @error, "" when no row. */
+char     *_rd_case_row_digest       (sqlite3           *db,
+                                     const char        *sql,
+                                     gint64             id,
+                                     GError           **error);
+/* The decision and seal rows as signed. */
+#define RD_CASE_SIGNED_DECISION_SQL "SELECT id, kind, outcome_id, adverse, rationale, who, credentials, role," \
+                                    " decided_at FROM decision WHERE id = ?"
+#define RD_CASE_SIGNED_SEAL_SQL     "SELECT digest, audit_seq, sealed_by, credentials, sealed_at FROM seal" \
+                                    " WHERE id = ?"
+/* Adds the signature checks to @result (rd-case-verify.c calls it). */
+gboolean  _rd_case_verify_signatures (RdCaseFile         *self,
+                                      RdCaseVerifyResult *result,
+                                      GError            **error);
+/* Feeds one column of @stmt to @sum, typed and length-prefixed. */
+void      _rd_case_digest_value     (GChecksum         *sum,
+                                     sqlite3_stmt      *stmt,
+                                     int                column);
+
 /* The seal's digest over the case's content and the hash of audit entry
  * @audit_seq (see data/CASE-FORMAT.md). */
 char     *_rd_case_content_digest (sqlite3      *db,

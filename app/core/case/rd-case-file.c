@@ -46,6 +46,9 @@ rd_case_file_finalize (GObject *object)
   g_free (self->case_id);
   g_free (self->actor_name);
   g_free (self->actor_credentials);
+  g_clear_object (&self->signer_key);
+  g_clear_pointer (&self->signer_certificate, rd_certificate_free);
+  g_clear_object (&self->trust);
   g_mutex_clear (&self->actor_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
 
@@ -1134,6 +1137,33 @@ rd_case_file_get_updated (RdCaseFile *self)
 
 /* ---- the actor and the write path ---------------------------------------- */
 
+void
+_rd_case_set_identity (RdCaseFile          *self,
+                       const char          *name,
+                       const char          *credentials,
+                       RdRole               role,
+                       RdSigningKey        *key,
+                       const RdCertificate *certificate)
+{
+  RdCertificate *certificate_copy = certificate ? rd_certificate_copy (certificate) : NULL;
+  gboolean changed;
+
+  changed = g_strcmp0 (name, self->actor_name) != 0 || g_strcmp0 (credentials, self->actor_credentials) != 0 ||
+            role != self->actor_role || key != self->signer_key;
+  g_mutex_lock (&self->actor_lock);
+  g_free (self->actor_name);
+  g_free (self->actor_credentials);
+  self->actor_name = g_strdup (name);
+  self->actor_credentials = g_strdup (credentials);
+  self->actor_role = role;
+  g_set_object (&self->signer_key, key);
+  g_clear_pointer (&self->signer_certificate, rd_certificate_free);
+  self->signer_certificate = certificate_copy;
+  g_mutex_unlock (&self->actor_lock);
+  if (changed)
+    g_signal_emit (self, signals[ACTOR_CHANGED], 0);
+}
+
 /**
  * rd_case_file_set_actor:
  * @name: the reviewer's name, as it should appear in the audit log
@@ -1142,6 +1172,9 @@ rd_case_file_get_updated (RdCaseFile *self)
  *
  * Sets who makes the following changes, and emits #RdCaseFile::actor-changed
  * when that is someone else or another role. Call it on the owner thread.
+ * The signing key set with rd_case_file_set_signer() is kept only when its
+ * certificate names the same person in the same role: a role is what the
+ * organisation certified, not what is claimed here.
  */
 void
 rd_case_file_set_actor (RdCaseFile *self,
@@ -1149,22 +1182,15 @@ rd_case_file_set_actor (RdCaseFile *self,
                         const char *credentials,
                         RdRole      role)
 {
-  gboolean changed;
+  gboolean same_signer;
 
   g_return_if_fail (RD_IS_CASE_FILE (self));
   g_return_if_fail (name != NULL);
 
-  changed = g_strcmp0 (name, self->actor_name) != 0 || g_strcmp0 (credentials, self->actor_credentials) != 0 ||
-            role != self->actor_role;
-  g_mutex_lock (&self->actor_lock);
-  g_free (self->actor_name);
-  g_free (self->actor_credentials);
-  self->actor_name = g_strdup (name);
-  self->actor_credentials = g_strdup (credentials);
-  self->actor_role = role;
-  g_mutex_unlock (&self->actor_lock);
-  if (changed)
-    g_signal_emit (self, signals[ACTOR_CHANGED], 0);
+  same_signer = self->signer_certificate != NULL && g_strcmp0 (self->signer_certificate->name, name) == 0 &&
+                self->signer_certificate->role == role;
+  _rd_case_set_identity (self, name, credentials, role, same_signer ? self->signer_key : NULL,
+                         same_signer ? self->signer_certificate : NULL);
 }
 
 const char *
@@ -1186,6 +1212,9 @@ _rd_case_actor_clear (RdCaseActor *actor)
 {
   g_clear_pointer (&actor->name, g_free);
   g_clear_pointer (&actor->credentials, g_free);
+  g_clear_object (&actor->key);
+  g_clear_pointer (&actor->certificate, rd_certificate_free);
+  g_clear_object (&actor->trust);
 }
 
 static gboolean
@@ -1218,6 +1247,9 @@ _rd_case_begin_write (RdCaseFile   *self,
   actor->name = g_strdup (self->actor_name);
   actor->credentials = g_strdup (self->actor_credentials);
   actor->role = self->actor_role;
+  actor->key = self->signer_key ? g_object_ref (self->signer_key) : NULL;
+  actor->certificate = self->signer_certificate ? rd_certificate_copy (self->signer_certificate) : NULL;
+  actor->trust = self->trust ? g_object_ref (self->trust) : NULL;
   g_mutex_unlock (&self->actor_lock);
   if (actor->name == NULL)
     {
@@ -1303,7 +1335,7 @@ _rd_case_commit_change (RdCaseFile  *self,
     goto fail;
   if (self->in_batch && db == self->db)
     return _rd_db_exec (db, "RELEASE rd_write", error);  /* rd_case_file_end_batch() commits */
-  if (!_rd_db_exec (db, "COMMIT", error))
+  if (!_rd_case_checkpoint (self, db, error) || !_rd_db_exec (db, "COMMIT", error))
     goto fail;
   _rd_case_emit_changed (self, what);
   return TRUE;
@@ -1406,7 +1438,7 @@ rd_case_file_end_batch (RdCaseFile  *self,
                      self->path);
       return FALSE;
     }
-  if (!commit || !_rd_db_exec (self->db, "COMMIT", error))
+  if (!commit || !_rd_case_checkpoint (self, self->db, error) || !_rd_db_exec (self->db, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
 /* The application id of a case still being created (see rd_case_file_create_filled()). */
 #define RD_CASE_FILE_BUILDING_ID    0x52446330  /* "RDc0" */
-#define RD_CASE_FILE_VERSION        5           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        6           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);

@@ -208,6 +208,31 @@ static const char schema_v5_changes[] =
   "DROP TABLE request;"
   "ALTER TABLE request_v5 RENAME TO request;";
 
+/* Version 6: signatures. Each reviewer who signed is stored once with the
+ * certificate their organisation gave their key; each signature covers a
+ * decision, the seal or the audit log's head (a checkpoint ending each signed
+ * change). Append-only, like the audit log. */
+static const char schema_v6[] =
+  "CREATE TABLE signer ("
+  "  public_key TEXT PRIMARY KEY,"
+  "  certificate TEXT NOT NULL);"
+  "CREATE TABLE signature ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('checkpoint','decision','seal')),"
+  "  target TEXT NOT NULL,"
+  "  content TEXT NOT NULL,"
+  "  audit_seq INTEGER NOT NULL,"
+  "  audit_hash TEXT NOT NULL,"
+  "  public_key TEXT NOT NULL REFERENCES signer(public_key),"
+  "  signed_at TEXT NOT NULL,"
+  "  signature TEXT NOT NULL);"
+  "CREATE TRIGGER signature_no_update BEFORE UPDATE ON signature"
+  "  BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;"
+  "CREATE TRIGGER signature_no_delete BEFORE DELETE ON signature"
+  "  BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;"
+  "CREATE TRIGGER signer_no_update BEFORE UPDATE ON signer"
+  "  BEGIN SELECT RAISE(ABORT, 'signers are append-only'); END;";
+
 /* Each version's new tables (which a read-only connection to an older case
  * shadows with empty temporary ones) and its changes to existing tables
  * (which only a migration makes). */
@@ -220,6 +245,7 @@ static const struct {
   { schema_v3, NULL },
   { schema_v4, NULL },
   { schema_v5, schema_v5_changes },
+  { schema_v6, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
