@@ -45,7 +45,6 @@ DEFINE_NAMES (RdCaseStatus, rd_case_status,
               "in-review", "pended", "with-medical-director", "decided", "sealed")
 DEFINE_NAMES (RdEvidenceTarget, rd_evidence_target, "criterion", "documentation")
 DEFINE_NAMES (RdDecisionKind, rd_decision_kind, "approve", "send-to-director", "pend", "final")
-DEFINE_NAMES (RdRole, rd_role, "nurse-reviewer", "medical-director", "trainer")
 
 const char *
 rd_case_status_to_label (RdCaseStatus status)

@@ -68,9 +68,6 @@ const char *rd_decision_kind_to_string   (RdDecisionKind  kind);  /* "approve", 
 gboolean    rd_decision_kind_from_string (const char     *name,
                                           RdDecisionKind *kind);
 
-const char *rd_role_to_string   (RdRole      role);  /* "nurse-reviewer", "medical-director", "trainer" */
-gboolean    rd_role_from_string (const char *name,
-                                 RdRole     *role);
 
 /**
  * RdCaseReview:

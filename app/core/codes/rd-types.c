@@ -139,3 +139,41 @@ rd_urgency_from_string (const char *name,
   *urgency = (RdUrgency) value;
   return TRUE;
 }
+
+static const char * const role_names[] = {
+  [RD_ROLE_NURSE_REVIEWER] = "nurse-reviewer",
+  [RD_ROLE_MEDICAL_DIRECTOR] = "medical-director",
+  [RD_ROLE_TRAINER] = "trainer",
+};
+
+const char *
+rd_role_to_string (RdRole role)
+{
+  g_return_val_if_fail (role <= RD_ROLE_TRAINER, NULL);
+  return role_names[role];
+}
+
+gboolean
+rd_role_from_string (const char *name,
+                     RdRole     *role)
+{
+  int value;
+
+  if (!lookup (role_names, G_N_ELEMENTS (role_names), name, &value))
+    return FALSE;
+  *role = (RdRole) value;
+  return TRUE;
+}
+
+/* The role as a sentence names it: "medical director". */
+const char *
+rd_role_to_label (RdRole role)
+{
+  switch (role)
+    {
+    case RD_ROLE_MEDICAL_DIRECTOR: return _("medical director");
+    case RD_ROLE_TRAINER: return _("trainer");
+    case RD_ROLE_NURSE_REVIEWER:
+    default: return _("nurse reviewer");
+    }
+}

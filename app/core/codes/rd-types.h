@@ -78,4 +78,9 @@ typedef enum {
   RD_ROLE_TRAINER,
 } RdRole;
 
+const char *rd_role_to_string   (RdRole      role);  /* "nurse-reviewer", "medical-director", "trainer" */
+gboolean    rd_role_from_string (const char *name,
+                                 RdRole     *role);
+const char *rd_role_to_label    (RdRole      role);  /* translated: "medical director" */
+
 G_END_DECLS

@@ -143,18 +143,6 @@ join_codes (char **codes)
 }
 
 static const char *
-role_label (RdRole role)
-{
-  switch (role)
-    {
-    case RD_ROLE_MEDICAL_DIRECTOR: return _("medical director");
-    case RD_ROLE_TRAINER: return _("trainer");
-    case RD_ROLE_NURSE_REVIEWER:
-    default: return _("nurse reviewer");
-    }
-}
-
-static const char *
 request_type_label (RdRequestType type)
 {
   switch (type)
@@ -547,7 +535,7 @@ add_reviewer (Composer *c)
   else
     /* TRANSLATORS: who recorded the determination (name and credentials), their role, and the date */
     text = g_strdup_printf (_("This determination was recorded by %s, %s, on %s."), l->decided_by,
-                            role_label (l->decided_role), date);
+                            rd_role_to_label (l->decided_role), date);
   add (c, RD_LETTER_BLOCK_PARAGRAPH, NULL, text);
 }
 
