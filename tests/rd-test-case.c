@@ -8,6 +8,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-document.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-verdict.h"
 
 char *
@@ -85,7 +86,7 @@ rd_test_case_new (const char *path)
   RdCaseFile *cf = rd_case_file_create (path, NULL, &error);
 
   g_assert_no_error (error);
-  rd_case_file_set_actor (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   return cf;
 }
 
@@ -161,7 +162,7 @@ rd_test_case_reopen (RdCaseFile **case_file,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   *case_file = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (*case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (*case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
 }
 
 /* A synthetic intrathecal baclofen request for spasticity, reviewed against

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "rd-case-file.h"
+#include "rd-test-identity.h"
 #include "rd-test-pdf.h"
 
 static void
@@ -34,7 +35,7 @@ make_case (const char *path,
   gint64 record;
 
   check (cf != NULL, error);
-  rd_case_file_set_actor (cf, "Script Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, "Script Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   request->member_name = g_strdup ("Synthetic Member");
   request->drug = g_strdup ("baclofen");
   check (rd_case_file_set_request (cf, request, &error), error);
@@ -54,11 +55,43 @@ make_case (const char *path,
   check (rd_case_file_set_recommendation (cf, &recommendation, &error), error);
   if (sealed)
     {
-      rd_case_file_set_actor (cf, "Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+      rd_test_sign_as (cf, "Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
       check (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL, &error) > 0,
              error);
       check (rd_case_file_seal (cf, &error), error);
     }
+}
+
+/* The signers' organisation, kept in $REVIEWDESK_TRUST_FILE (with its
+ * administrator's key beside it) so that each case made here and the tool
+ * that verifies it share one organisation. */
+static void
+use_trust_file (void)
+{
+  const char *path = g_getenv ("REVIEWDESK_TRUST_FILE");
+  g_autofree char *admin_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  admin_path = g_strconcat (path, ".admin-key", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(RdTrust) trust = rd_trust_load (path, &error);
+      g_autoptr(RdSigningKey) admin = trust ? rd_signing_key_load_file (admin_path, "test", &error) : NULL;
+
+      check (admin != NULL, error);
+      rd_test_identity_use (trust, admin);
+    }
+  else
+    {
+      rd_test_trust ();
+      check (rd_signing_key_save_file (rd_test_admin_key (), admin_path, "test", &error), error);
+    }
+  /* Certify the reviewers first, then save the file they are in. */
+  rd_test_reviewer_key ("Script Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_reviewer_key ("Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  check (rd_trust_save (rd_test_trust (), path, &error), error);
 }
 
 int
@@ -72,6 +105,7 @@ main (int   argc,
     }
   if (argc == 2 || (argc == 3 && g_str_equal (argv[2], "--sealed")))
     {
+      use_trust_file ();
       make_case (argv[1], argc == 3);
       return 0;
     }

@@ -8,6 +8,7 @@
 
 #include "rd-case-file.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-pdf.h"
 
 static RdRequest *
@@ -102,7 +103,7 @@ test_request_round_trip (RdTestCaseFixture *fixture,
 
   fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_NONE, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   back = rd_case_file_get_request (fixture->case_file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->member_name, ==, request->member_name);
@@ -604,7 +605,7 @@ assert_decision_refused (RdCaseFile      *cf,
 static void
 act_as_director (RdCaseFile *cf)
 {
-  rd_case_file_set_actor (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  rd_test_sign_as (cf, "Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
 }
 
 static void
@@ -685,7 +686,7 @@ test_nurse_cannot_deny (RdTestCaseFixture *fixture,
   sqlite3_free (message);
   sqlite3_close (db);
 
-  rd_case_file_set_actor (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (fixture->case_file, "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   rd_test_case_decide (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Criterion c3 not met");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
   assert_decision_refused (fixture->case_file, RD_DECISION_PEND, NULL, FALSE, NULL, RD_CASE_FILE_ERROR_NOT_PERMITTED);

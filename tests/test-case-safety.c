@@ -15,6 +15,7 @@
 
 #include "rd-case-file-private.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-pdf.h"
 
 static guint

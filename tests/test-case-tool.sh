@@ -8,6 +8,8 @@ make="$2"
 fail() { echo "not ok: $*"; exit 1; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+# The organisation whose reviewers sign the cases made here.
+export REVIEWDESK_TRUST_FILE="$dir/trust.json"
 case="$dir/a.rdcase"
 
 expect() {  # expect CODE PATTERN COMMAND...: exit status and a line of output

@@ -7,6 +7,7 @@
 #include "rd-letter.h"
 #include "rd-pdf-text.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 
 /* The determination letter: what it says for an adverse determination, an
  * approval and a pend, that it names the policy and the criteria the decision
@@ -47,7 +48,7 @@ fixture_tear_down (Fixture       *f,
 static void
 become_director (RdCaseFile *cf)
 {
-  rd_case_file_set_actor (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  rd_test_sign_as (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
 }
 
 static RdLetter *

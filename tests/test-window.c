@@ -5,6 +5,7 @@
 #include "rd-criterion-row.h"
 #include "rd-start-page.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
 
@@ -237,7 +238,7 @@ test_window_one_toast_at_a_time (void)
 
     g_assert_no_error (error);
     cf = rd_test_case_new_spasticity (path, rd_policy_find_in (policies, "anthem-cg-surg-79"), RD_SCORE_MET);
-    rd_case_file_set_actor (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+    rd_test_sign_as (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
     g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
                                                    "Criteria met.", &error), >, 0);
     g_assert_true (rd_case_file_seal (cf, &error));

@@ -327,19 +327,61 @@ cmd_show (int    argc,
 
 /* ---- case verify ------------------------------------------------------ */
 
+static void
+print_lines (const char *heading,
+             const char *lines_text)
+{
+  g_auto(GStrv) lines = g_strsplit (lines_text, "\n", -1);
+
+  rd_tool_print (stdout, "%s:\n", heading);
+  for (guint i = 0; lines[i] != NULL; i++)
+    rd_tool_print (stdout, "  %s\n", lines[i]);
+}
+
+static void
+print_signatures (const RdCaseVerifyResult *result)
+{
+  if (result->signature_problem != NULL)
+    print_lines (_("Signatures"), result->signature_problem);
+  else
+    rd_tool_print (stdout, ngettext ("Signatures: %u valid\n", "Signatures: %u valid\n", result->signatures),
+                   result->signatures);
+  if (result->signers != NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Signed by"), result->signers);
+  if (result->unsigned_entries > 0)
+    rd_tool_print (stdout, ngettext ("Unsigned: the last %lld audit entry was made without a reviewer key\n",
+                                     "Unsigned: the last %lld audit entries were made without a reviewer key\n",
+                                     result->unsigned_entries), (long long) result->unsigned_entries);
+}
+
 static int
 cmd_verify (int    argc,
             char **argv)
 {
   g_autoptr(RdCaseFile) cf = NULL;
   g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(RdTrust) trust = NULL;
   g_autoptr(GError) error = NULL;
+  const char *trust_path = NULL;
+  const char *path = NULL;
 
-  if (argc != 2)
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--trust") && i + 1 < argc)
+        trust_path = argv[++i];
+      else if (path == NULL && argv[i][0] != '-')
+        path = argv[i];
+      else
+        return rd_tool_usage_error ("case", "verify", "%s", _("“case verify” needs exactly one FILE."));
+    }
+  if (path == NULL)
     return rd_tool_usage_error ("case", "verify", "%s", _("“case verify” needs exactly one FILE."));
-  cf = open_or_report (argv[1], RD_CASE_FILE_OPEN_READ_ONLY);
+  if (!rd_tool_load_trust (trust_path, &trust))
+    return RD_TOOL_EXIT_FAILURE;
+  cf = open_or_report (path, RD_CASE_FILE_OPEN_READ_ONLY);
   if (cf == NULL)
     return RD_TOOL_EXIT_FAILURE;
+  rd_case_file_set_trust (cf, trust);
   result = rd_case_file_verify (cf, &error);
   if (result == NULL)
     {
@@ -349,13 +391,7 @@ cmd_verify (int    argc,
 
   rd_tool_print (stdout, "%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
   if (result->records_problem != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (result->records_problem, "\n", -1);
-
-      rd_tool_print (stdout, "%s:\n", _("Records"));
-      for (guint i = 0; lines[i] != NULL; i++)
-        rd_tool_print (stdout, "  %s\n", lines[i]);
-    }
+    print_lines (_("Records"), result->records_problem);
   else if (result->integrity_problem == NULL)
     rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
   if (result->audit_problem != NULL)
@@ -368,10 +404,12 @@ cmd_verify (int    argc,
   else
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
 
+  print_signatures (result);
+
   if (!rd_case_verify_result_ok (result))
     {
       rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                               " investigation.\n"), argv[1]);
+                               " investigation.\n"), path);
       return RD_TOOL_EXIT_FAILURE;
     }
   return RD_TOOL_EXIT_OK;
@@ -618,7 +656,7 @@ cmd_letter (int    argc,
 
 static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions, the director’s draft"), cmd_show },
-  { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
+  { "verify", "FILE [--trust TRUST.json]", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
     cmd_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
     N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"

@@ -8,6 +8,7 @@
 #include "rd-case-types.h"
 #include "rd-paths.h"
 #include "rd-policy.h"
+#include "rd-reviewer-profile.h"
 #include "rd-tool.h"
 
 static const RdToolGroup *groups[] = {
@@ -136,6 +137,16 @@ rd_tool_common_option (const char     *command,
         {
           rd_tool_usage_error ("case", command,
                                _("Unknown role “%s”: use nurse-reviewer, medical-director or trainer."), argv[*i]);
+          return -1;
+        }
+      /* A medical director is who the organisation certified, and the
+       * tool's changes are not signed: it takes no director's role. */
+      if (options->role == RD_ROLE_MEDICAL_DIRECTOR)
+        {
+          rd_tool_usage_error ("case", command, "%s",
+                               _("The medical director role belongs to a key certified by your organisation;"
+                                 " this command does not sign, so it works as a nurse reviewer or trainer."
+                                 " Record a director’s decision in the workstation."));
           return -1;
         }
     }
@@ -331,4 +342,32 @@ main (int   argc,
       }
 
   return rd_tool_usage_error (group->name, NULL, _("Unknown command “%s %s”."), group->name, argv[2]);
+}
+
+/**
+ * rd_tool_load_trust:
+ * @path: (nullable): --trust FILE, or %NULL for the workstation's trust file
+ * @trust: (out) (transfer full) (nullable): the organisation's trust file;
+ *   %NULL when none is set up
+ *
+ * Returns: %FALSE after a message when the trust file exists but cannot be
+ *   used (a trust file given with --trust must exist)
+ */
+gboolean
+rd_tool_load_trust (const char  *path,
+                    RdTrust    **trust)
+{
+  g_autofree char *default_path = rd_trust_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  *trust = NULL;
+  if (path == NULL && !g_file_test (default_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  *trust = rd_trust_load (path != NULL ? path : default_path, &error);
+  if (*trust == NULL)
+    {
+      rd_tool_print (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "rd-trust.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,8 @@ GPtrArray  *rd_tool_load_policies (const char  *policy_dir,
 /* Text from a file (a case, a request, a policy, a PDF) as it may be printed
  * on a terminal: control characters shown, never obeyed. */
 char       *rd_tool_printable     (const char  *text);
+gboolean    rd_tool_load_trust    (const char  *path,
+                                   RdTrust    **trust);
 void        rd_tool_print         (FILE        *out,
                                    const char  *format,
                                    ...) G_GNUC_PRINTF (2, 3);

@@ -23,16 +23,16 @@ add_field (GChecksum  *sum,
   g_checksum_update (sum, (const guchar *) "\n", 1);
 }
 
-static char *
-entry_hash (const char *prev_hash,
-            gint64      seq,
-            const char *at,
-            const char *who,
-            const char *role,
-            const char *action,
-            const char *target,
-            const char *old_value,
-            const char *new_value)
+char *
+_rd_audit_entry_hash (const char *prev_hash,
+                      gint64      seq,
+                      const char *at,
+                      const char *who,
+                      const char *role,
+                      const char *action,
+                      const char *target,
+                      const char *old_value,
+                      const char *new_value)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   char seq_text[32];
@@ -88,7 +88,7 @@ _rd_audit_append (sqlite3     *db,
   if (!_rd_audit_head (db, &seq, &prev_hash, error))
     return FALSE;
   seq++;
-  hash = entry_hash (prev_hash, seq, at, who, role, action, target, old_value, new_value);
+  hash = _rd_audit_entry_hash (prev_hash, seq, at, who, role, action, target, old_value, new_value);
 
   stmt = _rd_db_prepare (db,
                          "INSERT INTO audit (seq, at, who, role, action, target, old_value, new_value,"
@@ -141,7 +141,7 @@ _rd_audit_verify (sqlite3  *db,
       if (*problem != NULL)
         continue;
 
-      hash = entry_hash (COL (8), seq, COL (1), COL (2), COL (3), COL (4), COL (5), COL (6), COL (7));
+      hash = _rd_audit_entry_hash (COL (8), seq, COL (1), COL (2), COL (3), COL (4), COL (5), COL (6), COL (7));
       if (seq != expected_seq)
         *problem = g_strdup_printf (_("Audit entry %lld follows entry %lld"
                                       ": entries are missing."), (long long) seq, (long long) (expected_seq - 1));

@@ -15,6 +15,17 @@ G_BEGIN_DECLS
 
 #define RD_AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* Entry @seq's hash, as _rd_audit_append() computes it. */
+char    *_rd_audit_entry_hash (const char *prev_hash,
+                               gint64      seq,
+                               const char *at,
+                               const char *who,
+                               const char *role,
+                               const char *action,
+                               const char *target,
+                               const char *old_value,
+                               const char *new_value);
+
 /* Appends one entry inside the caller's write transaction. */
 gboolean _rd_audit_append (sqlite3     *db,
                            const char  *who,

@@ -164,6 +164,26 @@ criteria_all_met (sqlite3   *db,
   return TRUE;
 }
 
+/* Every decision is signed, and a role is what the organisation certified
+ * for the signer's key: a medical director's decision needs a key certified
+ * for medical director, whatever name or role was typed. */
+static gboolean
+check_signing_key (const RdCaseActor  *actor,
+                   GError            **error)
+{
+  if (actor->key == NULL)
+    return not_permitted (error, _("Decisions are signed with your reviewer key, and none is set up on this"
+                                   " workstation. Set it up in Preferences › Reviewer (or with"
+                                   " “reviewdesk-tool reviewer setup”) and try again; nothing was recorded."));
+  if (!_rd_case_actor_certified (actor, actor->role))
+    return not_permitted (error, actor->role == RD_ROLE_MEDICAL_DIRECTOR
+                                 ? _("Only a key certified for medical director by your organisation can record"
+                                     " a medical director’s decision; nothing was recorded.")
+                                 : _("Your reviewer key is not certified for this role by your organisation,"
+                                     " or its certificate has expired or been revoked; nothing was recorded."));
+  return TRUE;
+}
+
 /* The rules of who may decide what, enforced here whatever the display
  * offers (the file's decision_roles trigger repeats the essential one). */
 static gboolean
@@ -183,6 +203,8 @@ check_decision (sqlite3           *db,
                            _("Only a final determination can be adverse; nothing was recorded."));
       return FALSE;
     }
+  if (!check_signing_key (actor, error))
+    return FALSE;
   if (director)
     return TRUE;
   if (adverse || kind == RD_DECISION_FINAL)
@@ -247,6 +269,20 @@ write_status (sqlite3           *db,
          (old_status == new_status ||
           _rd_case_audit (db, actor, "status", "case", rd_case_status_to_string (old_status),
                           rd_case_status_to_string (new_status), error));
+}
+
+static gboolean
+sign_row (RdCaseFile         *self,
+          const RdCaseActor  *actor,
+          const char         *kind,
+          const char         *target,
+          const char         *sql,
+          gint64              id,
+          GError            **error)
+{
+  g_autofree char *digest = _rd_case_row_digest (self->db, sql, id, error);
+
+  return digest != NULL && _rd_case_sign (self->db, actor, self->case_id, kind, target, digest, error);
 }
 
 /**
@@ -317,6 +353,7 @@ rd_case_file_record_decision (RdCaseFile      *self,
   if (((kind == RD_DECISION_FINAL || kind == RD_DECISION_PEND) && !_rd_case_delete_decision_draft (self->db, error)) ||
       !_rd_case_audit (self->db, &actor, "decision", target, NULL, summary, error) ||
       !write_status (self->db, &actor, old_status, status_after (kind), error) ||
+      !sign_row (self, &actor, "decision", target, RD_CASE_SIGNED_DECISION_SQL, id, error) ||
       !_rd_case_commit_change (self, self->db, "decision", error))
     goto fail;
   return id;
@@ -531,9 +568,10 @@ rd_case_file_seal (RdCaseFile  *self,
 
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
-  if (actor.role != RD_ROLE_MEDICAL_DIRECTOR)
+  if (actor.role != RD_ROLE_MEDICAL_DIRECTOR || !_rd_case_actor_certified (&actor, RD_ROLE_MEDICAL_DIRECTOR))
     {
-      not_permitted (error, _("Only a medical director can seal a case."));
+      not_permitted (error, _("Only a medical director, signing with a key certified for medical director by"
+                              " the organisation, can seal a case."));
       goto fail;
     }
   if (!read_status (self->db, &status, error))
@@ -545,7 +583,8 @@ rd_case_file_seal (RdCaseFile  *self,
       goto fail;
     }
   if (!write_status (self->db, &actor, status, RD_CASE_STATUS_SEALED, error) ||
-      !insert_seal (self->db, &actor, error))
+      !insert_seal (self->db, &actor, error) ||
+      !sign_row (self, &actor, "seal", "case", RD_CASE_SIGNED_SEAL_SQL, 1, error))
     goto fail;
   /* Set before the change is announced: those told of it see a read-only case. */
   self->sealed = TRUE;

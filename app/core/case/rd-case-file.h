@@ -6,6 +6,8 @@
 #include "rd-case-types.h"
 #include "rd-measurement.h"
 #include "rd-request.h"
+#include "rd-signing-key.h"
+#include "rd-trust.h"
 
 G_BEGIN_DECLS
 
@@ -137,6 +139,16 @@ void          rd_case_file_set_actor            (RdCaseFile           *self,
                                                  const char           *credentials,
                                                  RdRole                role);
 const char   *rd_case_file_get_actor_name       (RdCaseFile           *self);
+/* ---- signing (rd-case-signing.c) ----------------------------------------- */
+void          rd_case_file_set_trust            (RdCaseFile           *self,
+                                                 RdTrust              *trust);
+RdTrust      *rd_case_file_get_trust            (RdCaseFile           *self);
+gboolean      rd_case_file_set_signer           (RdCaseFile           *self,
+                                                 RdSigningKey         *key,
+                                                 GError              **error);
+const RdCertificate *rd_case_file_get_signer_certificate (RdCaseFile  *self);
+gboolean      rd_case_file_can_sign_as          (RdCaseFile           *self,
+                                                 RdRole                role);
 RdRole        rd_case_file_get_actor_role       (RdCaseFile           *self);
 
 /* ---- request ------------------------------------------------------------ */
@@ -356,6 +368,11 @@ typedef struct {
   char     *seal_problem;        /* a sealed case whose content changed */
   char     *records_problem;     /* pages without their text, a search index that does
                                   * not match the text: one line per record affected */
+  char     *signature_problem;   /* signatures that do not match, decisions or a seal
+                                  * without one, certificates not valid: one line each */
+  guint     signatures;          /* valid signatures */
+  gint64    unsigned_entries;    /* audit entries after the last signed checkpoint */
+  char     *signers;             /* who signed, with role, organisation and fingerprint */
 } RdCaseVerifyResult;
 
 void      rd_case_verify_result_free (RdCaseVerifyResult *result);

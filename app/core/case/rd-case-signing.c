@@ -615,7 +615,7 @@ describe_signers (SignatureCheck     *check,
 
       if (text->len > 0)
         g_string_append (text, "; ");
-      g_string_append_printf (text, "%s (%s, %s, %s)", who, rd_role_to_display (certificate->role),
+      g_string_append_printf (text, "%s (%s, %s, %s)", who, rd_role_to_label (certificate->role),
                               certificate->organisation_name, fingerprint);
     }
   result->signers = text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;

@@ -62,6 +62,8 @@ rd_case_verify_result_free (RdCaseVerifyResult *result)
   g_free (result->audit_problem);
   g_free (result->seal_problem);
   g_free (result->records_problem);
+  g_free (result->signature_problem);
+  g_free (result->signers);
   g_free (result);
 }
 
@@ -75,7 +77,7 @@ rd_case_verify_result_ok (const RdCaseVerifyResult *result)
 {
   g_return_val_if_fail (result != NULL, FALSE);
   return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
-         result->records_problem == NULL;
+         result->records_problem == NULL && result->signature_problem == NULL;
 }
 
 static gboolean
@@ -320,7 +322,8 @@ rd_case_file_verify (RdCaseFile  *self,
       (result->integrity_problem == NULL && !check_page_text (self, result, error)) ||
       !_rd_audit_verify (self->db, &result->audit_entries, &result->audit_first_broken,
                          &result->audit_problem, error) ||
-      !check_seal (self, result, error))
+      !check_seal (self, result, error) ||
+      !_rd_case_verify_signatures (self, result, error))
     return NULL;
   return g_steal_pointer (&result);
 }
