@@ -12,35 +12,30 @@
 #include "rd-test-identity.h"
 
 static void
-recommend_met (RdCaseFile *cf)
-{
-  g_autoptr(GError) error = NULL;
-  RdCaseRecommendation r = {
-    .policy_id = (char *) "bsc-7.01.41", .outcome_id = (char *) "medically-necessary", .criteria_met = TRUE,
-  };
-
-  g_assert_true (rd_case_file_set_recommendation (cf, &r, &error));
-  g_assert_no_error (error);
-}
-
-static void
 sign_as_director (RdCaseFile *cf)
 {
   rd_test_sign_as (cf, "Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
 }
 
-/* A case a nurse sent to the director, who denied it: unsealed. */
+/* A case a nurse sent to @director, who denied it: unsealed. */
 static void
-make_decided_case (RdTestCaseFixture *fixture)
+make_case_decided_by (RdTestCaseFixture *fixture,
+                      const char        *director)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rd_case_file_set_score (fixture->case_file, "bsc-7.01.41", "c3", RD_SCORE_NOT_MET,
                                          "One trial only", &error));
   rd_test_case_decide (fixture->case_file, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "c3 not met");
-  sign_as_director (fixture->case_file);
+  rd_test_sign_as (fixture->case_file, director, "MD", RD_ROLE_MEDICAL_DIRECTOR);
   rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
                        "Criterion c3 is not met: one screening trial is documented.");
+}
+
+static void
+make_decided_case (RdTestCaseFixture *fixture)
+{
+  make_case_decided_by (fixture, "Dr Test Director");
 }
 
 static RdCaseVerifyResult *
@@ -229,6 +224,32 @@ test_forged_seal (RdTestCaseFixture *fixture,
   assert_caught (fixture->path, "The seal was changed after Dr Test Director, MD signed it");
 }
 
+/* The seal, its audit entries and signatures removed and the status set
+ * back: the case's own history is consistent again, but this workstation
+ * saw it sealed. */
+static void
+test_seal_removed (RdTestCaseFixture *fixture,
+                   gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+
+  make_decided_case (fixture);
+  g_assert_true (rd_case_file_seal (fixture->case_file, &error));
+  tamper (fixture, "DROP TRIGGER audit_no_delete; DROP TRIGGER signature_no_delete;"
+                   "DELETE FROM seal;"
+                   "DELETE FROM signature WHERE audit_seq >="
+                   " (SELECT min(seq) FROM audit WHERE action = 'status' AND new_value = 'sealed');"
+                   "DELETE FROM audit WHERE seq >="
+                   " (SELECT min(seq) FROM audit WHERE action = 'status' AND new_value = 'sealed');"
+                   "UPDATE case_info SET status = 'decided'");
+  result = verify (fixture->path);
+  g_assert_null (result->audit_problem);
+  g_assert_false (rd_case_verify_result_ok (result));
+  g_assert_nonnull (result->seal_problem);
+  g_assert_nonnull (strstr (result->seal_problem, "comes back unsealed"));
+}
+
 /* A score changed in its table and in its audit entry, and every hash of the
  * chain computed again: the chain is whole, the checkpoints are not. */
 static void
@@ -277,9 +298,10 @@ test_revoked_key (RdTestCaseFixture *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) last_week = g_date_time_add_days (now, -7);
   g_autoptr(RdCaseVerifyResult) before = NULL;
-  RdSigningKey *director = rd_test_reviewer_key ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  /* Its own director: the key is revoked for the rest of this process. */
+  RdSigningKey *director = rd_test_reviewer_key ("Dr Revoked", "MD", RD_ROLE_MEDICAL_DIRECTOR);
 
-  make_decided_case (fixture);
+  make_case_decided_by (fixture, "Dr Revoked");
   rd_case_file_close (fixture->case_file);
   g_clear_object (&fixture->case_file);
 
@@ -398,6 +420,7 @@ main (int   argc,
   ADD ("/case-signing/deleted-decision", test_deleted_decision);
   ADD ("/case-signing/forged-seal", test_forged_seal);
   ADD ("/case-signing/audit-rewritten", test_audit_rewritten);
+  ADD ("/case-signing/seal-removed", test_seal_removed);
   ADD ("/case-signing/revoked-key", test_revoked_key);
   ADD ("/case-signing/expired-certificate", test_expired_certificate);
   ADD ("/case-signing/uncertified-key", test_uncertified_key);

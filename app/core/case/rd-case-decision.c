@@ -593,6 +593,7 @@ rd_case_file_seal (RdCaseFile  *self,
       self->sealed = FALSE;
       return FALSE;
     }
+  _rd_case_note_seal (self);
   return TRUE;
 
 fail:

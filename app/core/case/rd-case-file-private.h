@@ -119,6 +119,8 @@ char     *_rd_case_row_digest       (sqlite3           *db,
                                     " decided_at FROM decision WHERE id = ?"
 #define RD_CASE_SIGNED_SEAL_SQL     "SELECT digest, audit_seq, sealed_by, credentials, sealed_at FROM seal" \
                                     " WHERE id = ?"
+/* Records the case's seal in the workstation's registry of seals seen. */
+void      _rd_case_note_seal        (RdCaseFile        *self);
 /* Adds the signature checks to @result (rd-case-verify.c calls it). */
 gboolean  _rd_case_verify_signatures (RdCaseFile         *self,
                                       RdCaseVerifyResult *result,

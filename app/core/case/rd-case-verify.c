@@ -6,6 +6,7 @@
 #include "rd-audit.h"
 #include "rd-case-db.h"
 #include "rd-case-file-private.h"
+#include "rd-seal-registry.h"
 
 /**
  * rd_case_file_list_audit:
@@ -263,13 +264,45 @@ check_page_text (RdCaseFile          *self,
 }
 
 static gboolean
+read_created_at (sqlite3  *db,
+                 char    **created_at,
+                 GError  **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT created_at FROM case_info WHERE id = 1", error);
+  gboolean has_row;
+
+  if (stmt == NULL || !_rd_db_step_row (db, stmt, &has_row, error))
+    return FALSE;
+  *created_at = has_row ? _rd_db_column_text (stmt, 0) : NULL;
+  return TRUE;
+}
+
+void
+_rd_case_note_seal (RdCaseFile *self)
+{
+  g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (self, NULL);
+  g_autofree char *created_at = NULL;
+  g_autofree char *seal_time = NULL;
+
+  if (seal == NULL || !read_created_at (self->db, &created_at, NULL) || created_at == NULL)
+    return;
+  seal_time = g_date_time_format (seal->sealed_at, "%Y-%m-%d %H:%M UTC");
+  rd_seal_registry_note (self->case_id, created_at, seal->digest, seal->sealed_by, seal_time);
+}
+
+/* The seal in the case, checked against its digest and against the seal this
+ * workstation saw the case with (rd-seal-registry.h). */
+static gboolean
 check_seal (RdCaseFile          *self,
             RdCaseVerifyResult  *result,
             GError             **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(RdCaseSeal) seal = rd_case_file_get_seal (self, &local);
+  g_autoptr(RdSeenSeal) seen = NULL;
   g_autofree char *digest = NULL;
+  g_autofree char *created_at = NULL;
+  g_autofree char *seal_time = NULL;
   gint64 last_seq = 0;
 
   if (local != NULL)
@@ -277,13 +310,21 @@ check_seal (RdCaseFile          *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  if (!read_created_at (self->db, &created_at, error))
+    return FALSE;
+  seen = created_at != NULL ? rd_seal_registry_lookup (self->case_id, created_at) : NULL;
   if (seal == NULL)
     {
       if (rd_case_file_get_status (self) == RD_CASE_STATUS_SEALED)
         result->seal_problem = g_strdup (_("The case says it is sealed but its seal is missing."));
+      else if (seen != NULL)
+        result->seal_problem = g_strdup_printf (_("This workstation saw the case sealed by %s on %s, and it comes"
+                                                  " back unsealed: the seal was removed outside ReviewDesk."),
+                                                seen->sealed_by, seen->sealed_at);
       return TRUE;
     }
   result->sealed = TRUE;
+  seal_time = g_date_time_format (seal->sealed_at, "%Y-%m-%d %H:%M UTC");
   digest = _rd_case_content_digest (self->db, seal->audit_seq, error);
   if (digest == NULL || !_rd_db_query_int (self->db, "SELECT max(seq) FROM audit", &last_seq, error))
     return FALSE;
@@ -292,6 +333,12 @@ check_seal (RdCaseFile          *self,
                                        " the seal’s digest."));
   else if (rd_case_file_get_status (self) != RD_CASE_STATUS_SEALED || last_seq != seal->audit_seq + 1)
     result->seal_problem = g_strdup (_("The case was changed after it was sealed."));
+  else if (seen != NULL && g_strcmp0 (seen->digest, seal->digest) != 0)
+    result->seal_problem = g_strdup_printf (_("This workstation saw the case sealed by %s on %s with another"
+                                              " seal: the case was changed and sealed again outside ReviewDesk."),
+                                            seen->sealed_by, seen->sealed_at);
+  else if (created_at != NULL)
+    rd_seal_registry_note (self->case_id, created_at, seal->digest, seal->sealed_by, seal_time);
   return TRUE;
 }
 
