@@ -13,18 +13,6 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static RdCaseFile *
-open_or_report (const char          *path,
-                RdCaseFileOpenFlags  flags)
-{
-  g_autoptr(GError) error = NULL;
-  RdCaseFile *cf = rd_case_file_open (path, flags, &error);
-
-  if (cf == NULL)
-    rd_tool_print (stderr, "%s\n", error->message);
-  return cf;
-}
-
 static void
 section (const char *title)
 {
@@ -301,7 +289,7 @@ cmd_show (int    argc,
 
   if (argc != 2)
     return rd_tool_usage_error ("case", "show", "%s", _("“case show” needs exactly one FILE."));
-  cf = open_or_report (argv[1], RD_CASE_FILE_OPEN_READ_ONLY);
+  cf = rd_tool_open_case (argv[1], RD_CASE_FILE_OPEN_READ_ONLY);
   if (cf == NULL)
     return RD_TOOL_EXIT_FAILURE;
 
@@ -322,96 +310,6 @@ cmd_show (int    argc,
   audit = rd_case_file_list_audit (cf, NULL);
   if (audit != NULL)
     rd_tool_print (stdout, "\n%s %u\n", _("Audit log entries:"), audit->len);
-  return RD_TOOL_EXIT_OK;
-}
-
-/* ---- case verify ------------------------------------------------------ */
-
-static void
-print_lines (const char *heading,
-             const char *lines_text)
-{
-  g_auto(GStrv) lines = g_strsplit (lines_text, "\n", -1);
-
-  rd_tool_print (stdout, "%s:\n", heading);
-  for (guint i = 0; lines[i] != NULL; i++)
-    rd_tool_print (stdout, "  %s\n", lines[i]);
-}
-
-static void
-print_signatures (const RdCaseVerifyResult *result)
-{
-  if (result->signature_problem != NULL)
-    print_lines (_("Signatures"), result->signature_problem);
-  else
-    rd_tool_print (stdout, ngettext ("Signatures: %u valid\n", "Signatures: %u valid\n", result->signatures),
-                   result->signatures);
-  if (result->signers != NULL)
-    rd_tool_print (stdout, "%s: %s\n", _("Signed by"), result->signers);
-  if (result->unsigned_entries > 0)
-    rd_tool_print (stdout, ngettext ("Unsigned: the last %lld audit entry was made without a reviewer key\n",
-                                     "Unsigned: the last %lld audit entries were made without a reviewer key\n",
-                                     result->unsigned_entries), (long long) result->unsigned_entries);
-}
-
-static int
-cmd_verify (int    argc,
-            char **argv)
-{
-  g_autoptr(RdCaseFile) cf = NULL;
-  g_autoptr(RdCaseVerifyResult) result = NULL;
-  g_autoptr(RdTrust) trust = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *trust_path = NULL;
-  const char *path = NULL;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--trust") && i + 1 < argc)
-        trust_path = argv[++i];
-      else if (path == NULL && argv[i][0] != '-')
-        path = argv[i];
-      else
-        return rd_tool_usage_error ("case", "verify", "%s", _("“case verify” needs exactly one FILE."));
-    }
-  if (path == NULL)
-    return rd_tool_usage_error ("case", "verify", "%s", _("“case verify” needs exactly one FILE."));
-  if (!rd_tool_load_trust (trust_path, &trust))
-    return RD_TOOL_EXIT_FAILURE;
-  cf = open_or_report (path, RD_CASE_FILE_OPEN_READ_ONLY);
-  if (cf == NULL)
-    return RD_TOOL_EXIT_FAILURE;
-  rd_case_file_set_trust (cf, trust);
-  result = rd_case_file_verify (cf, &error);
-  if (result == NULL)
-    {
-      rd_tool_print (stderr, "%s\n", error->message);
-      return RD_TOOL_EXIT_FAILURE;
-    }
-
-  rd_tool_print (stdout, "%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
-  if (result->records_problem != NULL)
-    print_lines (_("Records"), result->records_problem);
-  else if (result->integrity_problem == NULL)
-    rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
-  if (result->audit_problem != NULL)
-    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
-                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
-  else
-    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
-  if (result->sealed)
-    rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
-  else
-    rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
-
-  print_signatures (result);
-
-  if (!rd_case_verify_result_ok (result))
-    {
-      rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                               " investigation.\n"), path);
-      return RD_TOOL_EXIT_FAILURE;
-    }
   return RD_TOOL_EXIT_OK;
 }
 
@@ -501,7 +399,7 @@ attach (const char *case_path,
       return RD_TOOL_EXIT_FAILURE;
     }
 
-  cf = open_or_report (case_path, RD_CASE_FILE_OPEN_NONE);
+  cf = rd_tool_open_case (case_path, RD_CASE_FILE_OPEN_NONE);
   if (cf == NULL)
     return RD_TOOL_EXIT_FAILURE;
   if (rd_case_file_is_read_only (cf))
@@ -603,7 +501,7 @@ write_letter (const char *case_path,
   g_autoptr(GFile) out = NULL;
   g_autofree char *text = NULL;
 
-  if ((cf = open_or_report (case_path, RD_CASE_FILE_OPEN_READ_ONLY)) == NULL)
+  if ((cf = rd_tool_open_case (case_path, RD_CASE_FILE_OPEN_READ_ONLY)) == NULL)
     return RD_TOOL_EXIT_FAILURE;
   if ((policies = rd_tool_load_policies (policy_dir, &error)) == NULL ||
       (letter = rd_letter_compose (cf, policies, draft ? RD_LETTER_ALLOW_DRAFT : RD_LETTER_NONE, &error)) == NULL)
@@ -656,8 +554,8 @@ cmd_letter (int    argc,
 
 static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions, the director’s draft"), cmd_show },
-  { "verify", "FILE [--trust TRUST.json]", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
-    cmd_verify },
+  { "verify", "FILE [--trust TRUST.json] [--against LETTER]", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
+    rd_tool_case_verify },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
     N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"
        " line of PASSWORD.txt, stored in the case with --remember-password (anyone who can open the case"

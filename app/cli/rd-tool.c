@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rd-case-types.h"
+#include "rd-case-file.h"
 #include "rd-paths.h"
 #include "rd-policy.h"
 #include "rd-reviewer-profile.h"
@@ -370,4 +370,17 @@ rd_tool_load_trust (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Opens a case, or prints why not. */
+RdCaseFile *
+rd_tool_open_case (const char          *path,
+                   RdCaseFileOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  RdCaseFile *cf = rd_case_file_open (path, flags, &error);
+
+  if (cf == NULL)
+    rd_tool_print (stderr, "%s\n", error->message);
+  return cf;
 }

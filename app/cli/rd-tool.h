@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "rd-case-file.h"
 #include "rd-trust.h"
 #include "rd-types.h"
 
@@ -47,6 +48,7 @@ int  rd_tool_case_new_from_request (const char *request_path,
                                     const char *who,
                                     RdRole      role);
 int  rd_tool_case_score            (int argc, char **argv);
+int  rd_tool_case_verify           (int argc, char **argv);
 int  rd_tool_case_score_file       (const char *case_path,
                                     const char *answers_path,
                                     const char *policy_dir,
@@ -78,6 +80,8 @@ GPtrArray  *rd_tool_load_policies (const char  *policy_dir,
 char       *rd_tool_printable     (const char  *text);
 gboolean    rd_tool_load_trust    (const char  *path,
                                    RdTrust    **trust);
+RdCaseFile *rd_tool_open_case     (const char          *path,
+                                   RdCaseFileOpenFlags  flags);
 void        rd_tool_print         (FILE        *out,
                                    const char  *format,
                                    ...) G_GNUC_PRINTF (2, 3);

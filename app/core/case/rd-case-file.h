@@ -149,6 +149,12 @@ gboolean      rd_case_file_set_signer           (RdCaseFile           *self,
 const RdCertificate *rd_case_file_get_signer_certificate (RdCaseFile  *self);
 gboolean      rd_case_file_can_sign_as          (RdCaseFile           *self,
                                                  RdRole                role);
+char         *rd_case_file_get_seal_token       (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean      rd_case_file_check_seal_token     (RdCaseFile           *self,
+                                                 const char           *token,
+                                                 char                **problem,
+                                                 GError              **error);
 RdRole        rd_case_file_get_actor_role       (RdCaseFile           *self);
 
 /* ---- request ------------------------------------------------------------ */

@@ -657,3 +657,117 @@ out:
   g_hash_table_unref (check.signed_decisions);
   return ok;
 }
+
+/* ---- the seal outside the case -------------------------------------------------- */
+
+#define SEAL_TOKEN_PREFIX "rd-seal-v1"
+
+/**
+ * rd_case_file_get_seal_token:
+ *
+ * The medical director's signature of the seal as one line of text that a
+ * letter or a response carries ("rd-seal-v1 CASE-ID CONTENT AUDIT-SEQ
+ * AUDIT-HASH PUBLIC-KEY SIGNED-AT SIGNATURE"), so that the case can later be
+ * checked against what was sent (rd_case_file_check_seal_token()).
+ *
+ * Returns: (transfer full) (nullable): the token, or %NULL when the case has
+ *   no signed seal
+ */
+char *
+rd_case_file_get_seal_token (RdCaseFile  *self,
+                             GError     **error)
+{
+  g_autoptr(RdStmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
+
+  if (!_rd_case_check_readable (self, error))
+    return NULL;
+  stmt = _rd_db_prepare (self->db, "SELECT content, audit_seq, audit_hash, public_key, signed_at, signature"
+                                   " FROM signature WHERE kind = 'seal' ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL || !_rd_db_step_row (self->db, stmt, &has_row, error) || !has_row)
+    return NULL;
+  return g_strdup_printf (SEAL_TOKEN_PREFIX " %s %s %lld %s %s %s %s", self->case_id,
+                          (const char *) sqlite3_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5));
+}
+
+/**
+ * rd_case_file_check_seal_token:
+ * @token: a seal token from a letter or response (rd_case_file_get_seal_token())
+ * @problem: (out) (transfer full): %NULL when the case carries exactly the
+ *   seal the token was signed for, else a translated sentence saying what
+ *   differs
+ *
+ * Checks a token against this case: that it is a medical director's valid
+ * signature (against the trust file set with rd_case_file_set_trust()) for
+ * this case, and that the case still carries that seal.
+ *
+ * Returns: %FALSE with @error only when the case cannot be read
+ */
+gboolean
+rd_case_file_check_seal_token (RdCaseFile  *self,
+                               const char  *token,
+                               char       **problem,
+                               GError     **error)
+{
+  g_autofree char *theirs = g_strstrip (g_strdup (token));
+  g_auto(GStrv) fields = g_strsplit (theirs, " ", -1);
+  g_autofree char *message = NULL;
+  g_autofree char *ours = NULL;
+  g_autoptr(RdCertificate) certificate = NULL;
+  g_autoptr(GDateTime) signed_at = NULL;
+  gint64 audit_seq = 0;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+
+  *problem = NULL;
+  if (g_strv_length (fields) != 9 || !g_str_equal (fields[0], SEAL_TOKEN_PREFIX) ||
+      !g_ascii_string_to_signed (fields[3], 10, 1, G_MAXINT64, &audit_seq, NULL) ||
+      (signed_at = g_date_time_new_from_iso8601 (fields[6], NULL)) == NULL)
+    {
+      *problem = g_strdup (_("The letter’s seal line is damaged or not a ReviewDesk seal."));
+      return TRUE;
+    }
+  if (!g_str_equal (fields[1], self->case_id))
+    {
+      *problem = g_strdup_printf (_("The letter was sealed for case %s, not for this case (%s)."), fields[1],
+                                  self->case_id);
+      return TRUE;
+    }
+  message = signed_message (fields[1], "seal", "case", fields[2], audit_seq, fields[4], fields[5], fields[6]);
+  if (!rd_signature_check (fields[5], message, strlen (message), fields[7]))
+    {
+      *problem = g_strdup (_("The letter’s seal signature does not match: the letter’s seal line was changed."));
+      return TRUE;
+    }
+  certificate = self->trust ? rd_trust_find_certificate (self->trust, fields[5]) : NULL;
+  if (certificate == NULL)
+    {
+      *problem = g_strdup (_("The letter’s seal was signed by a key the organisation’s trust file does not"
+                             " certify."));
+      return TRUE;
+    }
+  if (certificate->role != RD_ROLE_MEDICAL_DIRECTOR ||
+      rd_trust_check (self->trust, certificate, signed_at) != RD_CERTIFICATE_VALID)
+    {
+      *problem = g_strdup (_("The letter’s seal was not signed by a medical director certified at the time."));
+      return TRUE;
+    }
+  ours = rd_case_file_get_seal_token (self, error);
+  if (ours == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (ours == NULL)
+    {
+      g_autofree char *who = signer_label (certificate);
+      *problem = g_strdup_printf (_("The letter was sealed by %s on %s, and the case comes back unsealed: it was"
+                                    " changed after the letter was sent."), who, fields[6]);
+    }
+  else if (!g_str_equal (ours, theirs))
+    *problem = g_strdup (_("The case carries another seal than the one on the letter: it was changed and"
+                           " sealed again after the letter was sent."));
+  return TRUE;
+}

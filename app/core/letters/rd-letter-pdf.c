@@ -192,6 +192,8 @@ rd_letter_to_pdf (const RdLetter  *letter,
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes, out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letter->title);
+  if (letter->seal_token != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, letter->seal_token);
   pdf.cr = cairo_create (surface);
 
   lines (&pdf, FONT_TITLE, MARGIN, BODY_WIDTH, letter->title);

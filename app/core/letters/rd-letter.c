@@ -74,6 +74,7 @@ rd_letter_unref (RdLetter *letter)
   if (!g_atomic_ref_count_dec (&letter->ref_count))
     return;
   g_free (letter->case_id);
+  g_free (letter->seal_token);
   g_free (letter->title);
   g_free (letter->determination);
   g_free (letter->outcome_id);
@@ -539,6 +540,23 @@ add_reviewer (Composer *c)
   add (c, RD_LETTER_BLOCK_PARAGRAPH, NULL, text);
 }
 
+/* The director's signed seal, in words and as the line that
+ * "case verify --against" reads back. */
+static void
+add_seal (Composer *c)
+{
+  RdLetter *l = c->letter;
+
+  if (l->seal_token == NULL)
+    return;
+  add (c, RD_LETTER_BLOCK_HEADING, NULL, _("Seal"));
+  add (c, RD_LETTER_BLOCK_PARAGRAPH, NULL,
+       _("The case this letter was written from is sealed and signed by the medical director. To check that"
+         " the case still holds exactly what this letter was written from, run"
+         " “reviewdesk-tool case verify CASE --against LETTER”, which reads the line below."));
+  add (c, RD_LETTER_BLOCK_PARAGRAPH, NULL, l->seal_token);
+}
+
 static void
 add_appeal_rights (Composer *c)
 {
@@ -775,5 +793,7 @@ rd_letter_compose (RdCaseFile     *case_file,
   add_reviewer (&c);
   if (letter->kind == RD_LETTER_ADVERSE)
     add_appeal_rights (&c);
+  letter->seal_token = rd_case_file_get_seal_token (case_file, NULL);
+  add_seal (&c);
   return g_steal_pointer (&letter);
 }

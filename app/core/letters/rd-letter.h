@@ -113,6 +113,7 @@ typedef struct {
   RdLetterKind  kind;
   gboolean      draft;
   char         *case_id;
+  char         *seal_token;  /* nullable: the signed seal (rd_case_file_get_seal_token()) */
   char         *title;
   char         *determination;
   char         *outcome_id;
