@@ -218,14 +218,8 @@ rd_certificate_to_text (const RdCertificate *certificate)
   g_return_val_if_fail (certificate != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _rd_json_add_string (builder, "format", TEXT_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, TEXT_VERSION);
-  json_builder_set_member_name (builder, "organisation");
-  json_builder_begin_object (builder);
-  _rd_json_add_string (builder, "name", certificate->organisation_name);
-  _rd_json_add_string (builder, "public_key", certificate->organisation_key);
-  json_builder_end_object (builder);
+  _rd_json_add_header (builder, TEXT_FORMAT, TEXT_VERSION, certificate->organisation_name,
+                       certificate->organisation_key);
   _rd_certificate_add_members (builder, certificate);
   json_builder_end_object (builder);
 
@@ -234,42 +228,15 @@ rd_certificate_to_text (const RdCertificate *certificate)
   return json_generator_to_data (generator, NULL);
 }
 
-static gboolean
-check_text_format (JsonObject  *object,
-                   GError     **error)
+/* The members of a certificate's text: its header, then its own. */
+static char **
+text_members (void)
 {
-  static const char * const organisation_members[] = { "name", "public_key", NULL };
   g_autoptr(GStrvBuilder) known = g_strv_builder_new ();
-  g_auto(GStrv) members = NULL;
-  g_autoptr(GError) local = NULL;
-  JsonNode *version = json_object_get_member (object, "version");
-  JsonObject *organisation;
-  const char *format;
 
   g_strv_builder_add_many (known, "format", "version", "organisation", NULL);
   g_strv_builder_addv (known, (const char **) _rd_certificate_members);
-  members = g_strv_builder_end (known);
-  if (!rd_json_get_string (object, "$", "format", &format, &local) || g_strcmp0 (format, TEXT_FORMAT) != 0)
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("$.format: not a ReviewDesk certificate."));
-      return FALSE;
-    }
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != TEXT_VERSION)
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID,
-                           _("$.version: a certificate of another version of ReviewDesk."));
-      return FALSE;
-    }
-  if (!rd_json_check_members (object, "$", (const char * const *) members, &local) ||
-      (organisation = rd_json_get_object (json_object_get_member (object, "organisation"), "$.organisation",
-                                          &local)) == NULL ||
-      !rd_json_check_members (organisation, "$.organisation", organisation_members, &local))
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return g_strv_builder_end (known);
 }
 
 /**
@@ -287,26 +254,17 @@ rd_certificate_from_text (const char  *text,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *organisation_name = NULL;
   g_autofree char *organisation_key = NULL;
-  JsonObject *object, *organisation;
+  g_auto(GStrv) members = text_members ();
+  JsonObject *object;
   RdCertificate *certificate;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   root = rd_json_load_data_within (text, -1, &limits, &local);
-  if (root == NULL || (object = rd_json_get_object (root, "$", &local)) == NULL)
-    {
-      g_set_error (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("Not a ReviewDesk certificate: %s"), local->message);
-      return NULL;
-    }
-  if (!check_text_format (object, &local))
-    {
-      g_set_error (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("Not a ReviewDesk certificate: %s"), local->message);
-      return NULL;
-    }
-  organisation = json_object_get_object_member (object, "organisation");
-  if ((organisation_name = _rd_json_take_string (organisation, "$.organisation", "name", FALSE, &local)) == NULL ||
-      (organisation_key = _rd_json_take_key (organisation, "$.organisation", "public_key", RD_PUBLIC_KEY_BYTES,
-                                             &local)) == NULL ||
+  if (root == NULL ||
+      (object = rd_json_get_object (root, "$", &local)) == NULL ||
+      !_rd_json_read_header (object, TEXT_FORMAT, TEXT_VERSION, (const char * const *) members,
+                             &organisation_name, &organisation_key, &local) ||
       (certificate = _rd_certificate_from_members (object, "$", organisation_name, organisation_key, &local)) == NULL)
     {
       g_set_error (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("Not a ReviewDesk certificate: %s"), local->message);

@@ -23,7 +23,6 @@ static const RdJsonLimits limits = {
 static const char * const root_members[] = {
   "format", "version", "organisation", "certificates", "revocations", NULL,
 };
-static const char * const organisation_members[] = { "name", "public_key", NULL };
 static const char * const revocation_members[] = { "public_key", "revoked_at", "reason", "signature", NULL };
 
 /* One message for every refusal of a file's content: the file, what is wrong
@@ -51,49 +50,6 @@ get_array (JsonObject  *object,
       return NULL;
     }
   return json_node_get_array (node);
-}
-
-static gboolean
-read_header (RdTrust     *self,
-             JsonObject  *root,
-             GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  JsonNode *version = json_object_get_member (root, "version");
-  JsonObject *organisation;
-  const char *format = NULL;
-
-  if (!rd_json_get_string (root, "$", "format", &format, NULL) || g_strcmp0 (format, FORMAT) != 0)
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("$.format: not a ReviewDesk trust file."));
-      return FALSE;
-    }
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) < 1)
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, _("$.version: a version number is expected."));
-      return FALSE;
-    }
-  if (json_node_get_int (version) > VERSION)
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID,
-                           _("$.version: the file was written by a newer version of ReviewDesk."));
-      return FALSE;
-    }
-  if (!rd_json_check_members (root, "$", root_members, &local) ||
-      (organisation = rd_json_get_object (json_object_get_member (root, "organisation"), "$.organisation",
-                                          &local)) == NULL ||
-      !rd_json_check_members (organisation, "$.organisation", organisation_members, &local))
-    {
-      g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, local->message);
-      return FALSE;
-    }
-  self->organisation_name = _rd_json_take_string (organisation, "$.organisation", "name", FALSE, error);
-  if (self->organisation_name == NULL)
-    return FALSE;
-  self->organisation_key = _rd_json_take_key (organisation, "$.organisation", "public_key",
-                                              RD_PUBLIC_KEY_BYTES, error);
-  return self->organisation_key != NULL;
 }
 
 static gboolean
@@ -210,7 +166,8 @@ read_trust (JsonNode  *root_node,
       g_set_error_literal (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID, local->message);
       return NULL;
     }
-  if (!read_header (self, root, error) ||
+  if (!_rd_json_read_header (root, FORMAT, VERSION, root_members,
+                             &self->organisation_name, &self->organisation_key, error) ||
       !read_entries (self, root, "certificates", read_certificate, error) ||
       !read_entries (self, root, "revocations", read_revocation, error))
     return NULL;
@@ -275,14 +232,7 @@ build (RdTrust *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  _rd_json_add_string (builder, "format", FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, VERSION);
-  json_builder_set_member_name (builder, "organisation");
-  json_builder_begin_object (builder);
-  _rd_json_add_string (builder, "name", self->organisation_name);
-  _rd_json_add_string (builder, "public_key", self->organisation_key);
-  json_builder_end_object (builder);
+  _rd_json_add_header (builder, FORMAT, VERSION, self->organisation_name, self->organisation_key);
   json_builder_set_member_name (builder, "certificates");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->certificates->len; i++)

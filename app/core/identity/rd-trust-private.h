@@ -60,4 +60,17 @@ GDateTime     *_rd_json_take_time           (JsonObject          *object,
                                              const char          *member,
                                              GError             **error);
 
+void           _rd_json_add_header          (JsonBuilder         *builder,
+                                             const char          *format,
+                                             int                  version,
+                                             const char          *organisation_name,
+                                             const char          *organisation_key);
+gboolean       _rd_json_read_header         (JsonObject          *root,
+                                             const char          *format,
+                                             int                  version,
+                                             const char * const  *members,
+                                             char               **organisation_name,
+                                             char               **organisation_key,
+                                             GError             **error);
+
 G_END_DECLS
