@@ -8,12 +8,17 @@
 
 G_DEFINE_QUARK (rd-json-error-quark, rd_json_error)
 
+static const RdJsonLimits default_limits = {
+  RD_JSON_MAX_FILE_SIZE, RD_JSON_MAX_DEPTH, RD_JSON_MAX_STRING, RD_JSON_MAX_ARRAY,
+};
+
 /* Nesting is counted on the text before the parser sees it: a deeply nested
  * document is refused without being built. */
 static gboolean
-check_depth (const char  *data,
-             gsize        length,
-             GError     **error)
+check_depth (const char          *data,
+             gsize                length,
+             const RdJsonLimits  *limits,
+             GError             **error)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -34,10 +39,10 @@ check_depth (const char  *data,
         in_string = TRUE;
       else if (c == '{' || c == '[')
         {
-          if (++depth > RD_JSON_MAX_DEPTH)
+          if (++depth > limits->max_depth)
             {
               g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                           _("The JSON is nested deeper than %d levels."), RD_JSON_MAX_DEPTH);
+                           _("The JSON is nested deeper than %d levels."), (int) limits->max_depth);
               return FALSE;
             }
         }
@@ -48,9 +53,10 @@ check_depth (const char  *data,
 }
 
 static gboolean
-check_node (JsonNode    *node,
-            const char  *path,
-            GError     **error)
+check_node (JsonNode            *node,
+            const char          *path,
+            const RdJsonLimits  *limits,
+            GError             **error)
 {
   switch (json_node_get_node_type (node))
     {
@@ -64,13 +70,13 @@ check_node (JsonNode    *node,
         while (json_object_iter_next (&iter, &name, &member))
           {
             g_autofree char *child = g_strdup_printf ("%s.%s", path, name);
-            if (strlen (name) > RD_JSON_MAX_STRING)
+            if (strlen (name) > limits->max_string)
               {
                 g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                             _("%s: a member name is longer than %d bytes."), path, RD_JSON_MAX_STRING);
+                             _("%s: a member name is longer than %d bytes."), path, (int) limits->max_string);
                 return FALSE;
               }
-            if (!check_node (member, child, error))
+            if (!check_node (member, child, limits, error))
               return FALSE;
           }
         return TRUE;
@@ -80,26 +86,26 @@ check_node (JsonNode    *node,
         JsonArray *array = json_node_get_array (node);
         guint n = json_array_get_length (array);
 
-        if (n > RD_JSON_MAX_ARRAY)
+        if (n > limits->max_array)
           {
             g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                         _("%s: the array has %u items; at most %d are accepted."), path, n, RD_JSON_MAX_ARRAY);
+                         _("%s: the array has %u items; at most %d are accepted."), path, n, (int) limits->max_array);
             return FALSE;
           }
         for (guint i = 0; i < n; i++)
           {
             g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
-            if (!check_node (json_array_get_element (array, i), child, error))
+            if (!check_node (json_array_get_element (array, i), child, limits, error))
               return FALSE;
           }
         return TRUE;
       }
     case JSON_NODE_VALUE:
       if (json_node_get_value_type (node) == G_TYPE_STRING &&
-          strlen (json_node_get_string (node)) > RD_JSON_MAX_STRING)
+          strlen (json_node_get_string (node)) > limits->max_string)
         {
           g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                       _("%s: the text is longer than %d bytes."), path, RD_JSON_MAX_STRING);
+                       _("%s: the text is longer than %d bytes."), path, (int) limits->max_string);
           return FALSE;
         }
       return TRUE;
@@ -120,7 +126,7 @@ rd_json_check_limits (JsonNode  *root,
                       GError   **error)
 {
   g_return_val_if_fail (root != NULL, FALSE);
-  return check_node (root, "$", error);
+  return check_node (root, "$", &default_limits, error);
 }
 
 /**
@@ -133,18 +139,34 @@ rd_json_load_data (const char  *data,
                    gssize       length,
                    GError     **error)
 {
+  return rd_json_load_data_within (data, length, &default_limits, error);
+}
+
+/**
+ * rd_json_load_data_within:
+ *
+ * rd_json_load_data() with other limits.
+ *
+ * Returns: (transfer full) (nullable): the document, its limits checked
+ */
+JsonNode *
+rd_json_load_data_within (const char          *data,
+                          gssize               length,
+                          const RdJsonLimits  *limits,
+                          GError             **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local = NULL;
   gsize size = length < 0 ? strlen (data) : (gsize) length;
   JsonNode *root;
 
-  if (size > RD_JSON_MAX_FILE_SIZE)
+  if (size > limits->max_file_size)
     {
       g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                   _("The JSON is larger than %d bytes: it is not read."), RD_JSON_MAX_FILE_SIZE);
+                   _("The JSON is larger than %d bytes: it is not read."), (int) limits->max_file_size);
       return NULL;
     }
-  if (!check_depth (data, size, error))
+  if (!check_depth (data, size, limits, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data, size, &local))
     {
@@ -157,7 +179,7 @@ rd_json_load_data (const char  *data,
       g_set_error_literal (error, RD_JSON_ERROR, RD_JSON_ERROR_SYNTAX, _("Not valid JSON: the file is empty."));
       return NULL;
     }
-  if (!rd_json_check_limits (root, error))
+  if (!check_node (root, "$", limits, error))
     return NULL;
   return json_node_ref (root);
 }
@@ -174,6 +196,21 @@ JsonNode *
 rd_json_load_file (const char  *path,
                    GError     **error)
 {
+  return rd_json_load_file_within (path, &default_limits, error);
+}
+
+/**
+ * rd_json_load_file_within:
+ *
+ * rd_json_load_file() with other limits.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+JsonNode *
+rd_json_load_file_within (const char          *path,
+                          const RdJsonLimits  *limits,
+                          GError             **error)
+{
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local = NULL;
@@ -184,15 +221,15 @@ rd_json_load_file (const char  *path,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
-  if (g_file_info_get_size (info) > RD_JSON_MAX_FILE_SIZE)
+  if ((guint64) g_file_info_get_size (info) > limits->max_file_size)
     {
       g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %d bytes: it is not read."), path, RD_JSON_MAX_FILE_SIZE);
+                   _("“%s” is larger than %d bytes: it is not read."), path, (int) limits->max_file_size);
       return NULL;
     }
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
     return NULL;
-  root = rd_json_load_data (data, length, &local);
+  root = rd_json_load_data_within (data, length, limits, &local);
   if (root == NULL)
     g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
   return root;

@@ -37,6 +37,23 @@ JsonNode   *rd_json_load_data     (const char   *data,
 gboolean    rd_json_check_limits  (JsonNode     *root,
                                    GError      **error);
 
+/* Other limits, for a format whose files are larger than a request's (an
+ * organisation's trust file lists thousands of certificates). */
+typedef struct {
+  gsize max_file_size;
+  guint max_depth;
+  gsize max_string;
+  guint max_array;
+} RdJsonLimits;
+
+JsonNode   *rd_json_load_file_within (const char          *path,
+                                      const RdJsonLimits  *limits,
+                                      GError             **error);
+JsonNode   *rd_json_load_data_within (const char          *data,
+                                      gssize               length,
+                                      const RdJsonLimits  *limits,
+                                      GError             **error);
+
 /* Refuses a member of @object not in the NULL-terminated @known. */
 gboolean    rd_json_check_members (JsonObject          *object,
                                    const char          *path,

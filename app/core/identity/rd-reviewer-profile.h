@@ -47,6 +47,22 @@ RdSigningKey      *rd_reviewer_profile_unlock (const RdReviewerProfile *profile,
                                                const char              *passphrase,
                                                GError                 **error);
 
+/* A new key pair for a reviewer, kept in the keyring or, with @key_store
+ * FILE or when the session has no keyring and @passphrase is set, in
+ * rd_reviewer_key_path() sealed with @passphrase; the profile saved.
+ * Refuses to replace a profile that exists (G_IO_ERROR_EXISTS). The
+ * profile's key_store says where the key went. */
+RdReviewerProfile *rd_reviewer_profile_create (const char   *name,
+                                               const char   *credentials,
+                                               RdRole        role,
+                                               RdKeyStore    key_store,
+                                               const char   *passphrase,
+                                               GError      **error);
+char              *rd_reviewer_key_path      (void);
+const char        *rd_key_store_to_string    (RdKeyStore    store);  /* "keyring", "file" */
+gboolean           rd_key_store_from_string  (const char   *name,
+                                              RdKeyStore   *store);
+
 /**
  * rd_reviewer_setup:
  * One step for a first reviewer: a new key pair for the reviewer, kept in

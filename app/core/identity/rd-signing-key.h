@@ -55,7 +55,10 @@ RdSigningKey *rd_signing_key_load_file       (const char    *path,
                                               GError       **error);
 
 /* The user's keyring (Secret Service through libsecret), the key found by
- * its public key. NO_KEYRING when the session has no keyring service. */
+ * its public key. NO_KEYRING when the session has no keyring service: found
+ * out at once from the session bus, without waiting for D-Bus to fail to
+ * start one. */
+gboolean      rd_signing_key_keyring_available (GCancellable *cancellable);
 gboolean      rd_signing_key_store_keyring   (RdSigningKey  *self,
                                               const char    *label,
                                               GCancellable  *cancellable,

@@ -29,9 +29,10 @@ typedef enum {
 
 /**
  * RdCertificate:
- * One reviewer's certificate. @text is its canonical serialisation (what a
- * case file stores beside a signature); @signature is the organisation's
- * signature of it.
+ * One reviewer's certificate. rd_certificate_to_text() gives it as one line
+ * (what a case file stores beside a signature); @signature is the
+ * organisation's signature of its fields (data/TRUST-FORMAT.md), not of
+ * that text.
  */
 typedef struct {
   char      *organisation_name;
@@ -78,6 +79,24 @@ typedef enum {
 /* A translated sentence for @status, naming @certificate's holder. */
 char          *rd_certificate_status_describe (RdCertificateStatus  status,
                                                const RdCertificate *certificate);
+/* "valid", "unknown-organisation", "bad-signature", "not-yet-valid",
+ * "expired", "revoked": for scripts. */
+const char    *rd_certificate_status_to_string (RdCertificateStatus status);
+
+/**
+ * RdRevocation:
+ * The organisation's statement that a key is no longer to be trusted from
+ * @revoked_at on; @signature is the organisation's signature of it.
+ */
+typedef struct {
+  char      *public_key;
+  GDateTime *revoked_at;
+  char      *reason;
+  char      *signature;
+} RdRevocation;
+
+void           rd_revocation_free       (RdRevocation *revocation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdRevocation, rd_revocation_free)
 
 #define RD_TYPE_TRUST (rd_trust_get_type ())
 G_DECLARE_FINAL_TYPE (RdTrust, rd_trust, RD, TRUST, GObject)
@@ -114,15 +133,24 @@ gboolean       rd_trust_revoke           (RdTrust       *self,
                                           GDateTime     *at,
                                           GError       **error);
 
-/* The newest certificate of @public_key in this file, or NULL. */
+/* (transfer full) The newest certificate of @public_key in this file, or NULL. */
 RdCertificate *rd_trust_find_certificate (RdTrust       *self,
                                           const char    *public_key);
+/* (transfer none) The earliest revocation of @public_key, or NULL. */
+const RdRevocation *rd_trust_find_revocation (RdTrust    *self,
+                                              const char *public_key);
 /* Checks @certificate (from this file or from a case) against this
- * organisation at time @at. */
+ * organisation at time @at. When several answers apply, the first of
+ * UNKNOWN_ORGANISATION, BAD_SIGNATURE, REVOKED, NOT_YET_VALID, EXPIRED. */
 RdCertificateStatus rd_trust_check       (RdTrust             *self,
                                           const RdCertificate *certificate,
                                           GDateTime           *at);
-/* (element-type RdCertificate) every certificate, oldest first. */
+/* rd_trust_check() at @at as a translated sentence, with the date of a
+ * revocation. */
+char          *rd_trust_describe         (RdTrust             *self,
+                                          const RdCertificate *certificate,
+                                          GDateTime           *at);
+/* (transfer full) (element-type RdCertificate) every certificate, oldest first. */
 GPtrArray     *rd_trust_list_certificates (RdTrust      *self);
 
 G_END_DECLS
