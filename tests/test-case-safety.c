@@ -796,10 +796,11 @@ test_migrate_v4 (void)
   g_assert_cmpuint (g_hash_table_size (measurements), ==, 0);
   close_unchanged (&cf, dir, path, before);
 
-  /* For writing: upgraded to 5 in one audited step, the request kept. */
+  /* For writing: upgraded to 5 and on, one audited step each, the request kept. */
   cf = open_upgraded (path);
   audit = rd_case_file_list_audit (cf, &error);
-  assert_upgrade_entry (audit, 1, 4);
+  for (guint v = 5; v <= RD_CASE_FILE_VERSION; v++)
+    assert_upgrade_entry (audit, 1 + RD_CASE_FILE_VERSION - v, v - 1);
   request = rd_case_file_get_request (cf, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (request->member_name, ==, "Old Member");

@@ -31,6 +31,8 @@ print_signatures (const RdCaseVerifyResult *result)
   else
     rd_tool_print (stdout, ngettext ("Signatures: %u valid\n", "Signatures: %u valid\n", result->signatures),
                    result->signatures);
+  if (result->trust_problem != NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Certificates"), result->trust_problem);
   if (result->signers != NULL)
     rd_tool_print (stdout, "%s: %s\n", _("Signed by"), result->signers);
   if (result->unsigned_entries > 0)

@@ -763,7 +763,9 @@ check_before_writing (RdCaseFile  *self,
   if (rd_case_verify_result_ok (result))
     return TRUE;
   problem = result->integrity_problem ? result->integrity_problem
-            : result->audit_problem ? result->audit_problem : result->seal_problem;
+            : result->audit_problem ? result->audit_problem
+            : result->seal_problem ? result->seal_problem
+            : result->signature_problem ? result->signature_problem : result->records_problem;
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
                _("“%s” fails verification, so nothing will be written to it: %s Restore it from a backup; it"
                  " can still be opened read-only."), self->path, problem);

@@ -376,6 +376,9 @@ typedef struct {
                                   * not match the text: one line per record affected */
   char     *signature_problem;   /* signatures that do not match, decisions or a seal
                                   * without one, certificates not valid: one line each */
+  char     *trust_problem;       /* a warning, not a failure: the signers' certificates
+                                  * could not be checked against an organisation, as no
+                                  * trust file is set (rd_case_file_set_trust()) */
   guint     signatures;          /* valid signatures */
   gint64    unsigned_entries;    /* audit entries after the last signed checkpoint */
   char     *signers;             /* who signed, with role, organisation and fingerprint */

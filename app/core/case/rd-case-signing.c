@@ -524,9 +524,10 @@ check_signature_rows (RdCaseFile      *self,
           continue;
         }
       check->n_valid++;
-      if (g_str_equal (kind, "checkpoint"))
-        check->checkpoint_seq = MAX (check->checkpoint_seq, audit_seq);
-      else if (!check_signed_row (self->db, check, kind, target, content, certificate, error))
+      /* Whatever it signs, a signature vouches for the audit head it names. */
+      check->checkpoint_seq = MAX (check->checkpoint_seq, audit_seq);
+      if (!g_str_equal (kind, "checkpoint") &&
+          !check_signed_row (self->db, check, kind, target, content, certificate, error))
         return FALSE;
     }
   return TRUE;
@@ -540,6 +541,16 @@ signatures_since (sqlite3  *db,
                   gint64   *since_seq,
                   GError  **error)
 {
+  gint64 version = 0;
+
+  if (!_rd_db_query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version < 6)
+    {
+      /* Not upgraded yet: everything in it predates signatures. */
+      *since_seq = G_MAXINT64;
+      return TRUE;
+    }
   return _rd_db_query_int (db, "SELECT ifnull((SELECT seq FROM audit WHERE action = 'format-upgrade'"
                                " AND new_value = '6'), 0)", since_seq, error);
 }
@@ -556,23 +567,21 @@ check_unsigned_decisions (RdCaseFile      *self,
   if (!signatures_since (self->db, &since_seq, error))
     return FALSE;
   stmt = _rd_db_prepare (self->db,
-                         "SELECT d.id, d.kind, d.who, (SELECT max(seq) FROM audit a"
-                         "   WHERE a.action = 'decision' AND a.target = 'decision/' || d.id)"
-                         " FROM decision d ORDER BY d.id", error);
+                         "SELECT d.id, d.kind, d.who, d.decided_at < ifnull((SELECT at FROM audit"
+                         "   WHERE seq = ?), '') FROM decision d ORDER BY d.id", error);
   if (stmt == NULL)
     return FALSE;
-  while (TRUE)
+  _rd_db_bind (stmt, "i", since_seq);
+  while (since_seq != G_MAXINT64)
     {
-      gint64 id, audited_seq;
+      gint64 id;
 
       if (!_rd_db_step_row (self->db, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
       id = sqlite3_column_int64 (stmt, 0);
-      audited_seq = sqlite3_column_int64 (stmt, 3);
-      if (g_hash_table_contains (check->signed_decisions, &id) ||
-          (sqlite3_column_type (stmt, 3) != SQLITE_NULL && audited_seq < since_seq))
+      if (g_hash_table_contains (check->signed_decisions, &id) || sqlite3_column_int (stmt, 3) != 0)
         continue;
       {
         g_autofree char *line = g_strdup_printf (_("Decision %lld (%s, recorded as by %s) carries no valid"
@@ -591,7 +600,7 @@ check_unsigned_decisions (RdCaseFile      *self,
           !_rd_db_query_int (self->db, "SELECT ifnull((SELECT max(seq) FROM audit WHERE action = 'seal'), 0)",
                              &seal_seq, error))
         return FALSE;
-      if (sealed > 0 && !(seal_seq > 0 && seal_seq < since_seq))
+      if (sealed > 0 && seal_seq >= since_seq)
         add_line (check->problems, _("The seal carries no valid medical director’s signature: it was added or"
                                      " changed outside ReviewDesk."));
     }
@@ -641,8 +650,8 @@ _rd_case_verify_signatures (RdCaseFile          *self,
       !check_unsigned_decisions (self, &check, error))
     goto out;
   if (n_signatures > 0 && self->trust == NULL)
-    add_line (check.problems, _("No organisation trust file is set up here, so the signers’ certificates cannot be"
-                                " checked. Ask your administrator for the trust file."));
+    result->trust_problem = g_strdup (_("No organisation trust file is set up here, so the signers’ certificates"
+                                        " cannot be checked. Ask your administrator for the trust file."));
   result->signatures = check.n_valid;
   result->unsigned_entries = last_seq - check.checkpoint_seq;
   describe_signers (&check, result);

@@ -64,6 +64,7 @@ rd_case_verify_result_free (RdCaseVerifyResult *result)
   g_free (result->seal_problem);
   g_free (result->records_problem);
   g_free (result->signature_problem);
+  g_free (result->trust_problem);
   g_free (result->signers);
   g_free (result);
 }
