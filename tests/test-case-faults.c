@@ -7,7 +7,6 @@
  * held before (or, when the change was acknowledged, after). */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rd-record-store.h"
@@ -180,23 +179,6 @@ summarize (RdCaseFile *cf)
   return g_string_free (text, FALSE);
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *wal = g_strconcat (to, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (to, "-shm", NULL);
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_unlink (wal);
-  g_unlink (shm);
-  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
-  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
-  g_assert_no_error (error);
-}
-
 static RdCaseFile *
 open_for_change (const char *path)
 {
@@ -291,7 +273,7 @@ run_with_fault (const char  *dir,
   g_autofree char *now = NULL;
   gboolean acknowledged, failed;
 
-  copy_file (template_path, path);
+  rd_test_copy_case (template_path, path);
   rd_test_fault_vfs_install ();
   cf = open_for_change (path);
   rd_test_fault_vfs_arm (fault, nth);
@@ -355,7 +337,7 @@ test_faults (void)
         g_autoptr(RdCaseFile) cf = NULL;
         g_autoptr(GError) error = NULL;
 
-        copy_file (template_path, path);
+        rd_test_copy_case (template_path, path);
         cf = open_for_change (path);
         g_assert_true (changes[c].change (cf, dir, &error));
         g_assert_no_error (error);

@@ -540,18 +540,18 @@ name_the_new_case (GError     *error,
 {
   g_autofree char *tmp_name = g_path_get_basename (tmp_path);
   const char *found = strstr (error->message, tmp_name);
-  const char *open, *close;
+  const char *quote_start, *quote_end;
   GString *message;
 
   if (found == NULL)
     return;
-  open = g_strrstr_len (error->message, found - error->message, "“");
-  close = strstr (found, "”");
-  if (open == NULL || close == NULL)
+  quote_start = g_strrstr_len (error->message, found - error->message, "“");
+  quote_end = strstr (found, "”");
+  if (quote_start == NULL || quote_end == NULL)
     return;
-  message = g_string_new_len (error->message, open + strlen ("“") - error->message);
+  message = g_string_new_len (error->message, quote_start + strlen ("“") - error->message);
   g_string_append (message, path);
-  g_string_append (message, close);
+  g_string_append (message, quote_end);
   g_free (error->message);
   error->message = g_string_free (message, FALSE);
 }
