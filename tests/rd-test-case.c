@@ -35,6 +35,23 @@ rd_test_remove_dir (const char *dir)
 }
 
 /* The SHA-256 of a file's bytes, to show it was not changed. */
+void
+rd_test_copy_case (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (to, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
 char *
 rd_test_file_digest (const char *path)
 {

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 char       *rd_test_case_dir           (void);
 void        rd_test_remove_dir         (const char *dir);
 char       *rd_test_file_digest        (const char *path);
+/* Copies the closed case @from to @to (0600), removing @to's -wal and -shm. */
+void        rd_test_copy_case          (const char *from,
+                                        const char *to);
 gboolean    rd_test_file_contains      (const char *path,
                                         const char *text);
 void        rd_test_assert_owner_only  (const char *dir);
