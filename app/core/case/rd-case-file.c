@@ -748,6 +748,7 @@ check_before_writing (RdCaseFile  *self,
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(RdCaseVerifyResult) result = rd_case_file_verify (self, &local);
+  g_autofree char *first_line = NULL;
   const char *problem;
 
   if (result == NULL)
@@ -757,13 +758,17 @@ check_before_writing (RdCaseFile  *self,
                      " it can still be opened read-only."), self->path, local->message);
       return FALSE;
     }
-  if (rd_case_verify_result_ok (result))
-    return TRUE;
+  /* Pages without their text and a search index that does not match it are
+   * repaired by writing (attaching the record again, case repair-index). */
   problem = result->integrity_problem ? result->integrity_problem
-            : result->audit_problem ? result->audit_problem : result->seal_problem;
+            : result->audit_problem ? result->audit_problem
+            : result->seal_problem ? result->seal_problem : result->replay_problem;
+  if (problem == NULL)
+    return TRUE;
+  first_line = g_strndup (problem, strcspn (problem, "\n"));
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
                _("“%s” fails verification, so nothing will be written to it: %s Restore it from a backup; it"
-                 " can still be opened read-only."), self->path, problem);
+                 " can still be opened read-only."), self->path, first_line);
   return FALSE;
 }
 

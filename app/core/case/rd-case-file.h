@@ -356,6 +356,8 @@ typedef struct {
   char     *seal_problem;        /* a sealed case whose content changed */
   char     *records_problem;     /* pages without their text, a search index that does
                                   * not match the text: one line per record affected */
+  char     *replay_problem;      /* content that differs from what its audit log says it
+                                  * is (changed outside ReviewDesk): one line per difference */
 } RdCaseVerifyResult;
 
 void      rd_case_verify_result_free (RdCaseVerifyResult *result);

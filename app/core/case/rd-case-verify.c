@@ -6,6 +6,7 @@
 #include "rd-audit.h"
 #include "rd-case-db.h"
 #include "rd-case-file-private.h"
+#include "rd-case-replay.h"
 
 /**
  * rd_case_file_list_audit:
@@ -62,6 +63,7 @@ rd_case_verify_result_free (RdCaseVerifyResult *result)
   g_free (result->audit_problem);
   g_free (result->seal_problem);
   g_free (result->records_problem);
+  g_free (result->replay_problem);
   g_free (result);
 }
 
@@ -75,7 +77,7 @@ rd_case_verify_result_ok (const RdCaseVerifyResult *result)
 {
   g_return_val_if_fail (result != NULL, FALSE);
   return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
-         result->records_problem == NULL;
+         result->records_problem == NULL && result->replay_problem == NULL;
 }
 
 static gboolean
@@ -293,13 +295,40 @@ check_seal (RdCaseFile          *self,
   return TRUE;
 }
 
+/* The tables against the state their audit log leaves them in. */
+static gboolean
+check_replay (RdCaseFile          *self,
+              RdCaseVerifyResult  *result,
+              GError             **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  /* Records whose bytes do not match their SHA-256 still have a history to
+   * compare with; a database SQLite finds damaged may not be readable, and
+   * the integrity problem already says so. */
+  if (!_rd_case_replay_check (self->db, problems, &local))
+    {
+      if (result->integrity_problem != NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (problems->len > 0)
+    result->replay_problem = g_string_free (g_steal_pointer (&problems), FALSE);
+  return TRUE;
+}
+
 /**
  * rd_case_file_verify:
  *
  * Checks the whole case as an auditor would: SQLite's integrity check, every
  * record's bytes against its SHA-256, that every page of every record has its
  * text and that the search index matches that text, the audit log's hash chain (reporting
- * the first broken link) and, for a sealed case, the seal's digest. Reads
+ * the first broken link), that every audited table holds what the audit log's
+ * entries, replayed in order, leave in it (so that a value changed with the
+ * sqlite3 shell is found even though the chain is intact) and, for a sealed
+ * case, the seal's digest. Reads
  * every byte, so run it off the UI thread for a large case (on a case opened
  * read-only in that thread).
  *
@@ -320,7 +349,9 @@ rd_case_file_verify (RdCaseFile  *self,
       (result->integrity_problem == NULL && !check_page_text (self, result, error)) ||
       !_rd_audit_verify (self->db, &result->audit_entries, &result->audit_first_broken,
                          &result->audit_problem, error) ||
+      !check_replay (self, result, error) ||
       !check_seal (self, result, error))
     return NULL;
   return g_steal_pointer (&result);
 }
+
