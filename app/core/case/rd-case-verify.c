@@ -191,6 +191,7 @@ check_search_index (RdCaseFile  *self,
   g_autoptr(RdStmt) stmt = NULL;
   gboolean has_row, ok = FALSE;
   gint64 orphans = 0;
+  gsize before = problems->len;
 
   if (!_rd_db_exec (self->db,
                     "DROP TABLE IF EXISTS temp.rd_vocab_index; DROP TABLE IF EXISTS temp.rd_vocab_text;"
@@ -231,6 +232,9 @@ check_search_index (RdCaseFile  *self,
                                                          orphans), (long long) orphans);
       add_problem (problems, line);
     }
+  if (problems->len > before)
+    add_problem (problems, _("Rebuild the search index from the stored page text with"
+                             " “reviewdesk-tool case repair-index FILE”."));
   ok = TRUE;
 
 out:
@@ -355,3 +359,75 @@ rd_case_file_verify (RdCaseFile  *self,
   return g_steal_pointer (&result);
 }
 
+/* ---- repairing the search index --------------------------------------------- */
+
+static gboolean
+refuse_sealed (RdCaseFile  *self,
+               GError     **error)
+{
+  g_autofree char *status = NULL;
+  gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (self->db, &has_row, error,
+                                             "SELECT status FROM case_info WHERE id = 1", "");
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!has_row || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "sealed") != 0)
+    return TRUE;
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED,
+               _("“%s” is sealed: a sealed case can be read but not repaired. Its search index is made from the"
+                 " page text and is not part of the seal, so what was sealed is intact, but searching its records"
+                 " may miss or misplace pages: read the pages themselves."), self->path);
+  return FALSE;
+}
+
+/**
+ * rd_case_file_rebuild_search_index:
+ * @n_pages: (out) (optional): how many pages the index holds now
+ *
+ * Builds the full-text index of the records' pages again from their stored
+ * text, in one transaction audited as the system action
+ * `search-index-rebuilt`: the repair for the search index problems
+ * rd_case_file_verify() reports. The index is derived data, so nothing of
+ * the review changes. Refused on a read-only or sealed case.
+ *
+ * Returns: %TRUE once the rebuilt index is durable
+ */
+gboolean
+rd_case_file_rebuild_search_index (RdCaseFile  *self,
+                                   guint       *n_pages,
+                                   GError     **error)
+{
+  g_autofree char *summary = NULL;
+  gint64 pages = 0;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+
+  if (!_rd_case_check_readable (self, error))
+    return FALSE;
+  if (self->read_only)
+    {
+      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: %s"), self->path, self->read_only_reason);
+      return FALSE;
+    }
+  if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!refuse_sealed (self, error) ||
+      !_rd_db_exec (self->db, "INSERT INTO page_fts (page_fts) VALUES ('rebuild')", error) ||
+      !_rd_db_query_int (self->db, "SELECT count(*) FROM record_page", &pages, error))
+    goto fail;
+  summary = g_strdup_printf ("%" G_GINT64_FORMAT " pages", pages);
+  /* Not a reviewer's change: the program made derived data again. */
+  if (!_rd_audit_append (self->db, "ReviewDesk", "system", "search-index-rebuilt", "search-index", NULL, summary,
+                         error) ||
+      !_rd_case_commit_change (self, self->db, "page-text", error))
+    goto fail;
+  if (n_pages != NULL)
+    *n_pages = (guint) pages;
+  return TRUE;
+
+fail:
+  _rd_case_rollback (self->db);
+  return FALSE;
+}
