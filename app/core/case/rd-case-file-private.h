@@ -111,5 +111,8 @@ sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    GError      **error);
 gboolean  _rd_case_check_readable (RdCaseFile   *self,
                                    GError      **error);
+/* Refuses a closed or read-only case (READ_ONLY, saying why). */
+gboolean  _rd_case_check_writable (RdCaseFile   *self,
+                                   GError      **error);
 
 G_END_DECLS

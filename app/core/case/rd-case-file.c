@@ -1193,9 +1193,9 @@ _rd_case_actor_clear (RdCaseActor *actor)
   g_clear_pointer (&actor->credentials, g_free);
 }
 
-static gboolean
-check_writable (RdCaseFile  *self,
-                GError     **error)
+gboolean
+_rd_case_check_writable (RdCaseFile  *self,
+                         GError     **error)
 {
   if (!_rd_case_check_readable (self, error))
     return FALSE;
@@ -1216,7 +1216,7 @@ _rd_case_begin_write (RdCaseFile   *self,
 {
   g_autofree char *status = NULL;
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
 
   g_mutex_lock (&self->actor_lock);
@@ -1376,7 +1376,7 @@ rd_case_file_begin_batch (RdCaseFile  *self,
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
   if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;

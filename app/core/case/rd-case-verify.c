@@ -403,15 +403,7 @@ rd_case_file_rebuild_search_index (RdCaseFile  *self,
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
 
-  if (!_rd_case_check_readable (self, error))
-    return FALSE;
-  if (self->read_only)
-    {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY,
-                   _("“%s” is read-only: %s"), self->path, self->read_only_reason);
-      return FALSE;
-    }
-  if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_rd_case_check_writable (self, error) || !_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!refuse_sealed (self, error) ||
       !_rd_db_exec (self->db, "INSERT INTO page_fts (page_fts) VALUES ('rebuild')", error) ||
