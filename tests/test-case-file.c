@@ -916,6 +916,37 @@ test_verify_detects_tampering (RdTestCaseFixture *fixture,
   g_clear_pointer (&result, rd_case_verify_result_free);
 }
 
+/* A value changed behind ReviewDesk's back and then changed again through it
+ * (by a handle opened before, when the case still verified): the case now
+ * holds what the log says last, but the entry's old value shows that
+ * something else stood there in between. */
+static void
+test_verify_replays_history (RdTestCaseFixture *fixture,
+                             gconstpointer      data)
+{
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_MET, NULL, &error));
+  result = verify_path (fixture->path);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  tamper (fixture, "UPDATE criterion_score SET score = 'not-met'");
+  result = verify_path (fixture->path);
+  g_assert_cmpstr (result->replay_problem, ==, "The score of criterion p/c1 is “not-met” in the case but its last"
+                                                " audited change set it to “met”: it was changed outside ReviewDesk.");
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_NOT_DOCUMENTED, NULL, &error));
+  g_assert_no_error (error);
+  result = verify_path (fixture->path);
+  g_assert_null (result->audit_problem);
+  g_assert_cmpstr (result->replay_problem, ==, "The score of criterion p/c1 was changed outside ReviewDesk before"
+                                                " audit entry 3: the value that entry replaced is not the one the"
+                                                " entries before it left.");
+}
+
 static void
 test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
                                         gconstpointer      data)
@@ -1009,5 +1040,6 @@ main (int   argc,
   rd_test_case_add ("/case-file/decision-draft", test_decision_draft);
   rd_test_case_add ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
   rd_test_case_add ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
+  rd_test_case_add ("/case-file/verify-replays-history", test_verify_replays_history);
   return g_test_run ();
 }
