@@ -135,6 +135,24 @@ rd_test_case_fixture_set_up (RdTestCaseFixture *fixture,
   fixture->case_file = rd_test_case_new (fixture->path);
 }
 
+/* Every case a test writes through ReviewDesk replays from its audit log
+ * without a difference. A file that does not open as a case (a test of
+ * refusals) has nothing to replay. */
+static void
+assert_replays_clean (RdTestCaseFixture *fixture)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+
+  if (fixture->tampered || !g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR))
+    return;
+  cf = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, NULL);
+  if (cf != NULL)
+    result = rd_case_file_verify (cf, NULL);
+  if (result != NULL && result->replay_problem != NULL)
+    g_error ("The case differs from its audit log:\n%s", result->replay_problem);
+}
+
 void
 rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
                                 gconstpointer      data)
@@ -149,6 +167,7 @@ rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
   g_clear_object (&fixture->case_file);
+  assert_replays_clean (fixture);
   rd_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -29,11 +29,14 @@ void        rd_test_case_decide        (RdCaseFile     *case_file,
                                         const char     *rationale);
 
 /* For g_test_add(): each test gets its own directory and a case file in it,
- * closed and removed again by rd_test_case_fixture_tear_down(). */
+ * closed and removed again by rd_test_case_fixture_tear_down(), which first
+ * checks that the case holds what its audit log says, unless the test set
+ * @tampered: it changed the case behind ReviewDesk's back. */
 typedef struct {
   char       *dir;
   char       *path;
   RdCaseFile *case_file;
+  gboolean    tampered;
 } RdTestCaseFixture;
 
 /* A new case at path, as rd_test_case_new() makes it. */

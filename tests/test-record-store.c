@@ -496,6 +496,7 @@ exec_raw (RdTestCaseFixture *fixture,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  fixture->tampered = TRUE;
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)

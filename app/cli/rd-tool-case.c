@@ -327,6 +327,17 @@ cmd_show (int    argc,
 
 /* ---- case verify ------------------------------------------------------ */
 
+static void
+print_lines (const char *title,
+             const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  rd_tool_print (stdout, "%s:\n", title);
+  for (guint i = 0; lines[i] != NULL; i++)
+    rd_tool_print (stdout, "  %s\n", lines[i]);
+}
+
 static int
 cmd_verify (int    argc,
             char **argv)
@@ -349,13 +360,7 @@ cmd_verify (int    argc,
 
   rd_tool_print (stdout, "%s: %s\n", _("Integrity"), result->integrity_problem ? result->integrity_problem : _("ok"));
   if (result->records_problem != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (result->records_problem, "\n", -1);
-
-      rd_tool_print (stdout, "%s:\n", _("Records"));
-      for (guint i = 0; lines[i] != NULL; i++)
-        rd_tool_print (stdout, "  %s\n", lines[i]);
-    }
+    print_lines (_("Records"), result->records_problem);
   else if (result->integrity_problem == NULL)
     rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
   if (result->audit_problem != NULL)
@@ -363,17 +368,51 @@ cmd_verify (int    argc,
                            (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
   else
     rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
+  if (result->replay_problem != NULL)
+    print_lines (_("Content against the audit log"), result->replay_problem);
+  else if (result->integrity_problem == NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
+                   _("every audited value is what the audit log last set it to"));
   if (result->sealed)
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("not sealed"));
 
-  if (!rd_case_verify_result_ok (result))
+  if (rd_case_verify_result_ok (result))
+    return RD_TOOL_EXIT_OK;
+  if (result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
+      result->replay_problem == NULL)
+    rd_tool_print (stderr, _("“%s” failed verification: its records need the repair their lines above name.\n"),
+                   argv[1]);
+  else
+    rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
+                             " investigation.\n"), argv[1]);
+  return RD_TOOL_EXIT_FAILURE;
+}
+
+/* ---- case repair-index ------------------------------------------------ */
+
+static int
+cmd_repair_index (int    argc,
+                  char **argv)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+
+  if (argc != 2)
+    return rd_tool_usage_error ("case", "repair-index", "%s", _("“case repair-index” needs exactly one FILE."));
+  cf = open_or_report (argv[1], RD_CASE_FILE_OPEN_NONE);
+  if (cf == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  if (!rd_case_file_rebuild_search_index (cf, &n_pages, &error))
     {
-      rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                               " investigation.\n"), argv[1]);
+      rd_tool_print (stderr, "%s\n", error->message);
       return RD_TOOL_EXIT_FAILURE;
     }
+  rd_tool_print (stdout, ngettext ("Rebuilt the search index of “%s” from the text of %u page.\n",
+                                   "Rebuilt the search index of “%s” from the text of %u pages.\n", n_pages),
+                 argv[1], n_pages);
   return RD_TOOL_EXIT_OK;
 }
 
@@ -618,8 +657,10 @@ cmd_letter (int    argc,
 
 static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions, the director’s draft"), cmd_show },
-  { "verify", "FILE", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
-    cmd_verify },
+  { "verify", "FILE", N_("check a case’s integrity, records, audit chain, content against its audit log and seal;"
+                          " exit 1 on any problem"), cmd_verify },
+  { "repair-index", "FILE", N_("rebuild a case’s search index from its stored page text (not on a sealed case)"),
+    cmd_repair_index },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
     N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"
        " line of PASSWORD.txt, stored in the case with --remember-password (anyone who can open the case"

@@ -783,6 +783,7 @@ check_before_writing (RdCaseFile  *self,
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(RdCaseVerifyResult) result = rd_case_file_verify (self, &local);
+  g_autofree char *first_line = NULL;
   const char *problem;
 
   /* SQLite could not read it: the error names the file, says the case is
@@ -792,13 +793,17 @@ check_before_writing (RdCaseFile  *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (rd_case_verify_result_ok (result))
-    return TRUE;
+  /* Pages without their text and a search index that does not match it are
+   * repaired by writing (attaching the record again, case repair-index). */
   problem = result->integrity_problem ? result->integrity_problem
-            : result->audit_problem ? result->audit_problem : result->seal_problem;
+            : result->audit_problem ? result->audit_problem
+            : result->seal_problem ? result->seal_problem : result->replay_problem;
+  if (problem == NULL)
+    return TRUE;
+  first_line = g_strndup (problem, strcspn (problem, "\n"));
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
                _("“%s” fails verification, so nothing will be written to it: %s Restore it from a backup; it"
-                 " can still be opened read-only."), self->path, problem);
+                 " can still be opened read-only."), self->path, first_line);
   return FALSE;
 }
 
@@ -1223,9 +1228,9 @@ _rd_case_actor_clear (RdCaseActor *actor)
   g_clear_pointer (&actor->credentials, g_free);
 }
 
-static gboolean
-check_writable (RdCaseFile  *self,
-                GError     **error)
+gboolean
+_rd_case_check_writable (RdCaseFile  *self,
+                         GError     **error)
 {
   if (!_rd_case_check_readable (self, error))
     return FALSE;
@@ -1246,7 +1251,7 @@ _rd_case_begin_write (RdCaseFile   *self,
 {
   g_autofree char *status = NULL;
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
 
   g_mutex_lock (&self->actor_lock);
@@ -1406,7 +1411,7 @@ rd_case_file_begin_batch (RdCaseFile  *self,
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
   if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
