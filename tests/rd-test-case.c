@@ -36,6 +36,23 @@ rd_test_remove_dir (const char *dir)
 }
 
 /* The SHA-256 of a file's bytes, to show it was not changed. */
+void
+rd_test_copy_case (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (to, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+}
+
 char *
 rd_test_file_digest (const char *path)
 {
@@ -119,6 +136,24 @@ rd_test_case_fixture_set_up (RdTestCaseFixture *fixture,
   fixture->case_file = rd_test_case_new (fixture->path);
 }
 
+/* Every case a test writes through ReviewDesk replays from its audit log
+ * without a difference. A file that does not open as a case (a test of
+ * refusals) has nothing to replay. */
+static void
+assert_replays_clean (RdTestCaseFixture *fixture)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+
+  if (fixture->tampered || !g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR))
+    return;
+  cf = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, NULL);
+  if (cf != NULL)
+    result = rd_case_file_verify (cf, NULL);
+  if (result != NULL && result->replay_problem != NULL)
+    g_error ("The case differs from its audit log:\n%s", result->replay_problem);
+}
+
 void
 rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
                                 gconstpointer      data)
@@ -133,6 +168,7 @@ rd_test_case_fixture_tear_down (RdTestCaseFixture *fixture,
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
   g_clear_object (&fixture->case_file);
+  assert_replays_clean (fixture);
   rd_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 char       *rd_test_case_dir           (void);
 void        rd_test_remove_dir         (const char *dir);
 char       *rd_test_file_digest        (const char *path);
+/* Copies the closed case @from to @to (0600), removing @to's -wal and -shm. */
+void        rd_test_copy_case          (const char *from,
+                                        const char *to);
 gboolean    rd_test_file_contains      (const char *path,
                                         const char *text);
 void        rd_test_assert_owner_only  (const char *dir);
@@ -26,11 +29,14 @@ void        rd_test_case_decide        (RdCaseFile     *case_file,
                                         const char     *rationale);
 
 /* For g_test_add(): each test gets its own directory and a case file in it,
- * closed and removed again by rd_test_case_fixture_tear_down(). */
+ * closed and removed again by rd_test_case_fixture_tear_down(), which first
+ * checks that the case holds what its audit log says, unless the test set
+ * @tampered: it changed the case behind ReviewDesk's back. */
 typedef struct {
   char       *dir;
   char       *path;
   RdCaseFile *case_file;
+  gboolean    tampered;
 } RdTestCaseFixture;
 
 /* A new case at path, as rd_test_case_new() makes it. */

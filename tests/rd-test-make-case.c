@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Makes synthetic cases and PDFs for the command-line tests:
  *   rd-test-make-case CASE [--sealed]   a case with some of everything
- *   rd-test-make-case --pdf OUT N       a synthetic N-page PDF record */
+ *   rd-test-make-case --pdf OUT N       a synthetic N-page PDF record
+ *   rd-test-make-case --review CASE     evidence and decisions added to CASE */
 #include "config.h"
 
 #include <stdlib.h>
@@ -94,6 +95,30 @@ use_trust_file (void)
   check (rd_trust_save (rd_test_trust (), path, &error), error);
 }
 
+/* What the application adds to a case that the tool does not: evidence
+ * quoted from record 1, the nurse sending the case to a medical director and
+ * the director's determination. */
+static void
+review_case (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  RdCaseEvidence evidence = {
+    .record_id = 1, .page_number = 1, .x = 72, .y = 90, .width = 300, .height = 40,
+    .quote = (char *) "Pain 8/10 despite oral opioids", .target_kind = RD_EVIDENCE_TARGET_CRITERION,
+    .policy_id = (char *) "bsc-7.01.41", .target_id = (char *) "pain-severe-intractable",
+  };
+
+  check (cf != NULL, error);
+  rd_test_sign_as (cf, "Script Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  check (rd_case_file_add_evidence (cf, &evidence, &error) > 0, error);
+  check (rd_case_file_record_decision (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Please review the trial",
+                                       &error) > 0, error);
+  rd_test_sign_as (cf, "Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  check (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                       "The trial did not reduce the pain by half", &error) > 0, error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,12 +128,17 @@ main (int   argc,
       g_autoptr(GBytes) pdf = rd_test_pdf_new_simple ((guint) atoi (argv[3]));
       return g_file_set_contents (argv[2], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL) ? 0 : 1;
     }
+  if (argc == 3 && g_str_equal (argv[1], "--review"))
+    {
+      review_case (argv[2]);
+      return 0;
+    }
   if (argc == 2 || (argc == 3 && g_str_equal (argv[2], "--sealed")))
     {
       use_trust_file ();
       make_case (argv[1], argc == 3);
       return 0;
     }
-  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N\n");
+  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N | --review CASE\n");
   return 2;
 }

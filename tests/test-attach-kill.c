@@ -64,31 +64,6 @@ reap (GPid      pid,
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
-  g_assert_true (g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fresh_case (const char *template_path,
-            const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  unlink (wal);
-  unlink (shm);
-  copy_file (template_path, path);
-}
-
 /* Returns when the case's write-ahead log exists (or @pid has ended). */
 static gint64
 wait_for_wal (const char *path,
@@ -183,7 +158,7 @@ test_attach_kill (void)
   duration = writing = 1000;
   for (guint i = 0; i < 3; i++)
     {
-      fresh_case (template_path, path);
+      rd_test_copy_case (template_path, path);
       start = g_get_monotonic_time ();
       pid = spawn_attach (path, pdf_path);
       opened = wait_for_wal (path, pid) - start;
@@ -201,7 +176,7 @@ test_attach_kill (void)
     {
       gboolean acknowledged;
 
-      fresh_case (template_path, path);
+      rd_test_copy_case (template_path, path);
       pid = spawn_attach (path, pdf_path);
       /* A third of the kills anywhere in the run; the others once the case
        * is open, while the record, its pages and their index are written. */

@@ -841,13 +841,14 @@ test_decision_draft (RdTestCaseFixture *fixture,
 }
 
 static void
-tamper (const char *path,
-        const char *sql)
+tamper (RdTestCaseFixture *fixture,
+        const char        *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  fixture->tampered = TRUE;
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
   sqlite3_close (db);
@@ -893,7 +894,7 @@ test_verify_detects_tampering (RdTestCaseFixture *fixture,
   sqlite3_close (db);
 
   /* ...and one who drops the guard is found at the first changed entry. */
-  tamper (fixture->path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;"
+  tamper (fixture, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;"
                 "UPDATE audit SET who = 'Someone' WHERE seq = 5");
   result = verify_path (fixture->path);
   g_assert_false (rd_case_verify_result_ok (result));
@@ -901,17 +902,52 @@ test_verify_detects_tampering (RdTestCaseFixture *fixture,
   g_assert_nonnull (result->audit_problem);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
-  /* A cut tail leaves the chain whole, but the reviewer signed a longer one. */
-  tamper (fixture->path, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
+  /* A cut tail leaves an intact chain, but the content its entries recorded
+   * is no longer in the log, and the reviewer signed a longer one. */
+  tamper (fixture, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= 4");
   result = verify_path (fixture->path);
-  g_assert_false (rd_case_verify_result_ok (result));
   g_assert_null (result->audit_problem);
+  g_assert_nonnull (result->replay_problem);
+  g_assert_nonnull (strstr (result->replay_problem, "The score of criterion p/c2 is in the case but not in the"
+                                                    " audit log"));
+  g_assert_null (strstr (result->replay_problem, "p/c1"));
   g_assert_nonnull (strstr (result->signature_problem, "audit log was rewritten"));
   g_clear_pointer (&result, rd_case_verify_result_free);
-  tamper (fixture->path, "DELETE FROM audit WHERE seq = 2");
+  tamper (fixture, "DELETE FROM audit WHERE seq = 2");
   result = verify_path (fixture->path);
   g_assert_cmpint (result->audit_first_broken, ==, 3);
   g_clear_pointer (&result, rd_case_verify_result_free);
+}
+
+/* A value changed behind ReviewDesk's back and then changed again through it
+ * (by a handle opened before, when the case still verified): the case now
+ * holds what the log says last, but the entry's old value shows that
+ * something else stood there in between. */
+static void
+test_verify_replays_history (RdTestCaseFixture *fixture,
+                             gconstpointer      data)
+{
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_MET, NULL, &error));
+  result = verify_path (fixture->path);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  tamper (fixture, "UPDATE criterion_score SET score = 'not-met'");
+  result = verify_path (fixture->path);
+  g_assert_cmpstr (result->replay_problem, ==, "The score of criterion p/c1 is “not-met” in the case but its last"
+                                                " audited change set it to “met”: it was changed outside ReviewDesk.");
+  g_clear_pointer (&result, rd_case_verify_result_free);
+
+  g_assert_true (rd_case_file_set_score (fixture->case_file, "p", "c1", RD_SCORE_NOT_DOCUMENTED, NULL, &error));
+  g_assert_no_error (error);
+  result = verify_path (fixture->path);
+  g_assert_null (result->audit_problem);
+  g_assert_cmpstr (result->replay_problem, ==, "The score of criterion p/c1 was changed outside ReviewDesk before"
+                                                " audit entry 3: the value that entry replaced is not the one the"
+                                                " entries before it left.");
 }
 
 static void
@@ -933,7 +969,7 @@ test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
   g_assert_true (rd_case_file_seal (fixture->case_file, &error));
   g_clear_object (&fixture->case_file);
 
-  tamper (fixture->path, "UPDATE criterion_score SET score = 'not-met'");
+  tamper (fixture, "UPDATE criterion_score SET score = 'not-met'");
   result = verify_path (fixture->path);
   g_assert_true (result->sealed);
   g_assert_nonnull (result->seal_problem);
@@ -941,12 +977,12 @@ test_verify_detects_changes_after_seal (RdTestCaseFixture *fixture,
   g_clear_pointer (&result, rd_case_verify_result_free);
 
   /* The seal covers what was measured as well. */
-  tamper (fixture->path, "UPDATE criterion_score SET score = 'met'; UPDATE measurement SET value = 2");
+  tamper (fixture, "UPDATE criterion_score SET score = 'met'; UPDATE measurement SET value = 2");
   result = verify_path (fixture->path);
   g_assert_nonnull (result->seal_problem);
   g_clear_pointer (&result, rd_case_verify_result_free);
 
-  tamper (fixture->path, "UPDATE measurement SET value = 12; UPDATE record SET data = zeroblob(length(data))");
+  tamper (fixture, "UPDATE measurement SET value = 12; UPDATE record SET data = zeroblob(length(data))");
   result = verify_path (fixture->path);
   g_assert_null (result->seal_problem);
   g_assert_nonnull (result->integrity_problem);
@@ -1007,5 +1043,6 @@ main (int   argc,
   rd_test_case_add ("/case-file/decision-draft", test_decision_draft);
   rd_test_case_add ("/case-file/verify-detects-tampering", test_verify_detects_tampering);
   rd_test_case_add ("/case-file/verify-detects-changes-after-seal", test_verify_detects_changes_after_seal);
+  rd_test_case_add ("/case-file/verify-replays-history", test_verify_replays_history);
   return g_test_run ();
 }

@@ -24,6 +24,19 @@ acknowledge (int    fd,
     _exit (5);
 }
 
+/* A child's case, open for writing as a nurse, or the child exits. */
+static RdCaseFile *
+open_as_nurse (const char *path,
+               const char *name)
+{
+  RdCaseFile *cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, NULL);
+
+  if (cf == NULL || rd_case_file_is_read_only (cf))
+    _exit (2);
+  rd_case_file_set_actor (cf, name, NULL, RD_ROLE_NURSE_REVIEWER);
+  return cf;
+}
+
 /* The writer: scores, and now and then a request change or a record with its
  * page text, each acknowledged once the call has returned. */
 static void G_GNUC_NORETURN
@@ -31,11 +44,8 @@ writer (const char *path,
         gint64      first,
         int         ack_fd)
 {
-  g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, NULL);
+  g_autoptr(RdCaseFile) cf = open_as_nurse (path, "Kill Test");
 
-  if (cf == NULL || rd_case_file_is_read_only (cf))
-    _exit (2);
-  rd_case_file_set_actor (cf, "Kill Test", NULL, RD_ROLE_NURSE_REVIEWER);
   for (gint64 i = first;; i++)
     {
       g_autofree char *criterion = g_strdup_printf ("c%" G_GINT64_FORMAT, i);
@@ -132,16 +142,17 @@ kill_now (pid_t pid)
  * of acknowledged changes plus a random part of the time one change takes,
  * so the kill lands anywhere inside a transaction however fast the build. */
 static gint64
-kill_at_random_point (pid_t  pid,
-                      int    ack_fd,
-                      gint64 last_ack,
-                      guint  max_acks)
+kill_at_random_point_after (pid_t  pid,
+                            int    ack_fd,
+                            gint64 last_ack,
+                            guint  max_acks,
+                            gint32 max_start_us)
 {
   guint wanted = g_test_rand_int_range (0, max_acks + 1);
   gint64 started = g_get_monotonic_time (), value;
 
   if (wanted == 0)
-    g_usleep (g_test_rand_int_range (0, 20000));
+    g_usleep (g_test_rand_int_range (0, max_start_us));
   for (guint n = 0; n < wanted; n++)
     {
       if (!read_ack (ack_fd, &value))
@@ -154,6 +165,15 @@ kill_at_random_point (pid_t  pid,
     g_usleep (g_test_rand_int_range (0, (g_get_monotonic_time () - started) / (wanted - 1) + 1));
   kill_now (pid);
   return read_last_ack (ack_fd, last_ack);
+}
+
+static gint64
+kill_at_random_point (pid_t  pid,
+                      int    ack_fd,
+                      gint64 last_ack,
+                      guint  max_acks)
+{
+  return kill_at_random_point_after (pid, ack_fd, last_ack, max_acks, 20000);
 }
 
 /* Checks that every acknowledged change is there. */
@@ -304,6 +324,161 @@ test_kill_creator (void)
   rd_test_remove_dir (dir);
 }
 
+/* ---- a nurse's decisions ---------------------------------------------------- */
+
+/* The decider's changes, in order: three pends, then the case sent to a
+ * medical director, after which a nurse decides nothing more: the decider
+ * waits to be killed. */
+#define N_DECISIONS 4
+
+static RdDecisionKind
+decision_kind (gint64 i)
+{
+  return i == N_DECISIONS - 1 ? RD_DECISION_SEND_TO_DIRECTOR : RD_DECISION_PEND;
+}
+
+static void G_GNUC_NORETURN
+decider (const char *path,
+         gint64      first,
+         int         ack_fd)
+{
+  g_autoptr(RdCaseFile) cf = open_as_nurse (path, "Kill Nurse");
+
+  for (gint64 i = first; i < N_DECISIONS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("decision %" G_GINT64_FORMAT, i);
+
+      if (rd_case_file_record_decision (cf, decision_kind (i), NULL, FALSE, text, NULL) == 0)
+        _exit (3);
+      acknowledge (ack_fd, i);
+    }
+  for (;;)
+    pause ();
+}
+
+typedef struct {
+  guint kills;
+  guint during[N_DECISIONS + 1];  /* kills by the decision under way, or none (all were acknowledged) */
+  guint half;                     /* must stay 0 */
+  guint lost;                     /* must stay 0 */
+} DecisionFigures;
+
+static guint
+count_audit (GPtrArray  *audit,
+             const char *action)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < audit->len; i++)
+    n += g_strcmp0 (((RdAuditEntry *) g_ptr_array_index (audit, i))->action, action) == 0;
+  return n;
+}
+
+/* Decisions 0 … last_ack are there, the one under way may be; each has its
+ * audit entry and the status it set. */
+static void
+check_decisions (const char      *path,
+                 gint64           last_ack,
+                 DecisionFigures *figures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  guint acknowledged = (guint) MIN (last_ack + 1, N_DECISIONS);
+  RdCaseStatus expected = RD_CASE_STATUS_IN_REVIEW;
+  gboolean whole = TRUE;
+
+  if (cf == NULL)
+    {
+      g_test_message ("half state: the case does not open for writing: %s", error->message);
+      figures->half++;
+      return;
+    }
+  result = rd_case_file_verify (cf, &error);
+  g_assert_no_error (error);
+  decisions = rd_case_file_list_decisions (cf, &error);
+  audit = rd_case_file_list_audit (cf, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      RdCaseDecision *d = g_ptr_array_index (decisions, i);
+      g_autofree char *text = g_strdup_printf ("decision %u", i);
+
+      whole &= d->kind == decision_kind (i) && g_strcmp0 (d->rationale, text) == 0;
+      expected = decision_kind (i) == RD_DECISION_PEND ? RD_CASE_STATUS_PENDED
+                                                       : RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR;
+    }
+  whole &= rd_case_verify_result_ok (result) && rd_case_file_get_status (cf) == expected &&
+           count_audit (audit, "decision") == decisions->len && decisions->len <= N_DECISIONS &&
+           decisions->len <= acknowledged + 1;
+  if (!whole)
+    {
+      g_test_message ("half state: %u decisions, %u audited, status %s", decisions->len,
+                      count_audit (audit, "decision"), rd_case_status_to_string (rd_case_file_get_status (cf)));
+      figures->half++;
+    }
+  if (decisions->len < acknowledged)
+    {
+      g_test_message ("%u acknowledged decisions, %u in the case", acknowledged, decisions->len);
+      figures->lost++;
+    }
+}
+
+/* In the slow suite (-m slow): a nurse recording decisions, killed at random
+ * moments, each time on a fresh copy of an undecided case. */
+static void
+test_kill_decider (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *template_path = g_build_filename (dir, "template.rdcase", NULL);
+  g_autofree char *path = g_build_filename (dir, "decided.rdcase", NULL);
+  const char *kills_env = g_getenv ("RD_DECISION_KILLS");
+  guint n_kills = kills_env != NULL ? (guint) g_ascii_strtoull (kills_env, NULL, 10) : 60;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  DecisionFigures figures = { 0 };
+
+  gint64 first_decision = 1;
+
+  {
+    g_autoptr(RdCaseFile) cf = rd_test_case_new (template_path);
+  }
+  for (guint iteration = 0; iteration <= n_kills; iteration++)
+    {
+      int ack_fd;
+      pid_t pid;
+      gint64 ack, started;
+
+      rd_test_copy_case (template_path, path);
+      started = g_get_monotonic_time ();
+      pid = spawn (decider, path, 0, &ack_fd);
+      /* First, how long the decider takes to open the case and pend once,
+       * so that kills land there too. */
+      if (iteration == 0)
+        {
+          g_assert_true (read_ack (ack_fd, &ack));
+          first_decision = MAX (g_get_monotonic_time () - started, 1);
+          kill_now (pid);
+          close (ack_fd);
+          continue;
+        }
+      ack = kill_at_random_point_after (pid, ack_fd, -1, N_DECISIONS - 1, (gint32) first_decision);
+      close (ack_fd);
+      figures.kills++;
+      figures.during[MIN (ack + 1, N_DECISIONS)]++;
+      check_decisions (path, ack, &figures);
+    }
+  g_test_message ("%u kills of a nurse's decisions: %u during or before the first pend, %u the second, %u the"
+                  " third, %u sending to a medical director, %u after all were acknowledged; %u half states, %u lost changes; %.1f s",
+                  figures.kills, figures.during[0], figures.during[1], figures.during[2], figures.during[3],
+                  figures.during[4], figures.half, figures.lost, g_timer_elapsed (timer, NULL));
+  g_assert_cmpuint (figures.half, ==, 0);
+  g_assert_cmpuint (figures.lost, ==, 0);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,5 +487,8 @@ main (int   argc,
 
   g_test_add_func ("/case-kill/writer", test_kill_writer);
   g_test_add_func ("/case-kill/creator", test_kill_creator);
+  /* Part of the kill suite: meson test --suite slow. */
+  if (g_test_slow ())
+    g_test_add_func ("/case-kill/decisions", test_kill_decider);
   return g_test_run ();
 }

@@ -145,9 +145,18 @@ before=$(sha256sum < "$full")
 out=$( (trap '' XFSZ; ulimit -f 64; "$tool" case score "$full" "$dir/answers.json" --by "Script Nurse") 2>&1 ); rc=$?
 [ "$rc" -eq 1 ] || fail "case score on a full disk exited $rc, not 1: $out"
 echo "$out" | grep -q "unchanged" || fail "case score on a full disk did not say the case is unchanged: $out"
+[ "$(echo "$out" | grep -o "full.rdcase" | wc -l)" -eq 1 ] || fail "case score on a full disk did not name the case once: $out"
+echo "$out" | sed 's/\. .*//' | grep -q -i "sqlite\|disk I/O" && fail "SQLite's words lead the message: $out"
 expect 0 "every link intact" "$tool" case verify "$full"
 [ "$(sqlite3 "$full" "SELECT count(*) FROM criterion_score")" = 0 ] || fail "a failed case score left some answers"
 expect 0 "4 criteria" "$tool" case score "$full" "$dir/answers.json" --by "Script Nurse"
+# case new on a full disk names the case asked for, never its temporary file, and leaves nothing
+out=$( (trap '' XFSZ; ulimit -f 8; "$tool" case new --request "$dir/good.json" "$dir/new-full.rdcase") 2>&1 ); rc=$?
+[ "$rc" -eq 1 ] || fail "case new on a full disk exited $rc, not 1: $out"
+[ "$(echo "$out" | grep -o "new-full.rdcase" | wc -l)" -eq 1 ] || fail "case new on a full disk did not name the case once: $out"
+echo "$out" | grep -q "rdcase-new-" && fail "case new on a full disk named its temporary file: $out"
+[ -e "$dir/new-full.rdcase" ] && fail "case new on a full disk left a case"
+ls -a "$dir" | grep -q "rdcase-new-" && fail "case new on a full disk left its temporary file"
 # A refusal says each thing once: the file named once, one full stop between
 # what is wrong and what that means.
 request "$dir/once.json" 's/"cpt":/"cptt":/'

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rd-audit.h"
 #include "rd-case-file-private.h"
 #include "rd-test-case.h"
 #include "rd-test-identity.h"
@@ -458,15 +459,24 @@ test_killed_holder_releases_lock (void)
 }
 
 /* Closes a case opened read-only and checks that reading left the file
- * and its directory as they were. */
+ * and its directory as they were. Before that the case, read as it is (the
+ * tables of later formats stood in for by empty temporary ones), verifies:
+ * its content is what its audit log says. */
 static void
 close_unchanged (RdCaseFile **cf,
                  const char  *dir,
                  const char  *path,
                  const char  *before)
 {
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
 
+  result = rd_case_file_verify (*cf, &error);
+  g_assert_no_error (error);
+  if (result->replay_problem != NULL)
+    g_test_message ("%s", result->replay_problem);
+  g_assert_true (rd_case_verify_result_ok (result));
   g_clear_object (cf);
   after = rd_test_file_digest (path);
   g_assert_cmpstr (after, ==, before);
@@ -485,34 +495,80 @@ open_upgraded (const char *path)
   return cf;
 }
 
-/* A case as the first ReviewDesk wrote it: format 1 (no records, evidence or
- * decisions yet), with a request and scores. */
-/* A case file of format @version, filled by @sql behind the core's back. */
+/* One audit entry as the ReviewDesk that wrote an older case wrote it. */
+typedef struct {
+  const char *who;
+  const char *role;
+  const char *action;
+  const char *target;
+  const char *old_value;
+  const char *new_value;
+} OldEntry;
+
+/* Runs @sql on the case at @path and appends @entries, the audit entries
+ * the ReviewDesk of that format wrote for that content, in one transaction. */
 static void
-make_old_case (const char *path,
-               const char *case_id,
-               guint       version,
-               const char *sql)
+fill_old_case (const char     *path,
+               const char     *sql,
+               const OldEntry *entries,
+               gsize           n_entries)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  g_assert_true (_rd_case_file_create_at_version (path, case_id, version, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      const OldEntry *e = &entries[i];
+      g_assert_true (_rd_audit_append (db, e->who, e->role, e->action, e->target, e->old_value, e->new_value,
+                                       &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* A case file of format @version, filled by @sql behind the core's back,
+ * with the audit entries its ReviewDesk wrote for that content. */
+static void
+make_old_case (const char     *path,
+               const char     *case_id,
+               guint           version,
+               const char     *sql,
+               const OldEntry *entries,
+               gsize           n_entries)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_rd_case_file_create_at_version (path, case_id, version, &error));
+  g_assert_no_error (error);
+  fill_old_case (path, sql, entries, n_entries);
+}
+
+#define NURSE "Old Nurse", "nurse-reviewer"
+
+/* A case as the first ReviewDesk wrote it: format 1 (no records, evidence or
+ * decisions yet), with a request and scores. */
 static void
 make_v1_case (const char *path)
 {
+  static const OldEntry entries[] = {
+    { NURSE, "request", "request/member-name", NULL, "Old Member" },
+    { NURSE, "request", "request/drug", NULL, "baclofen" },
+    { NURSE, "request", "request/cpt", NULL, "62362" },
+    { NURSE, "review", "bsc-7.01.41", NULL, "aa11" },
+    { NURSE, "score", "bsc-7.01.41/c1", NULL, "met" },
+    { NURSE, "score-note", "bsc-7.01.41/c1", NULL, "old note" },
+  };
+
   make_old_case (path, "RD-V1", 1,
                  "UPDATE request SET member_name = 'Old Member', drug = 'baclofen';"
                  "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
                  "INSERT INTO review VALUES ('bsc-7.01.41', 'aa11', 'Old Nurse', '2025-01-02T03:04:05.000000Z');"
                  "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'c1', 'met', 'old note',"
-                 " 'Old Nurse', '2025-01-02T03:04:05.000000Z');");
+                 " 'Old Nurse', '2025-01-02T03:04:05.000000Z');", entries, G_N_ELEMENTS (entries));
 }
 
 /* Audit entry @from_end (counted from the end: 1 is the last) records the upgrade of
@@ -619,6 +675,16 @@ make_v2_case (const char *path,
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO record_page (record_id, page_number, text, has_text_layer)"
                                      " VALUES (last_insert_rowid (), 1, 'old note', 1)", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  {
+    g_autofree char *summary = g_strdup_printf ("old-note.pdf; 1 pages; %" G_GSIZE_FORMAT " bytes; sha256 %s",
+                                                size, sha256);
+    const OldEntry entries[] = {
+      { NURSE, "record-add", "record/1", NULL, summary },
+      { NURSE, "page-text", "record/1", NULL, "1 pages; 1 with a text layer" },
+    };
+
+    fill_old_case (path, "", entries, G_N_ELEMENTS (entries));
+  }
 }
 
 static void
@@ -694,11 +760,16 @@ test_migrate_v2 (void)
 static void
 make_v3_case (const char *path)
 {
+  static const OldEntry entries[] = {
+    { NURSE, "decision", "decision/1", NULL, "send-to-director: Please review" },
+    { NURSE, "status", "case", "in-review", "with-medical-director" },
+  };
+
   make_old_case (path, "RD-V3", 3,
                  "UPDATE case_info SET status = 'with-medical-director';"
                  "INSERT INTO decision (kind, adverse, rationale, who, role, decided_at)"
                  " VALUES ('send-to-director', 0, 'Please review', 'Old Nurse', 'nurse-reviewer',"
-                 " '2026-01-02T03:04:05.000000Z');");
+                 " '2026-01-02T03:04:05.000000Z');", entries, G_N_ELEMENTS (entries));
 }
 
 static void
@@ -762,12 +833,21 @@ test_migrate_v3 (void)
 static void
 make_v4_case (const char *path)
 {
+  static const OldEntry entries[] = {
+    { NURSE, "request", "request/member-name", NULL, "Old Member" },
+    { NURSE, "request", "request/cpt", NULL, "62362" },
+    { NURSE, "request", "request/type", "initial", "trial" },
+    { NURSE, "request", "request/urgency", "standard", "expedited" },
+    { NURSE, "request", "request/received", NULL, "2026-01-02T03:04:05.000000Z" },
+    { NURSE, "score", "bsc-7.01.41/pain-successful-trial", NULL, "met" },
+  };
+
   make_old_case (path, "RD-V4", 4,
                  "UPDATE request SET member_name = 'Old Member', request_type = 'trial',"
                  " urgency = 'expedited', received_at = '2026-01-02T03:04:05.000000Z';"
                  "INSERT INTO request_code VALUES ('cpt', 0, '62362');"
                  "INSERT INTO criterion_score VALUES ('bsc-7.01.41', 'pain-successful-trial', 'met', NULL,"
-                 " 'Old Nurse', '2026-01-02T03:04:05.000000Z');");
+                 " 'Old Nurse', '2026-01-02T03:04:05.000000Z');", entries, G_N_ELEMENTS (entries));
 }
 
 static void

@@ -115,6 +115,31 @@ before=$(sha256sum < "$dir/note.pdf")
 expect 1 "not an SQLite database" "$tool" case verify "$dir/note.pdf"
 [ "$(sha256sum < "$dir/note.pdf")" = "$before" ] || fail "verify changed a file it refused"
 
+# When SQLite fails, the message says in the reviewer's words what failed on
+# which file (named once), that the case is unchanged and what to do; SQLite's
+# own words come last, as a detail, never in the first sentence.
+says_once() {  # says_once MESSAGE FILE-NAME
+  [ "$(printf '%s' "$1" | grep -o -F "$2" | wc -l)" -eq 1 ] || fail "the file is not named exactly once: $1"
+  first=$(printf '%s' "$1" | head -n 1 | sed 's/\. .*//')
+  printf '%s' "$first" | grep -q -i -E 'SQLITE_|database disk image|malformed|disk I/O|database or disk|database is locked|unable to open' \
+    && fail "SQLite's words in the first sentence: $1"
+  return 0
+}
+cp "$case" "$dir/schema.rdcase"
+printf '\377\377\377\377\377\377\377\377' | dd of="$dir/schema.rdcase" bs=1 seek=100 conv=notrunc 2>/dev/null
+for cmd in show verify; do
+  expect 1 "damaged" "$tool" case "$cmd" "$dir/schema.rdcase"
+  says_once "$out" "schema.rdcase"
+done
+"$make" --pdf "$dir/big.pdf" 200
+before=$(sha256sum < "$case")
+out=$( (trap '' XFSZ; ulimit -f 64; "$tool" case attach "$case" "$dir/big.pdf" --by "Script Nurse") 2>&1 ); rc=$?
+[ "$rc" -eq 1 ] || fail "case attach on a full disk exited $rc, not 1: $out"
+says_once "$out" "a.rdcase"
+echo "$out" | grep -q "could not be saved: the disk .*The case is unchanged\. " || fail "case attach on a full disk: $out"
+[ "$(sha256sum < "$case")" = "$before" ] || fail "a failed attach changed the case"
+expect 0 "every link intact" "$tool" case verify "$case"
+
 # tampering with the audit log, as someone with the sqlite3 shell would
 sqlite3 "$case" "UPDATE audit SET new_value = 'not-met' WHERE seq = 4" 2>/dev/null && fail "the audit log accepted an UPDATE"
 sqlite3 "$case" "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = 'not-met' WHERE seq = 4;" || fail "sqlite3"

@@ -155,6 +155,16 @@ case_digest (RdTestCaseFixture *fixture)
 }
 
 static void
+assert_named_once (const char *message,
+                   const char *name)
+{
+  const char *found = strstr (message, name);
+
+  g_assert_nonnull (found);
+  g_assert_null (strstr (found + 1, name));
+}
+
+static void
 assert_refused (RdTestCaseFixture *fixture,
                 const char        *name,
                 GBytes            *bytes,
@@ -174,8 +184,8 @@ assert_refused (RdTestCaseFixture *fixture,
   id = attach (fixture, file, password, limit, NULL, NULL, &error);
   g_assert_cmpint (id, ==, 0);
   g_assert_error (error, RD_DOCUMENT_ERROR, code);
-  /* The message names the file, and the case is exactly as it was. */
-  g_assert_nonnull (strstr (error->message, name));
+  /* The message names the file once, and the case is exactly as it was. */
+  assert_named_once (error->message, name);
   after = case_digest (fixture);
   g_assert_cmpstr (before, ==, after);
   records = rd_case_file_list_records (fixture->case_file, NULL);
@@ -206,6 +216,28 @@ test_bad_records (RdTestCaseFixture *fixture,
   assert_refused (fixture, "half.pdf", damaged, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_DAMAGED);
   assert_refused (fixture, "no-pages.pdf", zero, NULL, NO_LIMIT, RD_DOCUMENT_ERROR_NO_PAGES);
   assert_refused (fixture, "big.pdf", pdf, NULL, g_bytes_get_size (pdf) - 1, RD_DOCUMENT_ERROR_TOO_LARGE);
+
+  /* A file that cannot be read: GIO's message would name it by its full
+   * path after ours; it is named once, and the case is unchanged. */
+  {
+    g_autofree char *gone_path = g_build_filename (fixture->dir, "gone.pdf", NULL);
+    g_autofree char *folder_path = g_build_filename (fixture->dir, "folder.pdf", NULL);
+    g_autoptr(GFile) gone = g_file_new_for_path (gone_path);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (attach (fixture, gone, NULL, NO_LIMIT, NULL, NULL, &error), ==, 0);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    assert_named_once (error->message, "gone.pdf");
+    g_assert_nonnull (strstr (error->message, "not changed"));
+    g_clear_error (&error);
+
+    g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+    g_assert_cmpint (attach (fixture, folder, NULL, NO_LIMIT, NULL, NULL, &error), ==, 0);
+    g_assert_nonnull (error);
+    assert_named_once (error->message, "folder.pdf");
+    g_rmdir (folder_path);
+  }
 }
 
 static void
@@ -464,6 +496,7 @@ exec_raw (RdTestCaseFixture *fixture,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  fixture->tampered = TRUE;
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)

@@ -313,6 +313,32 @@ cmd_show (int    argc,
   return RD_TOOL_EXIT_OK;
 }
 
+/* ---- case repair-index ------------------------------------------------ */
+
+static int
+cmd_repair_index (int    argc,
+                  char **argv)
+{
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+
+  if (argc != 2)
+    return rd_tool_usage_error ("case", "repair-index", "%s", _("“case repair-index” needs exactly one FILE."));
+  cf = rd_tool_open_case (argv[1], RD_CASE_FILE_OPEN_NONE);
+  if (cf == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  if (!rd_case_file_rebuild_search_index (cf, &n_pages, &error))
+    {
+      rd_tool_print (stderr, "%s\n", error->message);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  rd_tool_print (stdout, ngettext ("Rebuilt the search index of “%s” from the text of %u page.\n",
+                                   "Rebuilt the search index of “%s” from the text of %u pages.\n", n_pages),
+                 argv[1], n_pages);
+  return RD_TOOL_EXIT_OK;
+}
+
 /* ---- case attach ------------------------------------------------------ */
 
 static void
@@ -554,8 +580,12 @@ cmd_letter (int    argc,
 
 static const RdToolCommand case_commands[] = {
   { "show", "FILE", N_("print a case: request, scores, records, evidence, decisions, the director’s draft"), cmd_show },
-  { "verify", "FILE [--trust TRUST.json] [--against LETTER]", N_("check a case’s integrity, audit chain and seal; exit 1 at the first broken link"),
-    rd_tool_case_verify },
+  { "verify", "FILE [--trust TRUST.json] [--against LETTER]",
+    N_("check a case’s integrity, records, audit chain, content against its audit log, seal and signatures"
+       " (against the organisation’s trust file); with --against, the case against the seal of a letter written"
+       " from it; exit 1 on any problem"), rd_tool_case_verify },
+  { "repair-index", "FILE", N_("rebuild a case’s search index from its stored page text (not on a sealed case)"),
+    cmd_repair_index },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
     N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"
        " line of PASSWORD.txt, stored in the case with --remember-password (anyone who can open the case"

@@ -144,6 +144,11 @@ rd_tool_case_verify (int    argc,
                            (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
   else
     rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
+  if (result->replay_problem != NULL)
+    print_lines (_("Content against the audit log"), result->replay_problem);
+  else if (result->integrity_problem == NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
+                   _("every audited value is what the audit log last set it to"));
   if (result->sealed)
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else
@@ -153,12 +158,15 @@ rd_tool_case_verify (int    argc,
   if (letter_path != NULL && !check_against_letter (cf, letter_path, &against_problem))
     return RD_TOOL_EXIT_FAILURE;
 
-  if (!rd_case_verify_result_ok (result) || against_problem != NULL)
-    {
-      rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
-                               " investigation.\n"), path);
-      return RD_TOOL_EXIT_FAILURE;
-    }
-  return RD_TOOL_EXIT_OK;
+  if (rd_case_verify_result_ok (result) && against_problem == NULL)
+    return RD_TOOL_EXIT_OK;
+  if (result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
+      result->replay_problem == NULL && result->signature_problem == NULL && against_problem == NULL)
+    rd_tool_print (stderr, _("“%s” failed verification: its records need the repair their lines above name.\n"),
+                   path);
+  else
+    rd_tool_print (stderr, _("“%s” failed verification: restore it from a backup and keep this copy for the"
+                             " investigation.\n"), path);
+  return RD_TOOL_EXIT_FAILURE;
 }
 

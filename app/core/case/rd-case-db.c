@@ -3,51 +3,127 @@
 
 #include <glib/gi18n.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "rd-case-db.h"
 #include "rd-case-file.h"
+
+/* What SQLite's result code means for the reviewer: the reason, the error
+ * code a caller can act on, and what to do. */
+typedef struct {
+  RdCaseFileError  code;
+  const char      *reason;
+  const char      *advice;
+} Problem;
+
+static Problem
+problem_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return (Problem) { RD_CASE_FILE_ERROR_IO, N_("the disk is full"),
+                         N_("Free some space on the disk and try again.") };
+    case SQLITE_IOERR:
+      return (Problem) { RD_CASE_FILE_ERROR_IO, N_("the disk reported an error"),
+                         N_("Check the disk (or the network drive the case is on) and try again.") };
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return (Problem) { RD_CASE_FILE_ERROR_BUSY, N_("another program is using the case"),
+                         N_("Close the case in the other program, or wait a moment, and try again.") };
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return (Problem) { RD_CASE_FILE_ERROR_READ_ONLY, N_("ReviewDesk may not write the file or its folder"),
+                         N_("Check that you may read and write the case file and its folder, and try again.") };
+    case SQLITE_CANTOPEN:
+      return (Problem) { RD_CASE_FILE_ERROR_IO, N_("ReviewDesk may not open the file or its folder"),
+                         N_("Check that you may read and write the case file and its folder, and try again.") };
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return (Problem) { RD_CASE_FILE_ERROR_DAMAGED, N_("the file is damaged"),
+                         N_("Restore the case from a backup.") };
+    default:
+      return (Problem) { RD_CASE_FILE_ERROR_INVALID, N_("the case file refused it"),
+                         N_("Try again; if it fails again, check the case with “reviewdesk-tool case verify”.") };
+    }
+}
+
+/* SQLite's own words for a message's technical detail: the connection's
+ * message when it is short text, else the generic text of @rc (a damaged
+ * schema's message quotes the damaged bytes). */
+const char *
+_rd_db_error_detail (sqlite3 *db,
+                     int      rc)
+{
+  const char *message = db != NULL ? sqlite3_errmsg (db) : NULL;
+
+  if (message != NULL && strlen (message) <= 80 && g_utf8_validate (message, -1, NULL))
+    return message;
+  return sqlite3_errstr (db != NULL ? sqlite3_extended_errcode (db) : rc);
+}
+
+/**
+ * _rd_db_set_error_for:
+ * @db: (nullable): the connection that failed, for SQLite's own words
+ * @rc: SQLite's result code
+ * @path: (nullable): the case file, or %NULL for @db's file
+ * @access: what was being done
+ *
+ * Sets @error to what failed on which file, in the reviewer's words, that the
+ * case is unchanged (SQLite rolls back a failed transaction) and what to do,
+ * with SQLite's own text only as a detail at the end.
+ */
+void
+_rd_db_set_error_for (sqlite3     *db,
+                      int          rc,
+                      const char  *path,
+                      RdDbAccess   access,
+                      GError     **error)
+{
+  Problem problem = problem_for (rc);
+  const char *detail = _rd_db_error_detail (db, rc);
+  g_autofree char *what = NULL;
+
+  if (path == NULL && db != NULL)
+    path = sqlite3_db_filename (db, "main");
+  if (path == NULL || *path == '\0')
+    path = _("the case file");
+  switch (access)
+    {
+    case RD_DB_OPENING:
+      what = g_strdup_printf (_("“%s” could not be opened: %s."), path, _(problem.reason));
+      break;
+    case RD_DB_READING:
+      what = g_strdup_printf (_("“%s” could not be read: %s."), path, _(problem.reason));
+      break;
+    case RD_DB_WRITING:
+    default:
+      what = g_strdup_printf (_("The change to “%s” could not be saved: %s."), path, _(problem.reason));
+      break;
+    }
+  /* TRANSLATORS: what failed, that the case is unchanged, what to do, and
+   * SQLite's own (English) words as a technical detail. */
+  g_set_error (error, RD_CASE_FILE_ERROR, problem.code, _("%s The case is unchanged. %s (SQLite: %s)"),
+               what, _(problem.advice), detail);
+}
 
 void
 _rd_db_set_error (sqlite3  *db,
                   int       rc,
                   GError  **error)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* A connection inside a transaction is changing the case. */
+  gboolean writing = db != NULL && !sqlite3_db_readonly (db, "main") && !sqlite3_get_autocommit (db);
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
-                   _("The case file is damaged (%s). Restore it from a backup."), detail);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_BUSY,
-                   _("The case file is busy (%s). Try again."), detail);
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_READ_ONLY,
-                   _("The case file cannot be written (%s)."), detail);
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
-                   _("The disk is full (%s): the change was not saved and the case is unchanged. Free some"
-                     " space and try again."), detail);
-      break;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
-                   _("The case file could not be read or written (%s): the case is unchanged. Check the disk"
-                     " and its free space, then try again."), detail);
-      break;
-    default:
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
-                   _("The case file refused the change (%s)."), detail);
-      break;
-    }
+  _rd_db_set_error_for (db, rc, NULL, writing ? RD_DB_WRITING : RD_DB_READING, error);
+}
+
+static RdDbAccess
+statement_access (sqlite3 *db,
+                  RdStmt  *stmt)
+{
+  return sqlite3_db_readonly (db, "main") || sqlite3_stmt_readonly (stmt) ? RD_DB_READING : RD_DB_WRITING;
 }
 
 gboolean
@@ -57,9 +133,11 @@ _rd_db_exec (sqlite3     *db,
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
+  /* Transactions, changes and settings: a failed COMMIT has already rolled
+   * back, so the connection cannot tell any more that it was writing. */
   if (rc != SQLITE_OK)
     {
-      _rd_db_set_error (db, rc, error);
+      _rd_db_set_error_for (db, rc, NULL, sqlite3_db_readonly (db, "main") ? RD_DB_READING : RD_DB_WRITING, error);
       return FALSE;
     }
   return TRUE;
@@ -147,7 +225,7 @@ _rd_db_step_done (sqlite3  *db,
   while (rc == SQLITE_ROW);
   if (rc != SQLITE_DONE)
     {
-      _rd_db_set_error (db, rc, error);
+      _rd_db_set_error_for (db, rc, NULL, statement_access (db, stmt), error);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -166,7 +244,7 @@ _rd_db_step_row (sqlite3   *db,
   *has_row = rc == SQLITE_ROW;
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
-  _rd_db_set_error (db, rc, error);
+  _rd_db_set_error_for (db, rc, NULL, statement_access (db, stmt), error);
   return FALSE;
 }
 

@@ -11,6 +11,23 @@ G_BEGIN_DECLS
 typedef sqlite3_stmt RdStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdStmt, sqlite3_finalize)
 
+/* SQLite's words for @rc on @db (nullable), short and valid UTF-8. */
+const char *_rd_db_error_detail  (sqlite3       *db,
+                                  int            rc);
+
+typedef enum {
+  RD_DB_OPENING,
+  RD_DB_READING,
+  RD_DB_WRITING,
+} RdDbAccess;
+
+/* Sets @error for SQLite's @rc, naming the file (@path, or @db's) once. */
+void       _rd_db_set_error_for  (sqlite3       *db,
+                                  int            rc,
+                                  const char    *path,
+                                  RdDbAccess     access,
+                                  GError       **error);
+/* The same, reading or writing as @db's transaction says. */
 void       _rd_db_set_error      (sqlite3       *db,
                                   int            rc,
                                   GError       **error);

@@ -8,8 +8,8 @@
 
 /* ---- evidence --------------------------------------------------------------- */
 
-static char *
-describe_evidence (const RdCaseEvidence *evidence)
+char *
+_rd_case_describe_evidence (const RdCaseEvidence *evidence)
 {
   return g_strdup_printf ("record %" G_GINT64_FORMAT ", page %u, region %.1f %.1f %.1f %.1f: %s",
                           evidence->record_id, evidence->page_number, evidence->x, evidence->y,
@@ -95,7 +95,7 @@ rd_case_file_add_evidence (RdCaseFile            *self,
     goto fail;
   id = sqlite3_last_insert_rowid (self->db);
   target = g_strdup_printf ("%s/%s/evidence/%" G_GINT64_FORMAT, evidence->policy_id, evidence->target_id, id);
-  description = describe_evidence (evidence);
+  description = _rd_case_describe_evidence (evidence);
   if (!_rd_case_audit (self->db, &actor, "evidence-add", target, NULL, description, error) ||
       !_rd_case_commit_change (self, self->db, "evidence", error))
     goto fail;
@@ -106,12 +106,12 @@ fail:
   return 0;
 }
 
-static GPtrArray *
-query_evidence (sqlite3     *db,
-                gint64       evidence_id,
-                const char  *policy_id,
-                const char  *target_id,
-                GError     **error)
+GPtrArray *
+_rd_case_query_evidence (sqlite3     *db,
+                         gint64       evidence_id,
+                         const char  *policy_id,
+                         const char  *target_id,
+                         GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_case_evidence_free);
   g_autoptr(RdStmt) stmt = NULL;
@@ -172,7 +172,7 @@ rd_case_file_remove_evidence (RdCaseFile  *self,
 
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
-  found = query_evidence (self->db, evidence_id, NULL, NULL, error);
+  found = _rd_case_query_evidence (self->db, evidence_id, NULL, NULL, error);
   if (found == NULL)
     goto fail;
   if (found->len == 0 || evidence_id <= 0)
@@ -188,7 +188,7 @@ rd_case_file_remove_evidence (RdCaseFile  *self,
   _rd_db_bind (stmt, "i", evidence_id);
   target = g_strdup_printf ("%s/%s/evidence/%" G_GINT64_FORMAT, evidence->policy_id, evidence->target_id,
                             evidence_id);
-  description = describe_evidence (evidence);
+  description = _rd_case_describe_evidence (evidence);
   if (!_rd_db_step_done (self->db, stmt, error) ||
       !_rd_case_audit (self->db, &actor, "evidence-remove", target, description, NULL, error))
     goto fail;
@@ -217,5 +217,5 @@ rd_case_file_list_evidence (RdCaseFile  *self,
 
   if (!_rd_case_check_readable (self, error))
     return NULL;
-  return query_evidence (self->db, 0, policy_id, target_id, error);
+  return _rd_case_query_evidence (self->db, 0, policy_id, target_id, error);
 }

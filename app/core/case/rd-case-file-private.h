@@ -146,11 +146,30 @@ gboolean  _rd_case_file_create_at_version (const char  *path,
  * transaction (rd-case-draft.c). */
 gboolean  _rd_case_delete_decision_draft (sqlite3  *db,
                                           GError  **error);
+/* How the audit log writes a piece of evidence (rd-case-evidence.c) and a
+ * measurement (rd-case-measurement.c): shared with the replay of the log
+ * (rd-case-replay.c), which must write them the same way. */
+char     *_rd_case_describe_evidence    (const RdCaseEvidence *evidence);
+char     *_rd_case_describe_measurement (const RdMeasurement  *measurement);
+/* The evidence with id @evidence_id (0: all), of @policy_id and @target_id
+ * when not %NULL, oldest first. */
+GPtrArray *_rd_case_query_evidence      (sqlite3              *db,
+                                         gint64                evidence_id,
+                                         const char           *policy_id,
+                                         const char           *target_id,
+                                         GError              **error);
+/* A measurement from the columns value, before, after, from_date, to_date
+ * starting at @first. */
+RdMeasurement *_rd_case_measurement_from_row (sqlite3_stmt    *stmt,
+                                              int              first);
 /* A second connection to the same file, for a worker thread. */
 sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    gboolean      writable,
                                    GError      **error);
 gboolean  _rd_case_check_readable (RdCaseFile   *self,
+                                   GError      **error);
+/* Refuses a closed or read-only case (READ_ONLY, saying why). */
+gboolean  _rd_case_check_writable (RdCaseFile   *self,
                                    GError      **error);
 
 G_END_DECLS

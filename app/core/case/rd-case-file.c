@@ -222,24 +222,32 @@ open_read_only (const char  *path,
     rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_IO,
-                   _("“%s” could not be opened: %s."), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      _rd_db_set_error_for (db, rc, path, RD_DB_OPENING, error);
       sqlite3_close (db);
       return NULL;
     }
   return db;
 }
 
-/* One sentence for a case SQLite cannot read, with SQLite's own words once. */
+/* A case SQLite cannot read. A busy file, a disk error or a permission is
+ * said as such (@local says it, naming the file); anything else is damage,
+ * with SQLite's own words once, as a detail at the end. */
 static gboolean
 refuse_damaged (const char  *path,
                 sqlite3     *db,
+                GError      *local,
                 GError     **error)
 {
+  if (local != NULL && local->domain == RD_CASE_FILE_ERROR &&
+      (local->code == RD_CASE_FILE_ERROR_BUSY || local->code == RD_CASE_FILE_ERROR_IO ||
+       local->code == RD_CASE_FILE_ERROR_READ_ONLY))
+    {
+      g_propagate_error (error, g_error_copy (local));
+      return FALSE;
+    }
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
-               _("“%s” is a damaged ReviewDesk case (SQLite reports: %s). Restore it from a backup; the file"
-                 " was not changed."), path, sqlite3_errmsg (db));
+               _("“%s” is a damaged ReviewDesk case. Restore it from a backup; the file was not changed."
+                 " (SQLite: %s)"), path, _rd_db_error_detail (db, SQLITE_CORRUPT));
   return FALSE;
 }
 
@@ -277,7 +285,7 @@ check_content (const char  *path,
   return TRUE;
 
 damaged:
-  return refuse_damaged (path, db, error);
+  return refuse_damaged (path, db, local, error);
 }
 
 /* ---- connections --------------------------------------------------------- */
@@ -293,7 +301,7 @@ open_read_write (const char  *path,
     rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   if (rc != SQLITE_OK)
     {
-      _rd_db_set_error (db, rc, error);
+      _rd_db_set_error_for (db, rc, path, RD_DB_OPENING, error);
       sqlite3_close (db);
       return NULL;
     }
@@ -526,6 +534,31 @@ fill_in_place (const char          *tmp_path,
   return ok;
 }
 
+/* A message about the temporary file is about the case being created: it
+ * names @path, as the reviewer asked, where it quoted the temporary file. */
+static void
+name_the_new_case (GError     *error,
+                   const char *tmp_path,
+                   const char *path)
+{
+  g_autofree char *tmp_name = g_path_get_basename (tmp_path);
+  const char *found = strstr (error->message, tmp_name);
+  const char *quote_start, *quote_end;
+  GString *message;
+
+  if (found == NULL)
+    return;
+  quote_start = g_strrstr_len (error->message, found - error->message, "“");
+  quote_end = strstr (found, "”");
+  if (quote_start == NULL || quote_end == NULL)
+    return;
+  message = g_string_new_len (error->message, quote_start + strlen ("“") - error->message);
+  g_string_append (message, path);
+  g_string_append (message, quote_end);
+  g_free (error->message);
+  error->message = g_string_free (message, FALSE);
+}
+
 static gboolean
 create_staged (const char          *path,
                const char          *case_id,
@@ -571,6 +604,8 @@ create_staged (const char          *path,
        finish_new_file (tmp_path, error) &&
        move_into_place (tmp_path, path, error);
   remove_with_log (tmp_path);
+  if (!ok && error != NULL && *error != NULL)
+    name_the_new_case (*error, tmp_path, path);
   return ok;
 }
 
@@ -751,24 +786,28 @@ check_before_writing (RdCaseFile  *self,
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(RdCaseVerifyResult) result = rd_case_file_verify (self, &local);
+  g_autofree char *first_line = NULL;
   const char *problem;
 
+  /* SQLite could not read it: the error names the file, says the case is
+   * unchanged and what to do. */
   if (result == NULL)
     {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
-                   _("“%s” cannot be verified, so nothing will be written to it: %s Restore it from a backup;"
-                     " it can still be opened read-only."), self->path, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (rd_case_verify_result_ok (result))
-    return TRUE;
+  /* Pages without their text and a search index that does not match it are
+   * repaired by writing (attaching the record again, case repair-index). */
   problem = result->integrity_problem ? result->integrity_problem
             : result->audit_problem ? result->audit_problem
             : result->seal_problem ? result->seal_problem
-            : result->signature_problem ? result->signature_problem : result->records_problem;
+            : result->signature_problem ? result->signature_problem : result->replay_problem;
+  if (problem == NULL)
+    return TRUE;
+  first_line = g_strndup (problem, strcspn (problem, "\n"));
   g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED,
                _("“%s” fails verification, so nothing will be written to it: %s Restore it from a backup; it"
-                 " can still be opened read-only."), self->path, problem);
+                 " can still be opened read-only."), self->path, first_line);
   return FALSE;
 }
 
@@ -834,7 +873,7 @@ open_case (const char           *path,
   self->version = version;
   if (version < RD_CASE_FILE_VERSION && !_rd_case_schema_shadow (self->db, version, &local))
     {
-      refuse_damaged (path, self->db, error);
+      refuse_damaged (path, self->db, local, error);
       return NULL;
     }
   if (!read_case_info (self, &local))
@@ -842,7 +881,7 @@ open_case (const char           *path,
       if (g_error_matches (local, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_DAMAGED))
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        refuse_damaged (path, self->db, error);
+        refuse_damaged (path, self->db, local, error);
       return NULL;
     }
   if (self->read_only)
@@ -1219,9 +1258,9 @@ _rd_case_actor_clear (RdCaseActor *actor)
   g_clear_object (&actor->trust);
 }
 
-static gboolean
-check_writable (RdCaseFile  *self,
-                GError     **error)
+gboolean
+_rd_case_check_writable (RdCaseFile  *self,
+                         GError     **error)
 {
   if (!_rd_case_check_readable (self, error))
     return FALSE;
@@ -1242,7 +1281,7 @@ _rd_case_begin_write (RdCaseFile   *self,
 {
   g_autofree char *status = NULL;
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
 
   g_mutex_lock (&self->actor_lock);
@@ -1405,7 +1444,7 @@ rd_case_file_begin_batch (RdCaseFile  *self,
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_rd_case_check_writable (self, error))
     return FALSE;
   if (!_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;

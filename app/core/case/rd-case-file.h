@@ -355,7 +355,7 @@ gboolean      rd_case_file_seal                 (RdCaseFile                 *sel
 RdCaseSeal   *rd_case_file_get_seal             (RdCaseFile                 *self,
                                                  GError                    **error);
 
-/* ---- audit and verification (rd-case-verify.c) -------------------------- */
+/* ---- audit, verification and repair (rd-case-verify.c) ------------------- */
 
 GPtrArray    *rd_case_file_list_audit           (RdCaseFile           *self,
                                                  GError              **error);
@@ -374,6 +374,8 @@ typedef struct {
   char     *seal_problem;        /* a sealed case whose content changed */
   char     *records_problem;     /* pages without their text, a search index that does
                                   * not match the text: one line per record affected */
+  char     *replay_problem;      /* content that differs from what its audit log says it
+                                  * is (changed outside ReviewDesk): one line per difference */
   char     *signature_problem;   /* signatures that do not match, decisions or a seal
                                   * without one, certificates not valid: one line each */
   char     *trust_problem;       /* a warning, not a failure: the signers' certificates
@@ -390,5 +392,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseVerifyResult, rd_case_verify_result_free)
 RdCaseVerifyResult *rd_case_file_verify         (RdCaseFile           *self,
                                                  GError              **error);
 gboolean            rd_case_verify_result_ok    (const RdCaseVerifyResult *result);
+gboolean            rd_case_file_rebuild_search_index (RdCaseFile     *self,
+                                                 guint                *n_pages,
+                                                 GError              **error);
 
 G_END_DECLS

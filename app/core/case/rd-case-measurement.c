@@ -9,8 +9,8 @@
 
 /* "value 12", "before 8, after 3", "from 2025-03-01 to 2026-01-15": the
  * measurement as the audit log records it. */
-static char *
-describe (const RdMeasurement *m)
+char *
+_rd_case_describe_measurement (const RdMeasurement *m)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
@@ -59,9 +59,9 @@ check_measurement (const RdMeasurement  *m,
   return TRUE;
 }
 
-static RdMeasurement *
-measurement_from_row (RdStmt *stmt,
-                      int     first)
+RdMeasurement *
+_rd_case_measurement_from_row (RdStmt *stmt,
+                               int     first)
 {
   RdMeasurement *m = rd_measurement_new ();
 
@@ -90,7 +90,7 @@ read_old (sqlite3        *db,
 
   if (stmt == NULL)
     return FALSE;
-  *old = has_row ? measurement_from_row (stmt, 0) : NULL;
+  *old = has_row ? _rd_case_measurement_from_row (stmt, 0) : NULL;
   return TRUE;
 }
 
@@ -172,8 +172,8 @@ rd_case_file_set_measurement (RdCaseFile           *self,
     return FALSE;
   if (!read_old (self->db, policy_id, target_id, &old, error))
     goto fail;
-  old_text = describe (old);
-  new_text = describe (measurement);
+  old_text = _rd_case_describe_measurement (old);
+  new_text = _rd_case_describe_measurement (measurement);
   if (g_strcmp0 (old_text, new_text) == 0)
     {
       _rd_case_rollback (self->db);
@@ -218,6 +218,6 @@ rd_case_file_get_measurements (RdCaseFile *self,
     return g_steal_pointer (&measurements);
   _rd_db_bind (stmt, "s", policy_id);
   while (_rd_db_step_row (self->db, stmt, &has_row, NULL) && has_row)
-    g_hash_table_insert (measurements, _rd_db_column_text (stmt, 0), measurement_from_row (stmt, 1));
+    g_hash_table_insert (measurements, _rd_db_column_text (stmt, 0), _rd_case_measurement_from_row (stmt, 1));
   return g_steal_pointer (&measurements);
 }

@@ -6,6 +6,7 @@
 #include "rd-audit.h"
 #include "rd-case-db.h"
 #include "rd-case-file-private.h"
+#include "rd-case-replay.h"
 #include "rd-seal-registry.h"
 
 /**
@@ -66,6 +67,7 @@ rd_case_verify_result_free (RdCaseVerifyResult *result)
   g_free (result->signature_problem);
   g_free (result->trust_problem);
   g_free (result->signers);
+  g_free (result->replay_problem);
   g_free (result);
 }
 
@@ -79,7 +81,8 @@ rd_case_verify_result_ok (const RdCaseVerifyResult *result)
 {
   g_return_val_if_fail (result != NULL, FALSE);
   return result->integrity_problem == NULL && result->audit_problem == NULL && result->seal_problem == NULL &&
-         result->records_problem == NULL && result->signature_problem == NULL;
+         result->records_problem == NULL && result->replay_problem == NULL &&
+         result->signature_problem == NULL;
 }
 
 static gboolean
@@ -193,6 +196,7 @@ check_search_index (RdCaseFile  *self,
   g_autoptr(RdStmt) stmt = NULL;
   gboolean has_row, ok = FALSE;
   gint64 orphans = 0;
+  gsize before = problems->len;
 
   if (!_rd_db_exec (self->db,
                     "DROP TABLE IF EXISTS temp.rd_vocab_index; DROP TABLE IF EXISTS temp.rd_vocab_text;"
@@ -233,6 +237,9 @@ check_search_index (RdCaseFile  *self,
                                                          orphans), (long long) orphans);
       add_problem (problems, line);
     }
+  if (problems->len > before)
+    add_problem (problems, _("Rebuild the search index from the stored page text with"
+                             " “reviewdesk-tool case repair-index FILE”."));
   ok = TRUE;
 
 out:
@@ -343,13 +350,40 @@ check_seal (RdCaseFile          *self,
   return TRUE;
 }
 
+/* The tables against the state their audit log leaves them in. */
+static gboolean
+check_replay (RdCaseFile          *self,
+              RdCaseVerifyResult  *result,
+              GError             **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  /* Records whose bytes do not match their SHA-256 still have a history to
+   * compare with; a database SQLite finds damaged may not be readable, and
+   * the integrity problem already says so. */
+  if (!_rd_case_replay_check (self->db, problems, &local))
+    {
+      if (result->integrity_problem != NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (problems->len > 0)
+    result->replay_problem = g_string_free (g_steal_pointer (&problems), FALSE);
+  return TRUE;
+}
+
 /**
  * rd_case_file_verify:
  *
  * Checks the whole case as an auditor would: SQLite's integrity check, every
  * record's bytes against its SHA-256, that every page of every record has its
  * text and that the search index matches that text, the audit log's hash chain (reporting
- * the first broken link) and, for a sealed case, the seal's digest. Reads
+ * the first broken link), that every audited table holds what the audit log's
+ * entries, replayed in order, leave in it (so that a value changed with the
+ * sqlite3 shell is found even though the chain is intact) and, for a sealed
+ * case, the seal's digest. Reads
  * every byte, so run it off the UI thread for a large case (on a case opened
  * read-only in that thread).
  *
@@ -370,8 +404,74 @@ rd_case_file_verify (RdCaseFile  *self,
       (result->integrity_problem == NULL && !check_page_text (self, result, error)) ||
       !_rd_audit_verify (self->db, &result->audit_entries, &result->audit_first_broken,
                          &result->audit_problem, error) ||
+      !check_replay (self, result, error) ||
       !check_seal (self, result, error) ||
       !_rd_case_verify_signatures (self, result, error))
     return NULL;
   return g_steal_pointer (&result);
+}
+
+/* ---- repairing the search index --------------------------------------------- */
+
+static gboolean
+refuse_sealed (RdCaseFile  *self,
+               GError     **error)
+{
+  g_autofree char *status = NULL;
+  gboolean has_row;
+  g_autoptr(RdStmt) stmt = _rd_db_query_row (self->db, &has_row, error,
+                                             "SELECT status FROM case_info WHERE id = 1", "");
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!has_row || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "sealed") != 0)
+    return TRUE;
+  g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_SEALED,
+               _("“%s” is sealed: a sealed case can be read but not repaired. Its search index is made from the"
+                 " page text and is not part of the seal, so what was sealed is intact, but searching its records"
+                 " may miss or misplace pages: read the pages themselves."), self->path);
+  return FALSE;
+}
+
+/**
+ * rd_case_file_rebuild_search_index:
+ * @n_pages: (out) (optional): how many pages the index holds now
+ *
+ * Builds the full-text index of the records' pages again from their stored
+ * text, in one transaction audited as the system action
+ * `search-index-rebuilt`: the repair for the search index problems
+ * rd_case_file_verify() reports. The index is derived data, so nothing of
+ * the review changes. Refused on a read-only or sealed case.
+ *
+ * Returns: %TRUE once the rebuilt index is durable
+ */
+gboolean
+rd_case_file_rebuild_search_index (RdCaseFile  *self,
+                                   guint       *n_pages,
+                                   GError     **error)
+{
+  g_autofree char *summary = NULL;
+  gint64 pages = 0;
+
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
+
+  if (!_rd_case_check_writable (self, error) || !_rd_db_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!refuse_sealed (self, error) ||
+      !_rd_db_exec (self->db, "INSERT INTO page_fts (page_fts) VALUES ('rebuild')", error) ||
+      !_rd_db_query_int (self->db, "SELECT count(*) FROM record_page", &pages, error))
+    goto fail;
+  summary = g_strdup_printf ("%" G_GINT64_FORMAT " pages", pages);
+  /* Not a reviewer's change: the program made derived data again. */
+  if (!_rd_audit_append (self->db, "ReviewDesk", "system", "search-index-rebuilt", "search-index", NULL, summary,
+                         error) ||
+      !_rd_case_commit_change (self, self->db, "page-text", error))
+    goto fail;
+  if (n_pages != NULL)
+    *n_pages = (guint) pages;
+  return TRUE;
+
+fail:
+  _rd_case_rollback (self->db);
+  return FALSE;
 }

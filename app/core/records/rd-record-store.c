@@ -70,14 +70,41 @@ record_task_new_for (RdCaseFile          *case_file,
   return task;
 }
 
-/* Fails @task with @error, naming the file the message is about. */
+/* Why GIO could not read the PDF, without the path GIO's own message repeats. */
+static const char *
+unreadable_reason (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      return _("the file is no longer there");
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you may not read the file");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("it is a folder, not a file");
+    default:
+      return _("the file could not be read");
+    }
+}
+
+/* Fails @task with @error, naming the file the message is about once. */
 static void
 return_not_attached (GTask  *task,
                      GError *error)
 {
   RecordData *data = g_task_get_task_data (task);
 
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED)
+    {
+      /* GIO names the file by its full path: say it once, in our words. */
+      GError *read_error = g_error_new (error->domain, error->code,
+                                        _("“%s” was not attached: %s. Check that it is still there and that you"
+                                          " may read it; the case was not changed."),
+                                        data->name, unreadable_reason (error));
+      g_error_free (error);
+      error = read_error;
+    }
+  else if (error->domain != G_IO_ERROR && strstr (error->message, data->name) == NULL)
     g_prefix_error (&error, _("“%s” was not attached: "), data->name);
   g_task_return_error (task, error);
   g_object_unref (task);
