@@ -72,7 +72,10 @@ gboolean           rd_key_store_from_string  (const char   *name,
  * organisation named @organisation whose administrator key is written to
  * @admin_key_path (sealed with @passphrase), certifying the reviewer for
  * @valid_days. When the trust file exists, @admin_key_path must open its
- * administrator key to certify.
+ * administrator key to certify. Refuses (G_IO_ERROR_EXISTS) when this
+ * workstation has a profile already, and, for a new organisation, when
+ * @admin_key_path exists. The profile is written last: a setup that fails
+ * leaves none, and can be run again.
  */
 gboolean           rd_reviewer_setup         (const char   *organisation,
                                               const char   *name,
