@@ -13,6 +13,7 @@
 #include "rd-test-async.h"
 #include "rd-test-case.h"
 #include "rd-test-fault-vfs.h"
+#include "rd-test-identity.h"
 #include "rd-test-pdf.h"
 
 #define MAX_CALLS 2000
@@ -187,7 +188,7 @@ open_for_change (const char *path)
 
   g_assert_no_error (error);
   g_assert_false (rd_case_file_is_read_only (cf));
-  rd_case_file_set_actor (cf, "Fault Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, "Fault Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   return cf;
 }
 

@@ -13,6 +13,7 @@
 
 #include "rd-case-file.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 
 #define ITERATIONS 60
 
@@ -33,7 +34,7 @@ open_as_nurse (const char *path,
 
   if (cf == NULL || rd_case_file_is_read_only (cf))
     _exit (2);
-  rd_case_file_set_actor (cf, name, NULL, RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, name, "RN", RD_ROLE_NURSE_REVIEWER);
   return cf;
 }
 

@@ -80,6 +80,7 @@ tamper (RdTestCaseFixture *fixture,
   sqlite3 *db = NULL;
   char *message = NULL;
 
+  fixture->tampered = TRUE;
   if (fixture->case_file != NULL)
     {
       rd_case_file_close (fixture->case_file);

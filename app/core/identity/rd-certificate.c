@@ -99,7 +99,7 @@ _rd_certificate_signed_bytes (const RdCertificate *c)
   add_field (out, serial);
   add_field (out, c->name);
   add_field (out, c->credentials);
-  add_field (out, _rd_role_name (c->role));
+  add_field (out, rd_role_to_string (c->role));
   add_field (out, c->public_key);
   add_time (out, c->not_before);
   add_time (out, c->not_after);
@@ -127,7 +127,7 @@ _rd_certificate_add_members (JsonBuilder         *builder,
   json_builder_add_int_value (builder, c->serial);
   _rd_json_add_string (builder, "name", c->name);
   _rd_json_add_string (builder, "credentials", c->credentials);
-  _rd_json_add_string (builder, "role", _rd_role_name (c->role));
+  _rd_json_add_string (builder, "role", rd_role_to_string (c->role));
   _rd_json_add_string (builder, "public_key", c->public_key);
   _rd_json_add_time (builder, "not_before", c->not_before);
   _rd_json_add_time (builder, "not_after", c->not_after);
@@ -163,7 +163,7 @@ take_role (JsonObject  *object,
 
   if (name == NULL)
     return FALSE;
-  if (!_rd_role_parse (name, role))
+  if (!rd_role_from_string (name, role))
     {
       g_set_error (error, RD_TRUST_ERROR, RD_TRUST_ERROR_INVALID,
                    _("%s.role: “%s” is not a role: nurse-reviewer, medical-director or trainer is expected."),
@@ -315,7 +315,7 @@ rd_certificate_status_describe (RdCertificateStatus  status,
 
   from = format_date (c->not_before);
   until = format_date (c->not_after);
-  role = _rd_role_label (c->role);
+  role = rd_role_to_label (c->role);
 
   switch (status)
     {
@@ -351,5 +351,5 @@ _rd_certificate_describe_revoked (const RdCertificate *c,
 
   /* TRANSLATORS: the reviewer's name, their role, the organisation, a date */
   return g_strdup_printf (_("The key of %s (%s) was revoked by %s on %s."),
-                          c->name, _rd_role_label (c->role), c->organisation_name, on);
+                          c->name, rd_role_to_label (c->role), c->organisation_name, on);
 }

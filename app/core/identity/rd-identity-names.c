@@ -1,49 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Roles and times as the identity files spell them. */
+/* Times as the identity files spell them. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "rd-identity-private.h"
-
-static const char * const role_names[] = {
-  [RD_ROLE_NURSE_REVIEWER] = "nurse-reviewer",
-  [RD_ROLE_MEDICAL_DIRECTOR] = "medical-director",
-  [RD_ROLE_TRAINER] = "trainer",
-};
-
-const char *
-_rd_role_name (RdRole role)
-{
-  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), NULL);
-  return role_names[role];
-}
-
-gboolean
-_rd_role_parse (const char *name,
-                RdRole     *role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    if (g_strcmp0 (name, role_names[i]) == 0)
-      {
-        *role = (RdRole) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-_rd_role_label (RdRole role)
-{
-  switch (role)
-    {
-    case RD_ROLE_NURSE_REVIEWER: return _("nurse reviewer");
-    case RD_ROLE_MEDICAL_DIRECTOR: return _("medical director");
-    case RD_ROLE_TRAINER: return _("trainer");
-    default: g_return_val_if_reached (NULL);
-    }
-}
 
 char *
 _rd_time_format (GDateTime *time)

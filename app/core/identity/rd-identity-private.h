@@ -35,14 +35,6 @@ gboolean      _rd_public_key_is_valid      (const char    *public_key);
 RdSigningKey *_rd_signing_key_new_from_seed (const guchar *seed);
 const guchar *_rd_signing_key_get_seed      (RdSigningKey *self);
 
-/* The names rd-case-types.h gives roles ("nurse-reviewer", ...): the case
- * folder lies above this one, so identity keeps its own table of them. */
-const char   *_rd_role_name                (RdRole         role);
-gboolean      _rd_role_parse               (const char    *name,
-                                            RdRole        *role);
-/* "medical director", translated */
-const char   *_rd_role_label               (RdRole         role);
-
 /* ISO 8601 in UTC to the second: "2026-12-01T09:30:00Z"; parsing accepts
  * exactly that form. */
 char         *_rd_time_format              (GDateTime     *time);

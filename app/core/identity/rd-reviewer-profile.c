@@ -119,7 +119,7 @@ read_profile (GKeyFile           *file,
     return damaged (path, "Name", error);
   if (profile->credentials == NULL)
     return damaged (path, "Credentials", error);
-  if (!_rd_role_parse (role, &profile->role))
+  if (!rd_role_from_string (role, &profile->role))
     return damaged (path, "Role", error);
   if (!_rd_public_key_is_valid (profile->public_key))
     return damaged (path, "PublicKey", error);
@@ -172,7 +172,7 @@ rd_reviewer_profile_save (const RdReviewerProfile  *profile,
 
   g_key_file_set_string (file, GROUP, "Name", profile->name);
   g_key_file_set_string (file, GROUP, "Credentials", profile->credentials ? profile->credentials : "");
-  g_key_file_set_string (file, GROUP, "Role", _rd_role_name (profile->role));
+  g_key_file_set_string (file, GROUP, "Role", rd_role_to_string (profile->role));
   g_key_file_set_string (file, GROUP, "PublicKey", profile->public_key);
   g_key_file_set_string (file, GROUP, "KeyStore", rd_key_store_to_string (profile->key_store));
   if (profile->key_store == RD_KEY_STORE_FILE && profile->key_file != NULL)

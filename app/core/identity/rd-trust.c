@@ -147,7 +147,7 @@ rd_trust_certify (RdTrust       *self,
   g_return_val_if_fail (RD_IS_TRUST (self), NULL);
   g_return_val_if_fail (RD_IS_SIGNING_KEY (admin_key), NULL);
   g_return_val_if_fail (name != NULL && credentials != NULL && public_key != NULL && not_after != NULL, NULL);
-  g_return_val_if_fail (_rd_role_name (role) != NULL, NULL);
+  g_return_val_if_fail (rd_role_to_string (role) != NULL, NULL);
 
   if (!check_admin (self, admin_key, error) || !check_public_key (public_key, error))
     return NULL;
