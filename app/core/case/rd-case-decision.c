@@ -285,32 +285,14 @@ sign_row (RdCaseFile         *self,
   return digest != NULL && _rd_case_sign (self->db, actor, self->case_id, kind, target, digest, error);
 }
 
-/**
- * rd_case_file_record_decision:
- * @kind: the decision
- * @outcome_id: (nullable): the policy outcome decided, e.g. "medically-necessary"
- * @adverse: whether the determination is adverse (only with %RD_DECISION_FINAL)
- * @rationale: (nullable): the reasons, for the letter and the audit
- *
- * Records a decision by the actor, sets the case's status from it and signs it
- * with the actor's name, credentials and role. The core enforces the roles: a
- * nurse reviewer (or trainer) can approve only when every stored
- * recommendation says the criteria are met, can pend or send to a medical
- * director, and can never record a final or adverse determination
- * (%RD_CASE_FILE_ERROR_NOT_PERMITTED); a medical director can record anything
- * until the case is sealed. A final or pend decision deletes the medical
- * director's draft (rd_case_file_set_decision_draft()) in the same
- * transaction.
- *
- * Returns: the decision's id, or 0 with @error set
- */
-gint64
-rd_case_file_record_decision (RdCaseFile      *self,
-                              RdDecisionKind   kind,
-                              const char      *outcome_id,
-                              gboolean         adverse,
-                              const char      *rationale,
-                              GError         **error)
+static gint64
+record_decision (RdCaseFile      *self,
+                 RdDecisionKind   kind,
+                 const char      *outcome_id,
+                 gboolean         adverse,
+                 const char      *rationale,
+                 const char      *criterion,
+                 GError         **error)
 {
   g_auto(RdCaseActor) actor = { 0 };
   g_autoptr(RdStmt) stmt = NULL;
@@ -318,12 +300,12 @@ rd_case_file_record_decision (RdCaseFile      *self,
   g_autofree char *target = NULL;
   g_autofree char *summary = NULL;
   RdCaseStatus old_status;
+  gint64 reconsiders = 0;
   gint64 id;
 
-  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
-
   if (kind > RD_DECISION_FINAL || (outcome_id != NULL && !_rd_case_check_id (outcome_id, _("outcome id"), error)) ||
-      (rationale != NULL && !g_utf8_validate (rationale, -1, NULL)))
+      (rationale != NULL && !g_utf8_validate (rationale, -1, NULL)) ||
+      (criterion != NULL && !_rd_case_check_id (criterion, _("criterion"), error)))
     {
       if (error == NULL || *error == NULL)
         g_set_error_literal (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_INVALID,
@@ -333,7 +315,9 @@ rd_case_file_record_decision (RdCaseFile      *self,
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return 0;
   if (!read_status (self->db, &old_status, error) ||
-      !check_decision (self->db, &actor, old_status, kind, adverse, error))
+      !check_decision (self->db, &actor, old_status, kind, adverse, error) ||
+      (kind == RD_DECISION_FINAL &&
+       !_rd_case_check_determination (self->db, &actor, adverse, rationale, criterion, &reconsiders, error)))
     goto fail;
 
   stmt = _rd_db_prepare (self->db, "INSERT INTO decision (kind, outcome_id, adverse, rationale, who, credentials,"
@@ -352,6 +336,7 @@ rd_case_file_record_decision (RdCaseFile      *self,
   /* The signed decision replaces the director's draft. */
   if (((kind == RD_DECISION_FINAL || kind == RD_DECISION_PEND) && !_rd_case_delete_decision_draft (self->db, error)) ||
       !_rd_case_audit (self->db, &actor, "decision", target, NULL, summary, error) ||
+      !_rd_case_store_basis (self->db, &actor, id, criterion, reconsiders, error) ||
       !write_status (self->db, &actor, old_status, status_after (kind), error) ||
       !sign_row (self, &actor, "decision", target, RD_CASE_SIGNED_DECISION_SQL, id, error) ||
       !_rd_case_commit_change (self, self->db, "decision", error))
@@ -361,6 +346,69 @@ rd_case_file_record_decision (RdCaseFile      *self,
 fail:
   _rd_case_rollback (self->db);
   return 0;
+}
+
+/**
+ * rd_case_file_record_decision:
+ * @kind: the decision
+ * @outcome_id: (nullable): the policy outcome decided, e.g. "medically-necessary"
+ * @adverse: whether the determination is adverse (only with %RD_DECISION_FINAL)
+ * @rationale: (nullable): the reasons, for the letter and the audit
+ *
+ * Records a decision by the actor, sets the case's status from it and signs it
+ * with the actor's key. The core enforces the roles: a nurse reviewer (or
+ * trainer) can approve only when every stored recommendation says the
+ * criteria are met, can pend or send to a medical director, and can never
+ * record a final or adverse determination (%RD_CASE_FILE_ERROR_NOT_PERMITTED);
+ * a medical director can record anything until the case is sealed, under the
+ * rules of rd_case_file_record_determination(). A final or pend decision
+ * deletes the medical director's draft (rd_case_file_set_decision_draft()) in
+ * the same transaction.
+ *
+ * Returns: the decision's id, or 0 with @error set
+ */
+gint64
+rd_case_file_record_decision (RdCaseFile      *self,
+                              RdDecisionKind   kind,
+                              const char      *outcome_id,
+                              gboolean         adverse,
+                              const char      *rationale,
+                              GError         **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
+
+  return record_decision (self, kind, outcome_id, adverse, rationale, NULL, error);
+}
+
+/**
+ * rd_case_file_record_determination:
+ * @outcome_id: the policy outcome decided
+ * @adverse: whether the determination is adverse
+ * @rationale: the reasons
+ * @criterion: (nullable): "policy-id/criterion-id", the criterion the
+ *   determination rests on where it goes against the engine
+ *
+ * The medical director's final determination. One that goes against the
+ * engine — adverse when every stored recommendation found the criteria met,
+ * or an approval when one did not — must name the criterion it rests on and
+ * give the reason (%RD_CASE_FILE_ERROR_INVALID otherwise). A determination
+ * recorded after an earlier final one reconsiders it, and is made by a
+ * different physician (%RD_CASE_FILE_ERROR_NOT_PERMITTED for the same one),
+ * unless a peer-to-peer conversation held since reopened the decision.
+ *
+ * Returns: the decision's id, or 0 with @error set
+ */
+gint64
+rd_case_file_record_determination (RdCaseFile  *self,
+                                   const char  *outcome_id,
+                                   gboolean     adverse,
+                                   const char  *rationale,
+                                   const char  *criterion,
+                                   GError     **error)
+{
+  g_return_val_if_fail (RD_IS_CASE_FILE (self), 0);
+
+  return record_decision (self, RD_DECISION_FINAL, outcome_id, adverse, rationale, criterion, error);
 }
 
 /**

@@ -115,10 +115,28 @@ char     *_rd_case_row_digest       (sqlite3           *db,
                                      gint64             id,
                                      GError           **error);
 /* The decision and seal rows as signed. */
-#define RD_CASE_SIGNED_DECISION_SQL "SELECT id, kind, outcome_id, adverse, rationale, who, credentials, role," \
-                                    " decided_at FROM decision WHERE id = ?"
+#define RD_CASE_SIGNED_DECISION_SQL "SELECT d.id, d.kind, d.outcome_id, d.adverse, d.rationale, d.who," \
+                                    " d.credentials, d.role, d.decided_at, b.criterion, b.reconsiders" \
+                                    " FROM decision d LEFT JOIN determination_basis b ON b.decision_id = d.id" \
+                                    " WHERE d.id = ?"
 #define RD_CASE_SIGNED_SEAL_SQL     "SELECT digest, audit_seq, sealed_by, credentials, sealed_at FROM seal" \
                                     " WHERE id = ?"
+/* The medical director's desk (rd-case-director.c): the rules of a final
+ * determination (what one against the engine rests on, who may reconsider)
+ * and its basis, stored and audited with it. */
+gboolean  _rd_case_check_determination (sqlite3           *db,
+                                        const RdCaseActor *actor,
+                                        gboolean           adverse,
+                                        const char        *rationale,
+                                        const char        *criterion,
+                                        gint64            *reconsiders,
+                                        GError           **error);
+gboolean  _rd_case_store_basis        (sqlite3           *db,
+                                       const RdCaseActor *actor,
+                                       gint64             decision_id,
+                                       const char        *criterion,
+                                       gint64             reconsiders,
+                                       GError           **error);
 /* Records the case's seal in the workstation's registry of seals seen. */
 void      _rd_case_note_seal        (RdCaseFile        *self);
 /* Adds the signature checks to @result (rd-case-verify.c calls it). */

@@ -340,6 +340,25 @@ gint64        rd_case_file_record_decision      (RdCaseFile                 *sel
                                                  gboolean                    adverse,
                                                  const char                 *rationale,
                                                  GError                    **error);
+gint64        rd_case_file_record_determination (RdCaseFile                 *self,
+                                                 const char                 *outcome_id,
+                                                 gboolean                    adverse,
+                                                 const char                 *rationale,
+                                                 const char                 *criterion,
+                                                 GError                    **error);
+gboolean      rd_case_file_get_determination_basis (RdCaseFile              *self,
+                                                 gint64                      decision_id,
+                                                 char                      **criterion,
+                                                 gint64                     *reconsiders,
+                                                 GError                    **error);
+gint64        rd_case_file_record_peer_to_peer  (RdCaseFile                 *self,
+                                                 RdPeerToPeerEvent           event,
+                                                 GDateTime                  *scheduled_for,
+                                                 const char                 *participant,
+                                                 const char                 *notes,
+                                                 GError                    **error);
+GPtrArray    *rd_case_file_list_peer_to_peer    (RdCaseFile                 *self,
+                                                 GError                    **error);
 GPtrArray    *rd_case_file_list_decisions       (RdCaseFile                 *self,
                                                  GError                    **error);
 gboolean      rd_case_file_set_decision_draft   (RdCaseFile                 *self,

@@ -37,6 +37,13 @@ static const struct {
                          " || ' with a text layer' FROM record_page GROUP BY record_id" },
   { RD_REPLAY_PASSWORD, "SELECT 'record/' || record_id, 'stored', stored_by FROM record_password" },
   { RD_REPLAY_SEAL, "SELECT 'case', digest, sealed_by FROM seal" },
+  { RD_REPLAY_BASIS, "SELECT 'decision/' || decision_id, ifnull('rests on ' || criterion, '')"
+                     " || CASE WHEN criterion IS NOT NULL AND reconsiders IS NOT NULL THEN '; ' ELSE '' END"
+                     " || CASE WHEN reconsiders IS NOT NULL THEN 'reconsiders an earlier determination'"
+                     " ELSE '' END FROM determination_basis" },
+  { RD_REPLAY_PEER_TO_PEER, "SELECT 'peer-to-peer/' || id, event || ifnull(' for ' || scheduled_for, '')"
+                            " || ifnull(' with ' || participant, '') || ifnull(': ' || notes, ''), who, role"
+                            " FROM peer_to_peer" },
 };
 
 #define COL(i) (sqlite3_column_count (stmt) > (int) (i) ? (const char *) sqlite3_column_text (stmt, (i)) : NULL)

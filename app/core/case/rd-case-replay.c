@@ -101,6 +101,8 @@ static const struct {
   [RD_REPLAY_PAGE_TEXT] = { FALSE, FALSE, TRUE, RD_REPLAY_PAGE_TEXT },
   [RD_REPLAY_PASSWORD] = { FALSE, TRUE, FALSE, RD_REPLAY_PASSWORD },
   [RD_REPLAY_SEAL] = { FALSE, TRUE, FALSE, RD_REPLAY_SEAL },
+  [RD_REPLAY_BASIS] = { FALSE, FALSE, TRUE, RD_REPLAY_BASIS },
+  [RD_REPLAY_PEER_TO_PEER] = { FALSE, TRUE, FALSE, RD_REPLAY_PEER_TO_PEER },
 };
 
 /* The indications of a policy never set are an empty list. */
@@ -211,6 +213,11 @@ describe (RdReplayKind        kind,
       return g_strdup_printf (_("The page text of record %s"), number_of (id));
     case RD_REPLAY_PASSWORD:
       return g_strdup_printf (_("The stored password of record %s"), number_of (id));
+    case RD_REPLAY_BASIS:
+      return g_strdup_printf (_("What decision %s rests on"), number_of (id));
+    case RD_REPLAY_PEER_TO_PEER:
+      part = head (item ? item->value : NULL, " ");
+      return g_strdup_printf (_("Peer-to-peer step %s (%s)"), number_of (id), part);
     case RD_REPLAY_SEAL:
     case RD_REPLAY_N_KINDS:
     default:
@@ -272,6 +279,8 @@ static const struct {
   { "record-password-stored", RD_REPLAY_PASSWORD, OP_STORE },
   { "record-password-forgotten", RD_REPLAY_PASSWORD, OP_FORGET },
   { "seal", RD_REPLAY_SEAL, OP_ADD },
+  { "determination-basis", RD_REPLAY_BASIS, OP_ADD },
+  { "peer-to-peer", RD_REPLAY_PEER_TO_PEER, OP_ADD },
 };
 
 typedef struct {
@@ -317,7 +326,7 @@ apply (RdReplayState *state,
        GPtrArray     *lines)
 {
   const char *who = kinds[kind].names_person ? e->who : NULL;
-  const char *role = kind == RD_REPLAY_DECISION ? e->role : NULL;
+  const char *role = kind == RD_REPLAY_DECISION || kind == RD_REPLAY_PEER_TO_PEER ? e->role : NULL;
   g_autofree char *id = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *value = NULL;

@@ -231,7 +231,23 @@ static const char schema_v6[] =
   "CREATE TRIGGER signature_no_delete BEFORE DELETE ON signature"
   "  BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;"
   "CREATE TRIGGER signer_no_update BEFORE UPDATE ON signer"
-  "  BEGIN SELECT RAISE(ABORT, 'signers are append-only'); END;";
+  "  BEGIN SELECT RAISE(ABORT, 'signers are append-only'); END;"
+  /* The medical director's desk: what a determination against the engine
+   * rests on, the determination it reconsiders, and peer-to-peer
+   * conversations. */
+  "CREATE TABLE determination_basis ("
+  "  decision_id INTEGER PRIMARY KEY REFERENCES decision(id),"
+  "  criterion TEXT,"
+  "  reconsiders INTEGER REFERENCES decision(id));"
+  "CREATE TABLE peer_to_peer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event TEXT NOT NULL CHECK (event IN ('offered','scheduled','held-upheld','held-reopened','declined')),"
+  "  scheduled_for TEXT,"
+  "  participant TEXT,"
+  "  notes TEXT,"
+  "  who TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL);";
 
 /* Each version's new tables (which a read-only connection to an older case
  * shadows with empty temporary ones) and its changes to existing tables

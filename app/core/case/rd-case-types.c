@@ -147,6 +147,19 @@ rd_case_recommendation_free (RdCaseRecommendation *recommendation)
 }
 
 void
+rd_case_peer_to_peer_free (RdCasePeerToPeer *event)
+{
+  if (event == NULL)
+    return;
+  g_clear_pointer (&event->scheduled_for, g_date_time_unref);
+  g_free (event->participant);
+  g_free (event->notes);
+  g_free (event->who);
+  g_clear_pointer (&event->time, g_date_time_unref);
+  g_free (event);
+}
+
+void
 rd_case_decision_free (RdCaseDecision *decision)
 {
   if (decision == NULL)

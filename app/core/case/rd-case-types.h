@@ -189,6 +189,39 @@ typedef struct {
 } RdCaseDecision;
 
 /**
+ * RdPeerToPeerEvent:
+ * @RD_PEER_TO_PEER_OFFERED: a conversation was offered to the provider
+ * @RD_PEER_TO_PEER_SCHEDULED: it is scheduled (for a time)
+ * @RD_PEER_TO_PEER_HELD_UPHELD: it was held and the determination stands
+ * @RD_PEER_TO_PEER_HELD_REOPENED: it was held and reopened the decision
+ * @RD_PEER_TO_PEER_DECLINED: the provider declined it
+ */
+typedef enum {
+  RD_PEER_TO_PEER_OFFERED,
+  RD_PEER_TO_PEER_SCHEDULED,
+  RD_PEER_TO_PEER_HELD_UPHELD,
+  RD_PEER_TO_PEER_HELD_REOPENED,
+  RD_PEER_TO_PEER_DECLINED,
+} RdPeerToPeerEvent;
+
+const char *rd_peer_to_peer_event_to_string (RdPeerToPeerEvent event);  /* "offered", ... */
+
+/**
+ * RdCasePeerToPeer:
+ * A step of a peer-to-peer conversation between the provider and the
+ * physician reviewer (format 6).
+ */
+typedef struct {
+  gint64             id;
+  RdPeerToPeerEvent  event;
+  GDateTime         *scheduled_for;  /* nullable */
+  char              *participant;    /* nullable: the provider */
+  char              *notes;          /* nullable */
+  char              *who;
+  GDateTime         *time;
+} RdCasePeerToPeer;
+
+/**
  * RdCaseDecisionDraft:
  * A medical director's determination as it is being written, before it is
  * signed (format 4). It is not a decision: signing records the decision and
@@ -238,6 +271,7 @@ void rd_case_record_free         (RdCaseRecord         *record);
 void rd_case_search_hit_free     (RdCaseSearchHit      *hit);
 void rd_case_recommendation_free (RdCaseRecommendation *recommendation);
 void rd_case_decision_free       (RdCaseDecision       *decision);
+void rd_case_peer_to_peer_free   (RdCasePeerToPeer     *event);
 void rd_case_decision_draft_free (RdCaseDecisionDraft  *draft);
 void rd_case_seal_free           (RdCaseSeal           *seal);
 void rd_audit_entry_free         (RdAuditEntry         *entry);
@@ -250,6 +284,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseRecord, rd_case_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSearchHit, rd_case_search_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseRecommendation, rd_case_recommendation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecision, rd_case_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCasePeerToPeer, rd_case_peer_to_peer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecisionDraft, rd_case_decision_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSeal, rd_case_seal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditEntry, rd_audit_entry_free)
