@@ -734,7 +734,7 @@ rd_case_file_check_seal_token (RdCaseFile  *self,
   g_return_val_if_fail (token != NULL, FALSE);
 
   *problem = NULL;
-  if (g_strv_length (fields) != 9 || !g_str_equal (fields[0], SEAL_TOKEN_PREFIX) ||
+  if (g_strv_length (fields) != 8 || !g_str_equal (fields[0], SEAL_TOKEN_PREFIX) ||
       !g_ascii_string_to_signed (fields[3], 10, 1, G_MAXINT64, &audit_seq, NULL) ||
       (signed_at = g_date_time_new_from_iso8601 (fields[6], NULL)) == NULL)
     {
