@@ -406,6 +406,13 @@ static const struct {
                 " FROM decision ORDER BY id" },
   { "measurement", "SELECT policy_id, target_id, value, before, after, from_date, to_date, reviewer, measured_at"
                    " FROM measurement ORDER BY policy_id, target_id", TRUE },
+  /* The payer step's content, each only when it has rows, so that a seal
+   * made before it still verifies. */
+  { "request_coverage", "SELECT payer, plan_name, line_of_business FROM request"
+                        " WHERE coalesce (payer, plan_name, line_of_business) IS NOT NULL", TRUE },
+  { "due_extension", "SELECT hours, reason, who, role, extended_at FROM due_extension", TRUE },
+  { "declined_proposal", "SELECT policy_id, indication_id, reason, who, declined_at FROM declined_proposal"
+                         " ORDER BY policy_id, indication_id", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 

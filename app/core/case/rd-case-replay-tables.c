@@ -37,6 +37,8 @@ static const struct {
                          " || ' with a text layer' FROM record_page GROUP BY record_id" },
   { RD_REPLAY_PASSWORD, "SELECT 'record/' || record_id, 'stored', stored_by FROM record_password" },
   { RD_REPLAY_SEAL, "SELECT 'case', digest, sealed_by FROM seal" },
+  { RD_REPLAY_DUE_EXTENSION, "SELECT 'request/due', hours || ' hours: ' || reason, who FROM due_extension" },
+  { RD_REPLAY_DECLINED, "SELECT policy_id || '/' || indication_id, reason, who FROM declined_proposal" },
 };
 
 #define COL(i) (sqlite3_column_count (stmt) > (int) (i) ? (const char *) sqlite3_column_text (stmt, (i)) : NULL)
@@ -79,6 +81,9 @@ static const struct {
   { "request_type", "request/type" },
   { "urgency", "request/urgency" },
   { "received_at", "request/received" },
+  { "payer", "request/payer" },
+  { "plan_name", "request/plan-name" },
+  { "line_of_business", "request/line-of-business" },
 };
 
 /* The writer audits the received time as it reads it back: parsed and

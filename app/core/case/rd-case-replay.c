@@ -101,6 +101,8 @@ static const struct {
   [RD_REPLAY_PAGE_TEXT] = { FALSE, FALSE, TRUE, RD_REPLAY_PAGE_TEXT },
   [RD_REPLAY_PASSWORD] = { FALSE, TRUE, FALSE, RD_REPLAY_PASSWORD },
   [RD_REPLAY_SEAL] = { FALSE, TRUE, FALSE, RD_REPLAY_SEAL },
+  [RD_REPLAY_DUE_EXTENSION] = { FALSE, TRUE, FALSE, RD_REPLAY_DUE_EXTENSION },
+  [RD_REPLAY_DECLINED] = { FALSE, TRUE, FALSE, RD_REPLAY_DECLINED },
 };
 
 /* The indications of a policy never set are an empty list. */
@@ -130,6 +132,9 @@ static const struct {
   { "request/type", N_("The request type") },
   { "request/urgency", N_("The request’s urgency") },
   { "request/received", N_("The time the request was received") },
+  { "request/payer", N_("The member’s payer") },
+  { "request/plan-name", N_("The member’s plan") },
+  { "request/line-of-business", N_("The member’s line of business") },
   { "request/cpt", N_("The request’s list of CPT codes") },
   { "request/hcpcs", N_("The request’s list of HCPCS codes") },
   { "request/icd10-pcs", N_("The request’s list of ICD-10-PCS codes") },
@@ -211,6 +216,10 @@ describe (RdReplayKind        kind,
       return g_strdup_printf (_("The page text of record %s"), number_of (id));
     case RD_REPLAY_PASSWORD:
       return g_strdup_printf (_("The stored password of record %s"), number_of (id));
+    case RD_REPLAY_DUE_EXTENSION:
+      return g_strdup (_("The extension of the due time"));
+    case RD_REPLAY_DECLINED:
+      return g_strdup_printf (_("The reason proposed indication %s is not reviewed"), id);
     case RD_REPLAY_SEAL:
     case RD_REPLAY_N_KINDS:
     default:
@@ -272,6 +281,8 @@ static const struct {
   { "record-password-stored", RD_REPLAY_PASSWORD, OP_STORE },
   { "record-password-forgotten", RD_REPLAY_PASSWORD, OP_FORGET },
   { "seal", RD_REPLAY_SEAL, OP_ADD },
+  { "due-extension", RD_REPLAY_DUE_EXTENSION, OP_ADD },
+  { "proposal-declined", RD_REPLAY_DECLINED, OP_SET },
 };
 
 typedef struct {

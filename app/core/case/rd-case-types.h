@@ -214,6 +214,30 @@ typedef struct {
 } RdCaseSeal;
 
 /**
+ * RdCaseDueExtension:
+ * The one extension of a case's due time that its rule may allow.
+ */
+typedef struct {
+  guint       hours;          /* added to the rule's due time */
+  char       *reason;
+  char       *who;
+  RdRole      role;
+  GDateTime  *time;
+} RdCaseDueExtension;
+
+/**
+ * RdCaseDeclinedProposal:
+ * An indication intake proposed that the nurse took out of the review, and why.
+ */
+typedef struct {
+  char       *policy_id;
+  char       *indication_id;
+  char       *reason;
+  char       *who;
+  GDateTime  *time;
+} RdCaseDeclinedProposal;
+
+/**
  * RdAuditEntry:
  * One entry of the append-only, hash-chained audit log.
  */
@@ -241,6 +265,8 @@ void rd_case_decision_free       (RdCaseDecision       *decision);
 void rd_case_decision_draft_free (RdCaseDecisionDraft  *draft);
 void rd_case_seal_free           (RdCaseSeal           *seal);
 void rd_audit_entry_free         (RdAuditEntry         *entry);
+void rd_case_due_extension_free  (RdCaseDueExtension   *extension);
+void rd_case_declined_proposal_free (RdCaseDeclinedProposal *declined);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseReview, rd_case_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseScore, rd_case_score_free)
@@ -252,6 +278,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseRecommendation, rd_case_recommendation_free
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecision, rd_case_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecisionDraft, rd_case_decision_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSeal, rd_case_seal_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDueExtension, rd_case_due_extension_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDeclinedProposal, rd_case_declined_proposal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditEntry, rd_audit_entry_free)
 
 G_END_DECLS
