@@ -18,19 +18,12 @@ case_shown (gpointer data)
   return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
 }
 
+/* A new case open on its intake. */
 static RdWindow *
 new_window (void)
 {
-  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
-  RdWindow *window;
+  RdWindow *window = RD_WINDOW (rd_test_gui_new_window ("Test Nurse"));
 
-  g_settings_set_string (settings, "reviewer-name", "Test Nurse");
-  g_settings_set_string (settings, "reviewer-credentials", "RN");
-  g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
-  window = rd_window_new (rd_test_gui_application ());
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   g_assert_true (rd_test_gui_wait_for (case_shown, window, 10000));
   return window;

@@ -13,20 +13,14 @@
 #include "rd-case-intake.h"
 #include "rd-test-case.h"
 
-static GPtrArray *shipped;
-
 static GPtrArray *
 load_policies (void)
 {
-  if (shipped == NULL)
-    {
-      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "policies", NULL);
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *policies = rd_policy_load_directory (NULL, &error);
 
-      shipped = rd_policy_load_directory (dir, &error);
-      g_assert_no_error (error);
-    }
-  return g_ptr_array_ref (shipped);
+  g_assert_no_error (error);
+  return policies;
 }
 
 /* Intrathecal baclofen for spasticity: both shipped policies apply. */
@@ -462,8 +456,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/payer/proposals", test_proposals_by_payer);
   rd_test_case_add ("/payer/accept-by-payer", test_accept_by_payer);
@@ -473,7 +465,5 @@ main (int   argc,
   rd_test_case_add ("/payer/extension", test_extension);
   rd_test_case_add ("/payer/extension-refused", test_extension_refused);
   rd_test_case_add ("/payer/declined", test_declined);
-  status = g_test_run ();
-  g_clear_pointer (&shipped, g_ptr_array_unref);
-  return status;
+  return g_test_run ();
 }

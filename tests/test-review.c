@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "rd-case-evaluate.h"
 #include "rd-criteria-page.h"
 #include "rd-documentation-page.h"
@@ -25,22 +23,7 @@ case_shown (gpointer data)
 static RdWindow *
 new_window (void)
 {
-  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
-  RdWindow *window;
-  int width, height;
-
-  g_settings_set_string (settings, "reviewer-name", "Test Nurse");
-  g_settings_set_string (settings, "reviewer-credentials", "RN");
-  g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
-  window = rd_window_new (rd_test_gui_application ());
-  /* Screenshots are taken at 1280×800; RD_SCREENSHOT_SIZE=1024x768 checks the smallest screen. */
-  if (g_getenv ("RD_SCREENSHOT_SIZE") && sscanf (g_getenv ("RD_SCREENSHOT_SIZE"), "%dx%d", &width, &height) == 2)
-    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  else
-    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_spin ();
-  return window;
+  return RD_WINDOW (rd_test_gui_new_window ("Test Nurse"));
 }
 
 static void
