@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "rd-example.h"
 #include "rd-test-gui.h"
+#include "rd-window.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -519,4 +521,33 @@ rd_test_gui_real_click (GtkWidget *widget)
   g_ptr_array_add (args, "click");
   g_ptr_array_add (args, "1");
   run_xdotool (widget, args);
+}
+
+/**
+ * rd_test_gui_new_window:
+ * @reviewer: the nurse reviewer's name in the settings
+ *
+ * A ReviewDesk window at 1280×800 (RD_SCREENSHOT_SIZE=1024x768 checks the
+ * smallest screen), on screen, for a nurse reviewer with credentials RN.
+ *
+ * Returns: (transfer none): the #RdWindow
+ */
+GtkWidget *
+rd_test_gui_new_window (const char *reviewer)
+{
+  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
+  const char *size = g_getenv ("RD_SCREENSHOT_SIZE");
+  RdWindow *window;
+  int width = 1280, height = 800;
+
+  g_settings_set_string (settings, "reviewer-name", reviewer);
+  g_settings_set_string (settings, "reviewer-credentials", "RN");
+  g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  window = rd_window_new (rd_test_gui_application ());
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    width = 1280, height = 800;
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+  return GTK_WIDGET (window);
 }

@@ -190,4 +190,38 @@ grep -q 'Dr A\\u009b31m Example\\x0d' "$dir/controls.out" || fail "C1 or CR not 
 grep -q 'morphine\\x1b\]0;owned\\x07' "$dir/controls.out" || fail "title sequence not shown"
 grep -q 'Synchro Med II' "$dir/controls.out" || fail "tab not shown as a space"
 
+# The member's payer, plan and line of business: only the payer's policies
+# go under review, the due time follows the line of business, a bad line of
+# business is refused naming its JSON path, and the extension is recorded.
+request "$dir/payer.json" 's/"type": "initial"/"coverage": {"payer": "Blue Shield of California", "plan": "Trio HMO", "line_of_business": "medicare-advantage"}, "type": "initial"/'
+expect 0 "Under review" "$tool" case new --request "$dir/payer.json" "$dir/payer.rdcase"
+"$tool" case show "$dir/payer.rdcase" > "$dir/payer.out" || fail "case show of a case with a payer"
+grep -q 'Payer *Blue Shield of California' "$dir/payer.out" || fail "payer not shown: $(cat "$dir/payer.out")"
+grep -q 'Plan *Trio HMO' "$dir/payer.out" || fail "plan not shown"
+grep -q 'Coverage *medicare-advantage' "$dir/payer.out" || fail "line of business not shown"
+grep -q 'Decision due *2026-12-08 09:00 UTC' "$dir/payer.out" || fail "due time not by the rule: $(cat "$dir/payer.out")"
+grep -q 'Due rule *Medicare Advantage, standard: 7 calendar days (CMS-0057-F)' "$dir/payer.out" || fail "rule not shown"
+grep -q 'anthem-cg-surg-79' "$dir/payer.out" && fail "another payer's policy was put under review: $(cat "$dir/payer.out")"
+grep -q 'bsc-7.01.41 (sha256' "$dir/payer.out" || fail "the payer's policy is not under review"
+expect 0 "now due 2026-12-22 09:00 UTC" "$tool" case extend "$dir/payer.rdcase" --hours 336 \
+  --reason "The member asked for more time." --by "Script Nurse"
+expect 1 "already extended once" "$tool" case extend "$dir/payer.rdcase" --hours 24 --reason "Again."
+expect 0 "336 hours, by Script Nurse" "$tool" case show "$dir/payer.rdcase"
+[ "$(sqlite3 "$dir/payer.rdcase" "SELECT new_value FROM audit WHERE action = 'due-extension'")" = \
+  "336 hours: The member asked for more time." ] || fail "the extension is not audited with its reason"
+expect 0 "every link intact" "$tool" case verify "$dir/payer.rdcase"
+expect 2 "needs a case FILE, --hours and --reason" "$tool" case extend "$dir/payer.rdcase" --hours 24
+# a commercial urgent request has no extension
+request "$dir/urgent.json" 's/"urgency": "standard"/"coverage": {"payer": "Anthem", "line_of_business": "commercial"}, "urgency": "expedited"/'
+expect 0 "Under review" "$tool" case new --request "$dir/urgent.json" "$dir/urgent.rdcase"
+expect 1 "allows no extension" "$tool" case extend "$dir/urgent.rdcase" --hours 24 --reason "Waiting for records."
+expect 0 "Decision due *2026-12-04 09:00 UTC" "$tool" case show "$dir/urgent.rdcase"
+# no payer: every payer's policies, and the tool says so
+expect 0 "names no payer" "$tool" case new --request "$dir/good.json" "$dir/no-payer.rdcase"
+request "$dir/line.json" 's/"type": "initial"/"coverage": {"line_of_business": "Medicare"}, "type": "initial"/'
+expect 1 '\$\.coverage\.line_of_business: “Medicare” is not a line of business: use commercial, medicare-advantage or medicaid' \
+  "$tool" case new --request "$dir/line.json" "$dir/line.rdcase"
+[ -e "$dir/line.rdcase" ] && fail "a refused line of business left a case"
+rm -f "$dir/line.json"
+
 echo "ok"

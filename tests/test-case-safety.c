@@ -918,6 +918,110 @@ test_migrate_v4 (void)
   rd_test_remove_dir (dir);
 }
 
+/* The format before the payer step (its number changes as steps are added
+ * before it; the step is always the last here). */
+#define BEFORE_PAYER (RD_CASE_FILE_VERSION - 1)
+
+/* A case as the ReviewDesk before payers wrote it: a request without payer,
+ * plan or line of business, a policy under review with two indications. */
+static void
+make_case_before_payer (const char *path)
+{
+  static const OldEntry entries[] = {
+    { NURSE, "request", "request/member-name", NULL, "Old Member" },
+    { NURSE, "request", "request/received", NULL, "2026-01-02T03:04:05.000000Z" },
+    { NURSE, "review", "anthem-cg-surg-79", NULL, "aa11" },
+    { NURSE, "indications", "anthem-cg-surg-79", "", "pain spasticity" },
+  };
+
+  make_old_case (path, "RD-PAYER", BEFORE_PAYER,
+                 "UPDATE request SET member_name = 'Old Member', received_at = '2026-01-02T03:04:05.000000Z',"
+                 " due_at = '2026-01-09T03:04:05.000000Z';"
+                 "INSERT INTO review VALUES ('anthem-cg-surg-79', 'aa11', 'Old Nurse',"
+                 " '2026-01-02T03:04:05.000000Z');"
+                 "INSERT INTO review_indication VALUES ('anthem-cg-surg-79', 'pain'),"
+                 " ('anthem-cg-surg-79', 'spasticity');", entries, G_N_ELEMENTS (entries));
+}
+
+static void
+test_migrate_payer (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "before-payer.rdcase", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) declined = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_case_before_payer (path);
+  before = rd_test_file_digest (path);
+
+  /* Read-only: no payer, plan or line of business, no extension, nothing
+   * declined; the due time as before (7 days); the file unchanged. */
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rd_case_file_get_format_version (cf), ==, BEFORE_PAYER);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request->member_name, ==, "Old Member");
+  g_assert_null (request->payer);
+  g_assert_null (request->plan);
+  g_assert_cmpint (request->line_of_business, ==, RD_LINE_OF_BUSINESS_UNKNOWN);
+  due = rd_case_file_get_due_time (cf, &error);
+  g_assert_cmpint (g_date_time_difference (due, request->received), ==, 7 * G_TIME_SPAN_DAY);
+  g_assert_null (rd_case_file_get_due_extension (cf, &error));
+  g_assert_no_error (error);
+  declined = rd_case_file_list_declined (cf, &error);
+  g_assert_cmpuint (declined->len, ==, 0);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_pointer (&result, rd_case_verify_result_free);
+  g_clear_pointer (&declined, g_ptr_array_unref);
+  close_unchanged (&cf, dir, path, before);
+
+  /* For writing: one audited step, the request kept. */
+  cf = open_upgraded (path);
+  audit = rd_case_file_list_audit (cf, &error);
+  assert_upgrade_entry (audit, 1, BEFORE_PAYER);
+  g_clear_pointer (&request, rd_request_free);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_cmpstr (request->member_name, ==, "Old Member");
+  g_assert_cmpint (request->line_of_business, ==, RD_LINE_OF_BUSINESS_UNKNOWN);
+
+  /* The new columns and tables are written, audited and replayed like the rest. */
+  rd_case_file_set_actor (cf, "Test Nurse", NULL, RD_ROLE_NURSE_REVIEWER);
+  request->payer = g_strdup ("Anthem");
+  request->plan = g_strdup ("Anthem Medicare Preferred");
+  request->line_of_business = RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE;
+  g_assert_true (rd_case_file_set_request (cf, request, &error));
+  g_assert_true (rd_case_file_extend_due (cf, 48, "The plan asked for the trial report.", &error));
+  g_assert_true (rd_case_file_decline_indication (cf, "anthem-cg-surg-79", "pain", "Spasticity only.", &error));
+  g_assert_no_error (error);
+  rd_case_file_close (cf);
+  g_clear_object (&cf);
+
+  cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&request, rd_request_free);
+  request = rd_case_file_get_request (cf, &error);
+  g_assert_cmpstr (request->payer, ==, "Anthem");
+  g_assert_cmpstr (request->plan, ==, "Anthem Medicare Preferred");
+  g_assert_cmpint (request->line_of_business, ==, RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE);
+  g_clear_pointer (&due, g_date_time_unref);
+  due = rd_case_file_get_due_time (cf, &error);
+  g_assert_cmpint (g_date_time_difference (due, request->received), ==, (7 * 24 + 48) * G_TIME_SPAN_HOUR);
+  declined = rd_case_file_list_declined (cf, &error);
+  g_assert_cmpuint (declined->len, ==, 1);
+  result = rd_case_file_verify (cf, &error);
+  g_assert_true (rd_case_verify_result_ok (result));
+  g_clear_object (&cf);
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,5 +1043,6 @@ main (int   argc,
   g_test_add_func ("/case-safety/migrate-v2", test_migrate_v2);
   g_test_add_func ("/case-safety/migrate-v3", test_migrate_v3);
   g_test_add_func ("/case-safety/migrate-v4", test_migrate_v4);
+  g_test_add_func ("/case-safety/migrate-payer", test_migrate_payer);
   return g_test_run ();
 }

@@ -176,7 +176,8 @@ test_director_signs_adverse (Fixture       *f,
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.save-letter"));
   g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (determination), "determination.seal"));
   clock = RD_DUE_CLOCK (rd_test_gui_find_named (GTK_WIDGET (window), RD_TYPE_DUE_CLOCK, NULL));
-  g_assert_true (g_str_has_prefix (rd_due_clock_get_text (clock), "Due in "));
+  g_assert_true (g_str_has_prefix (rd_due_clock_get_text (clock), "Due "));
+  g_assert_nonnull (strstr (rd_due_clock_get_text (clock), " — in "));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (rd_determination_page_get_rationale_view (determination))),
                             "Oral baclofen at 20 mg three times a day controls the spasticity.", -1);
   g_assert_cmpint (rd_step_list_get_state (rd_case_page_get_step_list (page), "determination"), !=,

@@ -266,6 +266,10 @@ test_example_bundled (void)
       g_test_message ("%s", paths[i]);
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (rd_example_get_request (example)->member_id, "SYN"));
+      /* An example of an Anthem member names Anthem, so that a trainee is
+       * proposed only Anthem's guideline. */
+      if (g_str_has_prefix (rd_example_get_request (example)->member_id, "SYN-ANT"))
+        g_assert_true (g_str_has_prefix (rd_example_get_request (example)->payer, "Anthem"));
       g_assert_cmpuint (rd_example_get_n_records (example), >=, 2);
       g_assert_cmpuint (rd_example_get_keys (example)->len, >=, 2);
 
@@ -496,6 +500,11 @@ check_case (RdExample  *example,
   g_assert_no_error (error);
   g_assert_cmpstr (request->member_id, ==, expected->member_id);
   g_assert_cmpstr (request->drug, ==, expected->drug);
+  /* The coverage too: the payer decides what intake proposes, the line of
+   * business the due time. */
+  g_assert_cmpstr (request->payer, ==, expected->payer);
+  g_assert_cmpstr (request->plan, ==, expected->plan);
+  g_assert_cmpint (request->line_of_business, ==, expected->line_of_business);
   g_assert_true (g_strv_equal ((const char * const *) request->cpt_codes, (const char * const *) expected->cpt_codes));
   g_assert_true (g_strv_equal ((const char * const *) request->icd10_cm_codes, (const char * const *) expected->icd10_cm_codes));
   /* Received when the copy was made, less the example's age: a fresh copy is

@@ -30,17 +30,7 @@ widget_visible (gpointer data)
 static RdWindow *
 new_window (void)
 {
-  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
-  RdWindow *window;
-
-  g_settings_set_string (settings, "reviewer-name", "Test Trainee");
-  g_settings_set_string (settings, "reviewer-credentials", "RN");
-  g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
-  window = rd_window_new (rd_test_gui_application ());
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_spin ();
-  return window;
+  return RD_WINDOW (rd_test_gui_new_window ("Test Trainee"));
 }
 
 /* Every label the view shows, one per line, in order. */

@@ -9,6 +9,8 @@
 static const char valid[] =
   "{ \"member\": {\"name\": \"Jordan Example\", \"id\": \"SYN123\", \"birth_date\": \"1970-01-31\"},"
   "  \"provider\": {\"name\": \"Dr A Example\", \"npi\": \"1234567893\"},"
+  "  \"coverage\": {\"payer\": \"Blue Shield of California\", \"plan\": \"Trio HMO\","
+  "                \"line_of_business\": \"medicare-advantage\"},"
   "  \"codes\": {\"cpt\": [\"62362\"], \"hcpcs\": [\"E0783\"], \"icd10_pcs\": [], \"icd10_cm\": [\"G80.1\"]},"
   "  \"drug\": \"Gablofen\", \"route\": \"intrathecal\", \"device\": \"SynchroMed II\","
   "  \"type\": \"revision\", \"urgency\": \"expedited\", \"received\": \"2026-12-01T09:00:00Z\" }";
@@ -42,6 +44,9 @@ test_valid_round_trip (void)
   g_assert_cmpstr (request->device, ==, "SynchroMed II");
   g_assert_cmpint (request->type, ==, RD_REQUEST_TYPE_REVISION);
   g_assert_cmpint (request->urgency, ==, RD_URGENCY_EXPEDITED);
+  g_assert_cmpstr (request->payer, ==, "Blue Shield of California");
+  g_assert_cmpstr (request->plan, ==, "Trio HMO");
+  g_assert_cmpint (request->line_of_business, ==, RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE);
   due = rd_request_get_due_time (request);
   g_assert_cmpint (g_date_time_get_day_of_month (due), ==, 4);
 
@@ -52,6 +57,30 @@ test_valid_round_trip (void)
   g_assert_cmpstr (again->drug, ==, "Gablofen");
   g_assert_cmpint (again->type, ==, RD_REQUEST_TYPE_REVISION);
   g_assert_true (g_date_time_equal (again->received, request->received));
+  g_assert_cmpstr (again->payer, ==, "Blue Shield of California");
+  g_assert_cmpstr (again->plan, ==, "Trio HMO");
+  g_assert_cmpint (again->line_of_business, ==, RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE);
+}
+
+/* A request without coverage (every request before payers) reads as before,
+ * and is written without it. */
+static void
+test_without_coverage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (valid);
+  g_autoptr(RdRequest) request = NULL;
+  g_autoptr(JsonNode) json = NULL;
+
+  g_string_replace (text, "\"coverage\": {\"payer\": \"Blue Shield of California\", \"plan\": \"Trio HMO\","
+                          "                \"line_of_business\": \"medicare-advantage\"},", "", 1);
+  request = parse (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_null (request->payer);
+  g_assert_null (request->plan);
+  g_assert_cmpint (request->line_of_business, ==, RD_LINE_OF_BUSINESS_UNKNOWN);
+  json = rd_request_to_json (request);
+  g_assert_false (json_object_has_member (json_node_get_object (json), "coverage"));
 }
 
 static void
@@ -91,6 +120,9 @@ test_refused (void)
   g_autofree char *bad_type = replace ("\"revision\"", "\"upgrade\"");
   g_autofree char *no_zone = replace ("2026-12-01T09:00:00Z", "2026-12-01");
   g_autofree char *no_diagnosis = replace ("[\"G80.1\"]", "[]");
+  g_autofree char *bad_line = replace ("\"medicare-advantage\"", "\"Medicare\"");
+  g_autofree char *unknown_coverage = replace ("\"plan\":", "\"plan_name\":");
+  g_autofree char *coverage_type = replace ("\"Trio HMO\"", "7");
   g_autofree char *deep = NULL;
   g_autoptr(GString) long_text = g_string_new ("{\"drug\": \"");
   g_autoptr(GString) many = g_string_new ("{\"codes\": {\"cpt\": [");
@@ -106,6 +138,11 @@ test_refused (void)
   assert_refused (bad_type, RD_JSON_ERROR, RD_JSON_ERROR_VALUE, "$.type");
   assert_refused (no_zone, RD_JSON_ERROR, RD_JSON_ERROR_VALUE, "$.received");
   assert_refused (no_diagnosis, RD_REQUEST_ERROR, RD_REQUEST_ERROR_MISSING, "ICD-10-CM");
+  assert_refused (bad_line, RD_JSON_ERROR, RD_JSON_ERROR_VALUE,
+                  "$.coverage.line_of_business: “Medicare” is not a line of business: use commercial,"
+                  " medicare-advantage or medicaid.");
+  assert_refused (unknown_coverage, RD_JSON_ERROR, RD_JSON_ERROR_UNKNOWN_MEMBER, "$.coverage.plan_name");
+  assert_refused (coverage_type, RD_JSON_ERROR, RD_JSON_ERROR_TYPE, "$.coverage.plan");
 
   deep = g_strdup_printf ("{\"a\":%s1%s}", "[[[[[[[[", "]]]]]]]]");
   assert_refused (deep, RD_JSON_ERROR, RD_JSON_ERROR_TOO_LARGE, "nested deeper than 8");
@@ -136,6 +173,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/request-json/valid-round-trip", test_valid_round_trip);
+  g_test_add_func ("/request-json/without-coverage", test_without_coverage);
   g_test_add_func ("/request-json/refused", test_refused);
   g_test_add_func ("/request-json/too-large", test_too_large);
   return g_test_run ();

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "rd-case-evaluate.h"
 #include "rd-criteria-page.h"
 #include "rd-documentation-page.h"
@@ -25,22 +23,7 @@ case_shown (gpointer data)
 static RdWindow *
 new_window (void)
 {
-  GSettings *settings = rd_application_get_settings (rd_test_gui_application ());
-  RdWindow *window;
-  int width, height;
-
-  g_settings_set_string (settings, "reviewer-name", "Test Nurse");
-  g_settings_set_string (settings, "reviewer-credentials", "RN");
-  g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
-  window = rd_window_new (rd_test_gui_application ());
-  /* Screenshots are taken at 1280×800; RD_SCREENSHOT_SIZE=1024x768 checks the smallest screen. */
-  if (g_getenv ("RD_SCREENSHOT_SIZE") && sscanf (g_getenv ("RD_SCREENSHOT_SIZE"), "%dx%d", &width, &height) == 2)
-    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  else
-    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  rd_test_gui_spin ();
-  return window;
+  return RD_WINDOW (rd_test_gui_new_window ("Test Nurse"));
 }
 
 static void
@@ -626,18 +609,25 @@ test_review_restored (void)
   rd_test_gui_spin ();
 }
 
+/* The clock says when, in the reviewer's time zone (here UTC−8, the zone of
+ * "now"), and the time left to the hour. */
 static void
 test_review_due_clock (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
-  struct { int hours; RdDueLevel level; const char *text; } cases[] = {
-    { 72, RD_DUE_LEVEL_NORMAL, "Due in 3 days" },
-    { 25, RD_DUE_LEVEL_NORMAL, "Due in 25 hours" },
-    { 24, RD_DUE_LEVEL_SOON, "Due in 24 hours" },
-    { 5, RD_DUE_LEVEL_SOON, "Due in 5 hours" },
-    { 4, RD_DUE_LEVEL_URGENT, "Due in 4 hours" },
-    { 0, RD_DUE_LEVEL_URGENT, "Overdue by 0 minutes" },
-    { -49, RD_DUE_LEVEL_URGENT, "Overdue by 2 days" },
+  g_autoptr(GTimeZone) pacific = g_time_zone_new_offset (-8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new (pacific, 2026, 12, 8, 18, 0, 0);
+  struct { GTimeSpan left; RdDueLevel level; const char *text; } cases[] = {
+    { 6 * G_TIME_SPAN_DAY + 23 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_NORMAL, "Due Tue 15 Dec, 17:00 — in 6 days 23 hours" },
+    { 7 * G_TIME_SPAN_DAY - 1, RD_DUE_LEVEL_NORMAL, "Due Tue 15 Dec, 17:59 — in 6 days 23 hours" },
+    { 7 * G_TIME_SPAN_DAY, RD_DUE_LEVEL_NORMAL, "Due Tue 15 Dec, 18:00 — in 7 days" },
+    { 72 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_NORMAL, "Due Fri 11 Dec, 18:00 — in 3 days" },
+    { 25 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_NORMAL, "Due Wed 9 Dec, 19:00 — in 1 day 1 hour" },
+    { 24 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_SOON, "Due Wed 9 Dec, 18:00 — in 1 day" },
+    { 5 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_SOON, "Due Tue 8 Dec, 23:00 — in 5 hours" },
+    { 4 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_URGENT, "Due Tue 8 Dec, 22:00 — in 4 hours" },
+    { 45 * G_TIME_SPAN_MINUTE, RD_DUE_LEVEL_URGENT, "Due Tue 8 Dec, 18:45 — in 45 minutes" },
+    { 0, RD_DUE_LEVEL_URGENT, "Overdue by 0 minutes — was due Tue 8 Dec, 18:00" },
+    { -49 * G_TIME_SPAN_HOUR, RD_DUE_LEVEL_URGENT, "Overdue by 2 days 1 hour — was due Sun 6 Dec, 17:00" },
   };
   RdDueLevel level;
   g_autofree char *none = rd_due_clock_describe (NULL, now, &level);
@@ -645,7 +635,9 @@ test_review_due_clock (void)
   g_assert_cmpint (level, ==, RD_DUE_LEVEL_NONE);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GDateTime) due = g_date_time_add_hours (now, cases[i].hours);
+      g_autoptr(GDateTime) due_here = g_date_time_add (now, cases[i].left);
+      /* Due times are stored in UTC: the clock shows them in the reviewer's zone. */
+      g_autoptr(GDateTime) due = g_date_time_to_utc (due_here);
       g_autofree char *text = rd_due_clock_describe (due, now, &level);
 
       g_assert_cmpstr (text, ==, cases[i].text);

@@ -53,8 +53,10 @@ show_request (RdCaseFile *cf)
   g_autoptr(GError) error = NULL;
   g_autoptr(RdRequest) request = rd_case_file_get_request (cf, &error);
   g_autoptr(GDateTime) due = NULL;
+  g_autoptr(RdCaseDueExtension) extension = NULL;
   g_autofree char *received = NULL;
   g_autofree char *due_text = NULL;
+  g_autofree char *rule = NULL;
 
   section (_("Request"));
   if (request == NULL)
@@ -62,14 +64,19 @@ show_request (RdCaseFile *cf)
       rd_tool_print (stdout, "  %s\n", error->message);
       return;
     }
-  due = rd_request_get_due_time (request);
+  due = rd_case_file_get_due_time (cf, NULL);
+  extension = rd_case_file_get_due_extension (cf, NULL);
   received = format_time (request->received);
   due_text = format_time (due);
+  rule = rd_due_rule_describe (rd_request_get_due_rule (request));
   field (_("Member"), request->member_name);
   field (_("Member ID"), request->member_id);
   field (_("Born"), request->member_birth_date);
   field (_("Provider"), request->provider_name);
   field (_("NPI"), request->provider_npi);
+  field (_("Payer"), request->payer);
+  field (_("Plan"), request->plan);
+  field (_("Coverage"), rd_line_of_business_to_string (request->line_of_business));
   field_codes ("CPT", request->cpt_codes);
   field_codes ("HCPCS", request->hcpcs_codes);
   field_codes ("ICD-10-PCS", request->icd10_pcs_codes);
@@ -81,6 +88,15 @@ show_request (RdCaseFile *cf)
   field (_("Urgency"), rd_urgency_to_string (request->urgency));
   field (_("Received"), received);
   field (_("Decision due"), due_text);
+  field (_("Due rule"), rule);
+  if (extension != NULL)
+    {
+      g_autofree char *when = format_time (extension->time);
+      /* TRANSLATORS: hours, who, when and why a due time was extended */
+      g_autofree char *text = g_strdup_printf (_("%u hours, by %s on %s: %s"), extension->hours, extension->who,
+                                               when, extension->reason);
+      field (_("Extended"), text);
+    }
 }
 
 static void
@@ -339,6 +355,69 @@ cmd_repair_index (int    argc,
   return RD_TOOL_EXIT_OK;
 }
 
+/* ---- case extend ------------------------------------------------------ */
+
+static gboolean
+parse_hours (const char *text,
+             guint      *hours)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT / 2, &value, NULL))
+    return FALSE;
+  *hours = (guint) value;
+  return TRUE;
+}
+
+static int
+cmd_extend (int    argc,
+            char **argv)
+{
+  RdToolOptions options = { NULL, RD_ROLE_NURSE_REVIEWER, NULL };
+  g_autoptr(RdCaseFile) cf = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due_text = NULL;
+  const char *path = NULL, *reason = NULL;
+  guint hours = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int common = g_str_equal (argv[i], "--policy-dir") ? 0 : rd_tool_common_option ("extend", argc, argv, &i, &options);
+
+      if (common < 0)
+        return RD_TOOL_EXIT_USAGE;
+      if (common > 0)
+        continue;
+      if (g_str_equal (argv[i], "--hours") && i + 1 < argc)
+        {
+          if (!parse_hours (argv[++i], &hours))
+            return rd_tool_usage_error ("case", "extend", _("--hours “%s” is not a number of hours, such as 336"
+                                                            " for 14 days."), argv[i]);
+        }
+      else if (g_str_equal (argv[i], "--reason") && i + 1 < argc)
+        reason = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--") || path != NULL)
+        return rd_tool_usage_error ("case", "extend", _("Unexpected argument “%s”."), argv[i]);
+      else
+        path = argv[i];
+    }
+  if (path == NULL || hours == 0 || reason == NULL)
+    return rd_tool_usage_error ("case", "extend", "%s", _("“case extend” needs a case FILE, --hours and --reason."));
+  if ((cf = open_or_report (path, RD_CASE_FILE_OPEN_NONE)) == NULL)
+    return RD_TOOL_EXIT_FAILURE;
+  rd_case_file_set_actor (cf, options.who ? options.who : rd_tool_default_actor (), NULL, options.role);
+  if (!rd_case_file_extend_due (cf, hours, reason, &error))
+    {
+      rd_tool_report_error (path, error->message, NULL);
+      return RD_TOOL_EXIT_FAILURE;
+    }
+  due = rd_case_file_get_due_time (cf, NULL);
+  due_text = format_time (due);
+  rd_tool_print (stdout, _("The decision on %s is now due %s.\n"), path, due_text);
+  return RD_TOOL_EXIT_OK;
+}
+
 /* ---- case attach ------------------------------------------------------ */
 
 static void
@@ -586,6 +665,9 @@ static const RdToolCommand case_commands[] = {
        " from it; exit 1 on any problem"), rd_tool_case_verify },
   { "repair-index", "FILE", N_("rebuild a case’s search index from its stored page text (not on a sealed case)"),
     cmd_repair_index },
+  { "extend", "FILE --hours N --reason TEXT [--by NAME] [--role ROLE]",
+    N_("extend the decision’s due time once, by up to the request’s rule’s limit, saying why"),
+    cmd_extend },
   { "attach", "FILE RECORD.pdf [--by NAME] [--role ROLE] [--password-file PASSWORD.txt [--remember-password]]",
     N_("attach a PDF record to a case and index its text; an encrypted one with the password on the first"
        " line of PASSWORD.txt, stored in the case with --remember-password (anyone who can open the case"

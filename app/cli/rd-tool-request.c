@@ -20,8 +20,9 @@ report (const GError *error)
 
 /* ---- case new --request --------------------------------------------------- */
 
-/* Puts under review every policy that applies to @request, with the
- * indications that apply, as the nurse's confirmation at intake does. */
+/* Puts under review every policy proposed for @request (it applies, and it
+ * is the member's payer's), with the indications that apply, as the nurse's
+ * confirmation at intake does. */
 static gboolean
 review_applicable (RdCaseFile       *cf,
                    GPtrArray        *policies,
@@ -36,7 +37,7 @@ review_applicable (RdCaseFile       *cf,
       const RdPolicyMatch *match = g_ptr_array_index (matches, i);
       guint n = 0;
 
-      if (!match->applies)
+      if (!rd_policy_match_is_proposed (match))
         continue;
       if (!rd_case_accept_match (cf, match, &n, error))
         return FALSE;
@@ -101,6 +102,7 @@ rd_tool_case_new_from_request (const char *request_path,
   g_autoptr(RdRequest) request = NULL;
   g_autoptr(GPtrArray) policies = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *payer_note = NULL;
 
   if ((root = rd_json_load_file (request_path, &error)) == NULL)
     return report (error);
@@ -114,6 +116,8 @@ rd_tool_case_new_from_request (const char *request_path,
     return report (error);
 
   rd_tool_print (stdout, _("Created %s for %s.\n"), out, request->member_name);
+  if ((payer_note = rd_applicability_describe_payer (policies, request)) != NULL)
+    rd_tool_print (stdout, "%s\n", payer_note);
   if (summary->len == 0)
     rd_tool_print (stdout, "%s\n", _("No policy applies to this request: nothing is under review."));
   else

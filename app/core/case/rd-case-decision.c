@@ -491,6 +491,19 @@ static const struct {
                 " FROM decision ORDER BY id" },
   { "measurement", "SELECT policy_id, target_id, value, before, after, from_date, to_date, reviewer, measured_at"
                    " FROM measurement ORDER BY policy_id, target_id", TRUE },
+  /* The director's desk (version 6), each only when it has rows, so that a
+   * seal made before it still verifies. */
+  { "determination_basis", "SELECT decision_id, criterion, reconsiders FROM determination_basis"
+                           " ORDER BY decision_id", TRUE },
+  { "peer_to_peer", "SELECT id, event, scheduled_for, participant, notes, who, role, recorded_at FROM peer_to_peer"
+                    " ORDER BY id", TRUE },
+  /* The payer step's content, each only when it has rows, so that a seal
+   * made before it still verifies. */
+  { "request_coverage", "SELECT payer, plan_name, line_of_business FROM request"
+                        " WHERE coalesce (payer, plan_name, line_of_business) IS NOT NULL", TRUE },
+  { "due_extension", "SELECT hours, reason, who, role, extended_at FROM due_extension", TRUE },
+  { "declined_proposal", "SELECT policy_id, indication_id, reason, who, declined_at FROM declined_proposal"
+                         " ORDER BY policy_id, indication_id", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 

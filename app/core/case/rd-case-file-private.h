@@ -180,6 +180,30 @@ GPtrArray *_rd_case_query_evidence      (sqlite3              *db,
  * starting at @first. */
 RdMeasurement *_rd_case_measurement_from_row (sqlite3_stmt    *stmt,
                                               int              first);
+/* The request as stored (rd-case-request.c). */
+RdRequest *_rd_case_read_request   (sqlite3      *db,
+                                    GError      **error);
+/* When @request's decision is due: its rule's time plus the case's
+ * extension; *@due is %NULL before receipt is known (rd-case-due.c). */
+gboolean  _rd_case_due_time       (sqlite3          *db,
+                                   const RdRequest  *request,
+                                   GDateTime       **due,
+                                   GError          **error);
+/* Inside the caller's transaction: the indications of a policy under
+ * review, audited (rd-case-review.c), and the reason an indication was
+ * declined forgotten, audited, when it is under review again
+ * (rd-case-proposal.c). */
+gboolean  _rd_case_write_indications (sqlite3             *db,
+                                      const RdCaseActor   *actor,
+                                      const char          *policy_id,
+                                      const char * const  *indication_ids,
+                                      gboolean            *changed,
+                                      GError             **error);
+gboolean  _rd_case_forget_declined (sqlite3           *db,
+                                    const RdCaseActor *actor,
+                                    const char        *policy_id,
+                                    const char        *indication_id,
+                                    GError           **error);
 /* A second connection to the same file, for a worker thread. */
 sqlite3  *_rd_case_open_worker_db (RdCaseFile   *self,
                                    gboolean      writable,

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
 /* The application id of a case still being created (see rd_case_file_create_filled()). */
 #define RD_CASE_FILE_BUILDING_ID    0x52446330  /* "RDc0" */
-#define RD_CASE_FILE_VERSION        6           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        7           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -165,6 +165,17 @@ gboolean      rd_case_file_set_request          (RdCaseFile           *self,
                                                  const RdRequest      *request,
                                                  GError              **error);
 
+/* ---- the due time and its extension (rd-case-due.c) ------------------------ */
+
+GDateTime    *rd_case_file_get_due_time         (RdCaseFile           *self,
+                                                 GError              **error);
+gboolean      rd_case_file_extend_due           (RdCaseFile           *self,
+                                                 guint                 hours,
+                                                 const char           *reason,
+                                                 GError              **error);
+RdCaseDueExtension *rd_case_file_get_due_extension (RdCaseFile        *self,
+                                                 GError              **error);
+
 /* ---- review: policies, scores, conditions, documentation (rd-case-review.c) */
 
 gboolean      rd_case_file_add_review           (RdCaseFile           *self,
@@ -174,6 +185,14 @@ gboolean      rd_case_file_add_review           (RdCaseFile           *self,
 gboolean      rd_case_file_set_indications      (RdCaseFile           *self,
                                                  const char           *policy_id,
                                                  const char * const   *indication_ids,
+                                                 GError              **error);
+/* rd-case-proposal.c */
+gboolean      rd_case_file_decline_indication   (RdCaseFile           *self,
+                                                 const char           *policy_id,
+                                                 const char           *indication_id,
+                                                 const char           *reason,
+                                                 GError              **error);
+GPtrArray    *rd_case_file_list_declined        (RdCaseFile           *self,
                                                  GError              **error);
 GPtrArray    *rd_case_file_list_reviews         (RdCaseFile           *self,
                                                  GError              **error);

@@ -76,10 +76,11 @@ rd_case_include_indication (RdCaseFile  *case_file,
  * rd_case_accept_match:
  * @n_indications: (out) (optional): how many indications apply
  *
- * What the nurse confirms at intake for one policy: a policy that applies is
- * put under review with every indication that applies (and, when the request
- * reaches an outcome without the criteria, with none). A policy that does not
- * apply is left alone.
+ * What the nurse confirms at intake for one policy: a policy proposed
+ * (rd_policy_match_is_proposed(): it applies, and it is the member's payer's
+ * or the request names no payer) is put under review with every indication
+ * that applies (and, when the request reaches an outcome without the
+ * criteria, with none). Any other policy is left alone.
  */
 gboolean
 rd_case_accept_match (RdCaseFile           *case_file,
@@ -91,7 +92,7 @@ rd_case_accept_match (RdCaseFile           *case_file,
 
   if (n_indications != NULL)
     *n_indications = 0;
-  if (!match->applies)
+  if (!rd_policy_match_is_proposed (match))
     return TRUE;
   if (match->direct_outcome != NULL && !rd_case_pin_policy (case_file, match->policy, error))
     return FALSE;

@@ -44,6 +44,8 @@ static const struct {
   { RD_REPLAY_PEER_TO_PEER, "SELECT 'peer-to-peer/' || id, event || ifnull(' for ' || scheduled_for, '')"
                             " || ifnull(' with ' || participant, '') || ifnull(': ' || notes, ''), who, role"
                             " FROM peer_to_peer" },
+  { RD_REPLAY_DUE_EXTENSION, "SELECT 'request/due', hours || ' hours: ' || reason, who FROM due_extension" },
+  { RD_REPLAY_DECLINED, "SELECT policy_id || '/' || indication_id, reason, who FROM declined_proposal" },
 };
 
 #define COL(i) (sqlite3_column_count (stmt) > (int) (i) ? (const char *) sqlite3_column_text (stmt, (i)) : NULL)
@@ -86,6 +88,9 @@ static const struct {
   { "request_type", "request/type" },
   { "urgency", "request/urgency" },
   { "received_at", "request/received" },
+  { "payer", "request/payer" },
+  { "plan_name", "request/plan-name" },
+  { "line_of_business", "request/line-of-business" },
 };
 
 /* The writer audits the received time as it reads it back: parsed and

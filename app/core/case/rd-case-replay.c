@@ -103,6 +103,8 @@ static const struct {
   [RD_REPLAY_SEAL] = { FALSE, TRUE, FALSE, RD_REPLAY_SEAL },
   [RD_REPLAY_BASIS] = { FALSE, FALSE, TRUE, RD_REPLAY_BASIS },
   [RD_REPLAY_PEER_TO_PEER] = { FALSE, TRUE, FALSE, RD_REPLAY_PEER_TO_PEER },
+  [RD_REPLAY_DUE_EXTENSION] = { FALSE, TRUE, FALSE, RD_REPLAY_DUE_EXTENSION },
+  [RD_REPLAY_DECLINED] = { FALSE, TRUE, FALSE, RD_REPLAY_DECLINED },
 };
 
 /* The indications of a policy never set are an empty list. */
@@ -132,6 +134,9 @@ static const struct {
   { "request/type", N_("The request type") },
   { "request/urgency", N_("The request’s urgency") },
   { "request/received", N_("The time the request was received") },
+  { "request/payer", N_("The member’s payer") },
+  { "request/plan-name", N_("The member’s plan") },
+  { "request/line-of-business", N_("The member’s line of business") },
   { "request/cpt", N_("The request’s list of CPT codes") },
   { "request/hcpcs", N_("The request’s list of HCPCS codes") },
   { "request/icd10-pcs", N_("The request’s list of ICD-10-PCS codes") },
@@ -218,6 +223,10 @@ describe (RdReplayKind        kind,
     case RD_REPLAY_PEER_TO_PEER:
       part = head (item ? item->value : NULL, " ");
       return g_strdup_printf (_("Peer-to-peer step %s (%s)"), number_of (id), part);
+    case RD_REPLAY_DUE_EXTENSION:
+      return g_strdup (_("The extension of the due time"));
+    case RD_REPLAY_DECLINED:
+      return g_strdup_printf (_("The reason proposed indication %s is not reviewed"), id);
     case RD_REPLAY_SEAL:
     case RD_REPLAY_N_KINDS:
     default:
@@ -281,6 +290,8 @@ static const struct {
   { "seal", RD_REPLAY_SEAL, OP_ADD },
   { "determination-basis", RD_REPLAY_BASIS, OP_ADD },
   { "peer-to-peer", RD_REPLAY_PEER_TO_PEER, OP_ADD },
+  { "due-extension", RD_REPLAY_DUE_EXTENSION, OP_ADD },
+  { "proposal-declined", RD_REPLAY_DECLINED, OP_SET },
 };
 
 typedef struct {

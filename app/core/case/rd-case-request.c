@@ -19,6 +19,8 @@ static const struct {
   { "drug", G_STRUCT_OFFSET (RdRequest, drug) },
   { "route", G_STRUCT_OFFSET (RdRequest, route) },
   { "device", G_STRUCT_OFFSET (RdRequest, device) },
+  { "payer", G_STRUCT_OFFSET (RdRequest, payer) },
+  { "plan_name", G_STRUCT_OFFSET (RdRequest, plan) },
 };
 
 static const struct {
@@ -64,13 +66,13 @@ read_codes (sqlite3    *db,
   return TRUE;
 }
 
-static RdRequest *
-read_request (sqlite3  *db,
-              GError  **error)
+RdRequest *
+_rd_case_read_request (sqlite3  *db,
+                       GError  **error)
 {
   g_autoptr(RdRequest) request = rd_request_new ();
   g_autoptr(RdStmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT request_type, urgency, received_at");
+  g_autoptr(GString) sql = g_string_new ("SELECT request_type, urgency, received_at, line_of_business");
   gboolean has_row;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -85,8 +87,9 @@ read_request (sqlite3  *db,
       rd_request_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &request->type);
       rd_urgency_from_string ((const char *) sqlite3_column_text (stmt, 1), &request->urgency);
       request->received = _rd_db_column_time (stmt, 2);
+      rd_line_of_business_from_string ((const char *) sqlite3_column_text (stmt, 3), &request->line_of_business);
       for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-        TEXT_FIELD (request, i) = _rd_db_column_text (stmt, 3 + i);
+        TEXT_FIELD (request, i) = _rd_db_column_text (stmt, 4 + i);
     }
   if (!read_codes (db, request, error))
     return NULL;
@@ -107,7 +110,7 @@ rd_case_file_get_request (RdCaseFile  *self,
 
   if (!_rd_case_check_readable (self, error))
     return NULL;
-  return read_request (self->db, error);
+  return _rd_case_read_request (self->db, error);
 }
 
 static char *
@@ -171,6 +174,8 @@ audit_request_changes (sqlite3           *db,
   AUDIT_IF_CHANGED ("type", rd_request_type_to_string (old->type), rd_request_type_to_string (new->type));
   AUDIT_IF_CHANGED ("urgency", rd_urgency_to_string (old->urgency), rd_urgency_to_string (new->urgency));
   AUDIT_IF_CHANGED ("received", old_received, new_received);
+  AUDIT_IF_CHANGED ("line-of-business", rd_line_of_business_to_string (old->line_of_business),
+                    rd_line_of_business_to_string (new->line_of_business));
 #undef AUDIT_IF_CHANGED
   return TRUE;
 }
@@ -199,11 +204,12 @@ write_request (sqlite3          *db,
                const RdRequest  *request,
                GError          **error)
 {
-  g_autoptr(GString) sql = g_string_new ("UPDATE request SET request_type = ?, urgency = ?, received_at = ?, due_at = ?");
+  g_autoptr(GString) sql = g_string_new ("UPDATE request SET request_type = ?, urgency = ?, received_at = ?,"
+                                         " due_at = ?, line_of_business = ?");
   g_autoptr(RdStmt) stmt = NULL;
   g_autoptr(RdStmt) insert = NULL;
-  g_autoptr(GDateTime) due = rd_request_get_due_time (request);
-  int column = 5;
+  g_autoptr(GDateTime) due = NULL;
+  int column = 6;
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     g_string_append_printf (sql, ", %s = ?", text_fields[i].column);
@@ -212,8 +218,11 @@ write_request (sqlite3          *db,
   stmt = _rd_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  _rd_db_bind (stmt, "sstt", rd_request_type_to_string (request->type),
-               rd_urgency_to_string (request->urgency), request->received, due);
+  if (!_rd_case_due_time (db, request, &due, error))
+    return FALSE;
+  _rd_db_bind (stmt, "sstts", rd_request_type_to_string (request->type),
+               rd_urgency_to_string (request->urgency), request->received, due,
+               rd_line_of_business_to_string (request->line_of_business));
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     sqlite3_bind_text (stmt, column++, TEXT_FIELD (request, i), -1, SQLITE_TRANSIENT);
   if (!_rd_db_step_done (db, stmt, error) || !_rd_db_exec (db, "DELETE FROM request_code", error))
@@ -260,7 +269,7 @@ rd_case_file_set_request (RdCaseFile       *self,
 
   if (!check_text (request, error) || !_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
-  old = read_request (self->db, error);
+  old = _rd_case_read_request (self->db, error);
   if (old == NULL ||
       !audit_request_changes (self->db, &actor, old, request, &n_changes, error))
     goto fail;

@@ -101,12 +101,92 @@ read_indications (sqlite3     *db,
   return g_strv_builder_end (ids);
 }
 
+static gboolean
+check_under_review (sqlite3     *db,
+                    const char  *policy_id,
+                    GError     **error)
+{
+  g_autoptr(RdStmt) stmt = _rd_db_prepare (db, "SELECT 1 FROM review WHERE policy_id = ?", error);
+  gboolean exists = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  _rd_db_bind (stmt, "s", policy_id);
+  if (!_rd_db_step_row (db, stmt, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
+                 _("The policy “%s” is not under review in this case: add it first."), policy_id);
+  return exists;
+}
+
+static gboolean
+replace_indications (sqlite3             *db,
+                     const char          *policy_id,
+                     const char * const  *indication_ids,
+                     GError             **error)
+{
+  g_autoptr(RdStmt) remove = _rd_db_prepare (db, "DELETE FROM review_indication WHERE policy_id = ?", error);
+  g_autoptr(RdStmt) insert = _rd_db_prepare (db, "INSERT OR IGNORE INTO review_indication (policy_id, indication_id)"
+                                                 " VALUES (?, ?)", error);
+
+  if (remove == NULL || insert == NULL)
+    return FALSE;
+  _rd_db_bind (remove, "s", policy_id);
+  if (!_rd_db_step_done (db, remove, error))
+    return FALSE;
+  for (guint i = 0; indication_ids != NULL && indication_ids[i] != NULL; i++)
+    {
+      _rd_db_bind (insert, "ss", policy_id, indication_ids[i]);
+      if (!_rd_db_step_done (db, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the caller's transaction: replaces the list, with its audit entry,
+ * and forgets why an indication put back under review had been declined.
+ * *@changed says whether the list changed. */
+gboolean
+_rd_case_write_indications (sqlite3             *db,
+                            const RdCaseActor   *actor,
+                            const char          *policy_id,
+                            const char * const  *indication_ids,
+                            gboolean            *changed,
+                            GError             **error)
+{
+  g_auto(GStrv) old = NULL;
+  g_auto(GStrv) now = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  *changed = FALSE;
+  if (!check_under_review (db, policy_id, error) ||
+      (old = read_indications (db, policy_id, error)) == NULL ||
+      !replace_indications (db, policy_id, indication_ids, error) ||
+      (now = read_indications (db, policy_id, error)) == NULL)
+    return FALSE;
+  old_text = g_strjoinv (" ", old);
+  new_text = g_strjoinv (" ", now);
+  if (g_strcmp0 (old_text, new_text) == 0)
+    return TRUE;
+  *changed = TRUE;
+  if (!_rd_case_audit (db, actor, "indications", policy_id, old_text, new_text, error))
+    return FALSE;
+  for (guint i = 0; now[i] != NULL; i++)
+    if (!_rd_case_forget_declined (db, actor, policy_id, now[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * rd_case_file_set_indications:
  * @policy_id: a policy under review (rd_case_file_add_review())
  * @indication_ids: (array zero-terminated=1): the indications that apply
  *
- * Replaces the list of the policy's indications that apply to the case.
+ * Replaces the list of the policy's indications that apply to the case. An
+ * indication put back under review loses the reason it had been declined
+ * for (rd_case_file_decline_indication()).
  */
 gboolean
 rd_case_file_set_indications (RdCaseFile          *self,
@@ -115,12 +195,7 @@ rd_case_file_set_indications (RdCaseFile          *self,
                               GError             **error)
 {
   g_auto(RdCaseActor) actor = { 0 };
-  g_autoptr(RdStmt) insert = NULL;
-  g_autoptr(RdStmt) remove = NULL;
-  g_auto(GStrv) old = NULL;
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-  gboolean exists = FALSE;
+  gboolean changed;
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), FALSE);
 
@@ -131,60 +206,17 @@ rd_case_file_set_indications (RdCaseFile          *self,
       return FALSE;
   if (!_rd_case_begin_write (self, self->db, &actor, error))
     return FALSE;
-
-  {
-    g_autoptr(RdStmt) stmt = _rd_db_prepare (self->db, "SELECT 1 FROM review WHERE policy_id = ?", error);
-    if (stmt == NULL)
-      goto fail;
-    _rd_db_bind (stmt, "s", policy_id);
-    if (!_rd_db_step_row (self->db, stmt, &exists, error))
-      goto fail;
-  }
-  if (!exists)
+  if (!_rd_case_write_indications (self->db, &actor, policy_id, indication_ids, &changed, error))
     {
-      g_set_error (error, RD_CASE_FILE_ERROR, RD_CASE_FILE_ERROR_NOT_FOUND,
-                   _("The policy “%s” is not under review in this case: add it first."), policy_id);
-      goto fail;
+      _rd_case_rollback (self->db);
+      return FALSE;
     }
-
-  old = read_indications (self->db, policy_id, error);
-  if (old == NULL)
-    goto fail;
-  remove = _rd_db_prepare (self->db, "DELETE FROM review_indication WHERE policy_id = ?", error);
-  if (remove == NULL)
-    goto fail;
-  insert = _rd_db_prepare (self->db, "INSERT OR IGNORE INTO review_indication (policy_id, indication_id)"
-                                     " VALUES (?, ?)", error);
-  if (insert == NULL)
-    goto fail;
-  _rd_db_bind (remove, "s", policy_id);
-  if (!_rd_db_step_done (self->db, remove, error))
-    goto fail;
-  for (guint i = 0; indication_ids != NULL && indication_ids[i] != NULL; i++)
-    {
-      _rd_db_bind (insert, "ss", policy_id, indication_ids[i]);
-      if (!_rd_db_step_done (self->db, insert, error))
-        goto fail;
-    }
-  {
-    g_auto(GStrv) now = read_indications (self->db, policy_id, error);
-    if (now == NULL)
-      goto fail;
-    old_text = g_strjoinv (" ", old);
-    new_text = g_strjoinv (" ", now);
-  }
-  if (g_strcmp0 (old_text, new_text) == 0)
+  if (!changed)
     {
       _rd_case_rollback (self->db);
       return TRUE;
     }
-  if (!_rd_case_audit (self->db, &actor, "indications", policy_id, old_text, new_text, error))
-    goto fail;
   return _rd_case_commit_change (self, self->db, "review", error);
-
-fail:
-  _rd_case_rollback (self->db);
-  return FALSE;
 }
 
 /**

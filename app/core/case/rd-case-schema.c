@@ -249,19 +249,55 @@ static const char schema_v6[] =
   "  role TEXT NOT NULL,"
   "  recorded_at TEXT NOT NULL);";
 
+/* Version 7, the payer step: the request's payer, plan and line of business (which
+ * decides the due time's rule), the one extension of the due time a rule
+ * may allow, and why a nurse declined an indication intake proposed. */
+static const char schema_payer[] =
+  "CREATE TABLE due_extension ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  hours INTEGER NOT NULL CHECK (hours > 0),"
+  "  reason TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  extended_at TEXT NOT NULL);"
+  "CREATE TABLE declined_proposal ("
+  "  policy_id TEXT NOT NULL,"
+  "  indication_id TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  declined_at TEXT NOT NULL,"
+  "  PRIMARY KEY (policy_id, indication_id));";
+
+#define LINE_OF_BUSINESS_CHECK \
+  " CHECK (line_of_business IN ('commercial','medicare-advantage','medicaid'))"
+
+static const char schema_payer_changes[] =
+  "ALTER TABLE request ADD COLUMN payer TEXT;"
+  "ALTER TABLE request ADD COLUMN plan_name TEXT;"
+  "ALTER TABLE request ADD COLUMN line_of_business TEXT" LINE_OF_BUSINESS_CHECK ";";
+
+/* A read-only connection to an older case reads its request through a view
+ * with the columns it lacks, empty. */
+static const char schema_payer_stand_ins[] =
+  "CREATE TEMP VIEW request AS SELECT *, NULL AS payer, NULL AS plan_name, NULL AS line_of_business"
+  "  FROM main.request;";
+
 /* Each version's new tables (which a read-only connection to an older case
- * shadows with empty temporary ones) and its changes to existing tables
- * (which only a migration makes). */
+ * shadows with empty temporary ones), its changes to existing tables (which
+ * only a migration makes) and what stands in for those changes on a
+ * read-only connection. */
 static const struct {
   const char *tables;
   const char *changes;
+  const char *stand_ins;
 } schema_steps[] = {
-  { schema_v1, NULL },
-  { schema_v2, NULL },
-  { schema_v3, NULL },
-  { schema_v4, NULL },
-  { schema_v5, schema_v5_changes },
-  { schema_v6, NULL },
+  { schema_v1, NULL, NULL },
+  { schema_v2, NULL, NULL },
+  { schema_v3, NULL, NULL },
+  { schema_v4, NULL, NULL },
+  { schema_v5, schema_v5_changes, NULL },
+  { schema_v6, NULL, NULL },
+  { schema_payer, schema_payer_changes, schema_payer_stand_ins },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
@@ -331,7 +367,8 @@ _rd_case_schema_shadow (sqlite3  *db,
       g_string_replace (sql, "CREATE TABLE ", "CREATE TEMP TABLE ", 0);
       g_string_replace (sql, "CREATE TRIGGER ", "CREATE TEMP TRIGGER ", 0);
       g_string_replace (sql, "CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp.", 0);
-      if (!_rd_db_exec (db, sql->str, error))
+      if (!_rd_db_exec (db, sql->str, error) ||
+          (schema_steps[v - 1].stand_ins != NULL && !_rd_db_exec (db, schema_steps[v - 1].stand_ins, error)))
         return FALSE;
     }
   return TRUE;

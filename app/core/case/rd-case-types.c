@@ -212,3 +212,27 @@ rd_audit_entry_free (RdAuditEntry *entry)
   g_free (entry->hash);
   g_free (entry);
 }
+
+void
+rd_case_due_extension_free (RdCaseDueExtension *extension)
+{
+  if (extension == NULL)
+    return;
+  g_free (extension->reason);
+  g_free (extension->who);
+  g_clear_pointer (&extension->time, g_date_time_unref);
+  g_free (extension);
+}
+
+void
+rd_case_declined_proposal_free (RdCaseDeclinedProposal *declined)
+{
+  if (declined == NULL)
+    return;
+  g_free (declined->policy_id);
+  g_free (declined->indication_id);
+  g_free (declined->reason);
+  g_free (declined->who);
+  g_clear_pointer (&declined->time, g_date_time_unref);
+  g_free (declined);
+}

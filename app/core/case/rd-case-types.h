@@ -247,6 +247,30 @@ typedef struct {
 } RdCaseSeal;
 
 /**
+ * RdCaseDueExtension:
+ * The one extension of a case's due time that its rule may allow.
+ */
+typedef struct {
+  guint       hours;          /* added to the rule's due time */
+  char       *reason;
+  char       *who;
+  RdRole      role;
+  GDateTime  *time;
+} RdCaseDueExtension;
+
+/**
+ * RdCaseDeclinedProposal:
+ * An indication intake proposed that the nurse took out of the review, and why.
+ */
+typedef struct {
+  char       *policy_id;
+  char       *indication_id;
+  char       *reason;
+  char       *who;
+  GDateTime  *time;
+} RdCaseDeclinedProposal;
+
+/**
  * RdAuditEntry:
  * One entry of the append-only, hash-chained audit log.
  */
@@ -275,6 +299,8 @@ void rd_case_peer_to_peer_free   (RdCasePeerToPeer     *event);
 void rd_case_decision_draft_free (RdCaseDecisionDraft  *draft);
 void rd_case_seal_free           (RdCaseSeal           *seal);
 void rd_audit_entry_free         (RdAuditEntry         *entry);
+void rd_case_due_extension_free  (RdCaseDueExtension   *extension);
+void rd_case_declined_proposal_free (RdCaseDeclinedProposal *declined);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseReview, rd_case_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseScore, rd_case_score_free)
@@ -287,6 +313,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecision, rd_case_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCasePeerToPeer, rd_case_peer_to_peer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDecisionDraft, rd_case_decision_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseSeal, rd_case_seal_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDueExtension, rd_case_due_extension_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdCaseDeclinedProposal, rd_case_declined_proposal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdAuditEntry, rd_audit_entry_free)
 
 G_END_DECLS

@@ -25,6 +25,8 @@ static const TextMember text_members[] = {
   { NULL, "drug", NULL, G_STRUCT_OFFSET (RdRequest, drug) },
   { NULL, "route", NULL, G_STRUCT_OFFSET (RdRequest, route) },
   { NULL, "device", NULL, G_STRUCT_OFFSET (RdRequest, device) },
+  { "coverage", "payer", NULL, G_STRUCT_OFFSET (RdRequest, payer) },
+  { "coverage", "plan", NULL, G_STRUCT_OFFSET (RdRequest, plan) },
 };
 
 static const struct {
@@ -39,10 +41,11 @@ static const struct {
 };
 
 static const char * const top_members[] = {
-  "member", "provider", "codes", "drug", "route", "device", "type", "urgency", "received", NULL,
+  "member", "provider", "coverage", "codes", "drug", "route", "device", "type", "urgency", "received", NULL,
 };
 static const char * const member_members[] = { "name", "id", "birth_date", NULL };
 static const char * const provider_members[] = { "name", "npi", NULL };
+static const char * const coverage_members[] = { "payer", "plan", "line_of_business", NULL };
 static const char * const codes_members[] = { "cpt", "hcpcs", "icd10_pcs", "icd10_cm", NULL };
 
 /* The field's own check, its message prefixed with the JSON path. */
@@ -173,6 +176,29 @@ read_choices (JsonObject  *top,
   return TRUE;
 }
 
+static gboolean
+read_line_of_business (JsonObject  *top,
+                       RdRequest   *request,
+                       GError     **error)
+{
+  JsonNode *node = json_object_get_member (top, "coverage");
+  const char *line = NULL;
+
+  /* read_text() has refused a coverage that is not an object. */
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  if (!rd_json_get_string (json_node_get_object (node), "$.coverage", "line_of_business", &line, error))
+    return FALSE;
+  if (line != NULL && !rd_line_of_business_from_string (line, &request->line_of_business))
+    {
+      g_set_error (error, RD_JSON_ERROR, RD_JSON_ERROR_VALUE,
+                   _("$.coverage.line_of_business: “%s” is not a line of business: use commercial,"
+                     " medicare-advantage or medicaid."), line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * rd_request_new_from_json:
  * @root: a document read with rd_json_load_file(), whose limits are checked
@@ -204,7 +230,11 @@ rd_request_new_from_json (JsonNode  *root,
   if ((node = json_object_get_member (top, "provider")) != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
       !rd_json_check_members (json_node_get_object (node), "$.provider", provider_members, error))
     return NULL;
-  if (!read_text (top, request, error) || !read_codes (top, request, error) || !read_choices (top, request, error))
+  if ((node = json_object_get_member (top, "coverage")) != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      !rd_json_check_members (json_node_get_object (node), "$.coverage", coverage_members, error))
+    return NULL;
+  if (!read_text (top, request, error) || !read_codes (top, request, error) || !read_choices (top, request, error) ||
+      !read_line_of_business (top, request, error))
     return NULL;
   if (!rd_request_validate (request, &local))
     {
@@ -251,6 +281,15 @@ rd_request_to_json (const RdRequest *request)
   add_string (builder, "name", request->provider_name);
   add_string (builder, "npi", request->provider_npi);
   json_builder_end_object (builder);
+  if (request->payer != NULL || request->plan != NULL || request->line_of_business != RD_LINE_OF_BUSINESS_UNKNOWN)
+    {
+      json_builder_set_member_name (builder, "coverage");
+      json_builder_begin_object (builder);
+      add_string (builder, "payer", request->payer);
+      add_string (builder, "plan", request->plan);
+      add_string (builder, "line_of_business", rd_line_of_business_to_string (request->line_of_business));
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "codes");
   json_builder_begin_object (builder);
   for (guint c = 0; c < G_N_ELEMENTS (code_members); c++)

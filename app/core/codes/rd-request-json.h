@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  *
  *   { "member": {"name": …, "id": …, "birth_date": "YYYY-MM-DD"},
  *     "provider": {"name": …, "npi": …},
+ *     "coverage": {"payer": …, "plan": …,
+ *                  "line_of_business": "commercial|medicare-advantage|medicaid"},
  *     "codes": {"cpt": […], "hcpcs": […], "icd10_pcs": […], "icd10_cm": […]},
  *     "drug": …, "route": …, "device": …,
  *     "type": "initial|trial|replacement|revision|refill",

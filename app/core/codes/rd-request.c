@@ -44,6 +44,9 @@ rd_request_copy (const RdRequest *request)
   copy->type = request->type;
   copy->urgency = request->urgency;
   copy->received = request->received ? g_date_time_ref (request->received) : NULL;
+  copy->payer = g_strdup (request->payer);
+  copy->plan = g_strdup (request->plan);
+  copy->line_of_business = request->line_of_business;
   return copy;
 }
 
@@ -65,14 +68,30 @@ rd_request_free (RdRequest *request)
   g_free (request->route);
   g_free (request->device);
   g_clear_pointer (&request->received, g_date_time_unref);
+  g_free (request->payer);
+  g_free (request->plan);
   g_free (request);
+}
+
+/**
+ * rd_request_get_due_rule:
+ *
+ * Returns: (transfer none): the rule the decision's due time follows, by the
+ *   request's line of business and urgency
+ */
+const RdDueRule *
+rd_request_get_due_rule (const RdRequest *request)
+{
+  g_return_val_if_fail (request != NULL, NULL);
+
+  return rd_due_rule_find (request->line_of_business, request->urgency);
 }
 
 /**
  * rd_request_get_due_time:
  *
- * The decision is due 72 hours after receipt for an expedited request and seven
- * calendar days after receipt for a standard one.
+ * When the decision is due by its rule (rd_request_get_due_rule()), before
+ * any extension: a case's extension is rd_case_file_get_due_time()'s.
  *
  * Returns: (transfer full) (nullable): the due time, or %NULL before receipt is known.
  */
@@ -83,9 +102,7 @@ rd_request_get_due_time (const RdRequest *request)
 
   if (request->received == NULL)
     return NULL;
-  if (request->urgency == RD_URGENCY_EXPEDITED)
-    return g_date_time_add_hours (request->received, 72);
-  return g_date_time_add_days (request->received, 7);
+  return rd_due_rule_get_due_time (rd_request_get_due_rule (request), request->received);
 }
 
 static gboolean

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "rd-due-rule.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,9 @@ typedef struct {
   RdRequestType  type;
   RdUrgency      urgency;
   GDateTime     *received;            /* when the plan received the request */
+  char          *payer;               /* e.g. "Blue Shield of California"; NULL: not recorded */
+  char          *plan;                /* the member's plan, e.g. "Access+ HMO" */
+  RdLineOfBusiness line_of_business;
 } RdRequest;
 
 #define RD_REQUEST_ERROR (rd_request_error_quark ())
@@ -46,6 +50,7 @@ RdRequest *rd_request_new           (void);
 RdRequest *rd_request_copy          (const RdRequest *request);
 void       rd_request_free          (RdRequest       *request);
 GDateTime *rd_request_get_due_time  (const RdRequest *request);
+const RdDueRule *rd_request_get_due_rule (const RdRequest *request);
 gboolean   rd_request_validate      (const RdRequest *request,
                                      GError         **error);
 gboolean   rd_request_validate_field (const char     *field,

@@ -140,6 +140,46 @@ rd_urgency_from_string (const char *name,
   return TRUE;
 }
 
+static const char * const line_names[] = {
+  [RD_LINE_OF_BUSINESS_UNKNOWN] = NULL,
+  [RD_LINE_OF_BUSINESS_COMMERCIAL] = "commercial",
+  [RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE] = "medicare-advantage",
+  [RD_LINE_OF_BUSINESS_MEDICAID] = "medicaid",
+};
+
+const char *
+rd_line_of_business_to_string (RdLineOfBusiness line)
+{
+  g_return_val_if_fail (line <= RD_LINE_OF_BUSINESS_LAST, NULL);
+  return line_names[line];
+}
+
+gboolean
+rd_line_of_business_from_string (const char       *name,
+                                 RdLineOfBusiness *line)
+{
+  int value;
+
+  if (!lookup (line_names, G_N_ELEMENTS (line_names), name, &value))
+    return FALSE;
+  *line = (RdLineOfBusiness) value;
+  return TRUE;
+}
+
+const char *
+rd_line_of_business_to_label (RdLineOfBusiness line)
+{
+  static const char * const labels[] = {
+    [RD_LINE_OF_BUSINESS_UNKNOWN] = N_("Line of business not recorded"),
+    [RD_LINE_OF_BUSINESS_COMMERCIAL] = N_("Commercial"),
+    [RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE] = N_("Medicare Advantage"),
+    [RD_LINE_OF_BUSINESS_MEDICAID] = N_("Medicaid managed care"),
+  };
+
+  g_return_val_if_fail (line <= RD_LINE_OF_BUSINESS_LAST, NULL);
+  return _(labels[line]);
+}
+
 static const char * const role_names[] = {
   [RD_ROLE_NURSE_REVIEWER] = "nurse-reviewer",
   [RD_ROLE_MEDICAL_DIRECTOR] = "medical-director",

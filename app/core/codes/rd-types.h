@@ -64,13 +64,38 @@ gboolean    rd_request_type_from_string (const char    *name,
                                          RdRequestType *type);
 
 typedef enum {
-  RD_URGENCY_STANDARD,   /* decision due 7 calendar days after receipt */
-  RD_URGENCY_EXPEDITED,  /* decision due 72 hours after receipt */
+  RD_URGENCY_STANDARD,   /* the line of business's standard time (rd-due-rule.h) */
+  RD_URGENCY_EXPEDITED,  /* its expedited time: 72 hours for every line */
 } RdUrgency;
 
 const char *rd_urgency_to_string   (RdUrgency   urgency);  /* "standard", "expedited" */
 gboolean    rd_urgency_from_string (const char *name,
                                     RdUrgency  *urgency);
+
+/**
+ * RdLineOfBusiness:
+ * @RD_LINE_OF_BUSINESS_UNKNOWN: intake has not recorded it (every request
+ *   made before ReviewDesk knew lines of business)
+ * @RD_LINE_OF_BUSINESS_COMMERCIAL: an employer or individual plan
+ * @RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE: a Medicare Advantage plan
+ * @RD_LINE_OF_BUSINESS_MEDICAID: a Medicaid managed care plan
+ *
+ * The kind of coverage, which decides the rule the decision's due time follows.
+ */
+typedef enum {
+  RD_LINE_OF_BUSINESS_UNKNOWN,
+  RD_LINE_OF_BUSINESS_COMMERCIAL,
+  RD_LINE_OF_BUSINESS_MEDICARE_ADVANTAGE,
+  RD_LINE_OF_BUSINESS_MEDICAID,
+} RdLineOfBusiness;
+
+#define RD_LINE_OF_BUSINESS_LAST RD_LINE_OF_BUSINESS_MEDICAID
+
+/* "commercial", "medicare-advantage", "medicaid"; NULL for unknown */
+const char *rd_line_of_business_to_string   (RdLineOfBusiness  line);
+gboolean    rd_line_of_business_from_string (const char       *name,
+                                             RdLineOfBusiness *line);
+const char *rd_line_of_business_to_label    (RdLineOfBusiness  line);  /* translated */
 
 typedef enum {
   RD_ROLE_NURSE_REVIEWER,

@@ -60,6 +60,7 @@ rd_policy_match_free (RdPolicyMatch *match)
   g_ptr_array_unref (match->exclusions);
   g_ptr_array_unref (match->ingredients);
   g_ptr_array_unref (match->referrals);
+  g_free (match->payer_reason);
   g_free (match);
 }
 
@@ -631,6 +632,86 @@ decide_scope (RdPolicyMatch   *match,
     add (match->reasons, g_strdup (_("No indication of this policy matches the request; a medical director decides.")));
 }
 
+static gboolean
+names_payer (const RdRequest *request)
+{
+  g_autofree char *key = rd_words_key (request->payer);
+
+  return key[0] != '\0';
+}
+
+static void
+match_payer (RdPolicyMatch   *match,
+             const RdRequest *request)
+{
+  if (!names_payer (request))
+    match->payer = RD_PAYER_NOT_NAMED;
+  else if (rd_policy_is_payers (match->policy, request->payer))
+    match->payer = RD_PAYER_SAME;
+  else
+    {
+      match->payer = RD_PAYER_OTHER;
+      /* TRANSLATORS: the policy's payer, then the member's payer as intake recorded it */
+      match->payer_reason = g_strdup_printf (_("Not proposed: this is a policy of %s, and the member’s payer is %s."),
+                                             rd_policy_get_payer (match->policy), request->payer);
+    }
+}
+
+/**
+ * rd_policy_match_is_proposed:
+ *
+ * Returns: whether intake proposes the policy: it applies to the request and
+ *   is the member's payer's, or the request names no payer
+ */
+gboolean
+rd_policy_match_is_proposed (const RdPolicyMatch *match)
+{
+  g_return_val_if_fail (match != NULL, FALSE);
+
+  return match->applies && match->payer != RD_PAYER_OTHER;
+}
+
+/**
+ * rd_applicability_describe_payer:
+ * @policies: (element-type RdPolicy): the loaded policies
+ *
+ * What intake says about the payer above its proposals: that a request
+ * naming no payer is proposed every payer's policies, or that none of the
+ * loaded policies is the named payer's.
+ *
+ * Returns: (transfer full) (nullable): the sentence, translated; %NULL when
+ *   the payer has policies among @policies
+ */
+char *
+rd_applicability_describe_payer (GPtrArray       *policies,
+                                 const RdRequest *request)
+{
+  g_autoptr(GPtrArray) payers = g_ptr_array_new ();
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (policies != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (!names_payer (request))
+    return g_strdup (_("The request names no payer, so the policies of every payer are proposed. Enter the member’s"
+                       " payer to be proposed only theirs."));
+  for (guint i = 0; i < policies->len; i++)
+    {
+      RdPolicy *policy = g_ptr_array_index (policies, i);
+      const char *payer = rd_policy_get_payer (policy);
+
+      if (rd_policy_is_payers (policy, request->payer))
+        return NULL;
+      if (!g_ptr_array_find_with_equal_func (payers, payer, g_str_equal, NULL))
+        g_ptr_array_add (payers, (gpointer) payer);
+    }
+  g_ptr_array_add (payers, NULL);
+  names = g_strjoinv (", ", (char **) payers->pdata);
+  /* TRANSLATORS: the member's payer, then the payers whose policies are loaded */
+  return g_strdup_printf (_("No loaded policy is a policy of %s, so none is proposed. Check how the payer is written;"
+                            " the loaded policies are those of %s."), request->payer, names);
+}
+
 /**
  * rd_policy_match_new:
  * @policy: a policy
@@ -668,6 +749,7 @@ rd_policy_match_new (RdPolicy        *policy,
     g_ptr_array_add (match->indications, match_indication (match, g_ptr_array_index (indications, i), request));
 
   decide_scope (match, request);
+  match_payer (match, request);
   return match;
 }
 

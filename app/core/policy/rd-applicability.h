@@ -26,7 +26,23 @@ G_BEGIN_DECLS
  * punctuation alike ("intra-arterial" = "intra arterial" = "Intra-Arterial"),
  * and a matcher matches when its words occur in order in the request's text
  * ("intrathecal" matches "intrathecal injection").
+ *
+ * Whether a policy is *proposed* at intake depends on the payer as well: a
+ * policy applies whoever pays, but only the member's payer's policies are
+ * proposed (all of them when the request names no payer).
  */
+
+/**
+ * RdPayerMatch:
+ * @RD_PAYER_NOT_NAMED: the request names no payer: every payer's policies are proposed
+ * @RD_PAYER_SAME: the policy is the member's payer's
+ * @RD_PAYER_OTHER: the policy is another payer's: it is not proposed
+ */
+typedef enum {
+  RD_PAYER_NOT_NAMED,
+  RD_PAYER_SAME,
+  RD_PAYER_OTHER,
+} RdPayerMatch;
 
 /**
  * RdExclusionHitKind:
@@ -94,6 +110,9 @@ typedef struct {
  * @referrals: (element-type utf8): why a physician must look at the request
  *   whatever the criteria say (a diagnosis on an informational list beside an
  *   indication that applies), translated
+ * @payer: whether the policy is the member's payer's
+ * @payer_reason: (nullable): why the policy is not proposed for this payer,
+ *   translated; %NULL unless @payer is %RD_PAYER_OTHER
  */
 typedef struct {
   RdPolicy            *policy;
@@ -108,6 +127,8 @@ typedef struct {
   GPtrArray           *ingredients;
   gboolean             drug_unknown;
   GPtrArray           *referrals;
+  RdPayerMatch         payer;
+  char                *payer_reason;
 } RdPolicyMatch;
 
 RdPolicyMatch *rd_policy_match_new           (RdPolicy        *policy,
@@ -119,6 +140,9 @@ GPtrArray     *rd_applicability_evaluate     (GPtrArray       *policies,
                                               const RdRequest *request);
 gboolean       rd_applicability_text_matches (const char      *matcher,
                                               const char      *text);
+gboolean       rd_policy_match_is_proposed   (const RdPolicyMatch *match);
+char          *rd_applicability_describe_payer (GPtrArray       *policies,
+                                                const RdRequest *request);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RdPolicyMatch, rd_policy_match_free)
 

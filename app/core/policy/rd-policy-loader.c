@@ -495,8 +495,13 @@ read_identity (Loader  *loader,
 {
   RdPolicy *p = loader->policy;
   xmlNode *source = first_child (node, "source");
+  GPtrArray *aliases = g_ptr_array_new ();
 
   p->payer = child_text (loader, node, "payer");
+  FOREACH_ELEMENT (node, child)
+    if (is_element (child, "payer-alias"))
+      g_ptr_array_add (aliases, (gpointer) text_of (loader, child));
+  p->payer_aliases = steal_strv (p, aliases);
   p->number = child_text (loader, node, "number");
   p->title = child_text (loader, node, "title");
   p->original = child_text (loader, node, "original");

@@ -22,6 +22,7 @@ struct _RdPolicy {
 
   const char   *id;
   const char   *payer;
+  char        **payer_aliases;
   const char   *number;
   const char   *title;
   const char   *original;

@@ -6,6 +6,7 @@
 
 #include "rd-paths.h"
 #include "rd-policy-private.h"
+#include "rd-words.h"
 
 G_DEFINE_QUARK (rd-policy-error-quark, rd_policy_error)
 G_DEFINE_FINAL_TYPE (RdPolicy, rd_policy, G_TYPE_OBJECT)
@@ -418,6 +419,49 @@ GETTER (const char *, hash, hash)
 GETTER (GBytes *, bytes, bytes)
 GETTER (const char *, payer, payer)
 GETTER (const char *, number, number)
+
+/**
+ * rd_policy_get_payer_aliases:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the other names of the
+ *   payer (`identity/payer-alias`), possibly none
+ */
+const char * const *
+rd_policy_get_payer_aliases (RdPolicy *self)
+{
+  g_return_val_if_fail (RD_IS_POLICY (self), NULL);
+  return (const char * const *) self->payer_aliases;
+}
+
+/**
+ * rd_policy_is_payers:
+ * @payer: a payer as a request names it, such as "anthem"
+ *
+ * Returns: whether @payer is the policy's payer by its name or one of its
+ *   aliases, ignoring case, spaces and punctuation
+ */
+gboolean
+rd_policy_is_payers (RdPolicy   *self,
+                     const char *payer)
+{
+  g_autofree char *key = rd_words_key (payer);
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RD_IS_POLICY (self), FALSE);
+
+  name = rd_words_key (self->payer);
+  if (key[0] == '\0')
+    return FALSE;
+  if (g_str_equal (key, name))
+    return TRUE;
+  for (guint i = 0; self->payer_aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = rd_words_key (self->payer_aliases[i]);
+      if (g_str_equal (key, alias))
+        return TRUE;
+    }
+  return FALSE;
+}
 GETTER (const char *, title, title)
 /** rd_policy_get_original: Returns: (nullable): the date, YYYY-MM-DD, as are the next three */
 GETTER (const char *, original, original)

@@ -433,6 +433,9 @@ const char *rd_policy_get_filename         (RdPolicy     *self);
 const char *rd_policy_get_hash             (RdPolicy     *self);
 GBytes     *rd_policy_get_bytes            (RdPolicy     *self);
 const char *rd_policy_get_payer            (RdPolicy     *self);
+const char * const *rd_policy_get_payer_aliases (RdPolicy *self);
+gboolean    rd_policy_is_payers            (RdPolicy     *self,
+                                            const char   *payer);
 const char *rd_policy_get_number           (RdPolicy     *self);
 const char *rd_policy_get_title            (RdPolicy     *self);
 const char *rd_policy_get_original         (RdPolicy     *self);

@@ -157,6 +157,24 @@ child_text (xmlNode    *parent,
   return child ? rd_xml_get_text (child) : NULL;
 }
 
+/* The member's payer, plan and line of business, each optional. */
+static gboolean
+read_coverage (RdExample  *self,
+               xmlNode    *node,
+               RdRequest  *request,
+               GError    **error)
+{
+  g_autofree char *line = child_text (node, "line-of-business");
+
+  if (node == NULL)
+    return TRUE;
+  request->payer = child_text (node, "payer");
+  request->plan = child_text (node, "plan");
+  if (line != NULL && !rd_line_of_business_from_string (line, &request->line_of_business))
+    return inconsistent (error, self, node, _("unknown line of business “%s”."), line);
+  return TRUE;
+}
+
 /* The grammar guarantees the shape; what is checked here is what a grammar
  * cannot say: that the codes are codes and the request is one intake accepts. */
 static gboolean
@@ -187,6 +205,8 @@ load_request (RdExample  *self,
   request->member_birth_date = child_text (member, "birth-date");
   request->provider_name = child_text (provider, "name");
   request->provider_npi = child_text (provider, "npi");
+  if (!read_coverage (self, rd_xml_first_element (node, "coverage"), request, error))
+    return FALSE;
   request->drug = child_text (node, "drug");
   request->route = child_text (node, "route");
   request->device = child_text (node, "device");

@@ -140,12 +140,34 @@ join_codes (GString      *text,
     g_string_append_printf (text, i ? ", %s" : "%s", codes[i]);
 }
 
+/* The rule the due time follows, and its extension if it has one. */
+static char *
+describe_due_rule (RdCasePage      *self,
+                   const RdRequest *request)
+{
+  g_autofree char *rule = rd_due_rule_describe (rd_request_get_due_rule (request));
+  g_autoptr(RdCaseDueExtension) extension = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  if (self->case_file == NULL || (extension = rd_case_file_get_due_extension (self->case_file, NULL)) == NULL)
+    return g_steal_pointer (&rule);
+  local = g_date_time_to_local (extension->time);
+  /* TRANSLATORS: a date, short, a strftime format */
+  when = g_date_time_format (local, _("%-d %b %Y"));
+  /* TRANSLATORS: the due-time rule, then the extension: hours, who, when, why */
+  return g_strdup_printf (_("%s\nExtended by %u hours by %s on %s: %s"), rule, extension->hours, extension->who,
+                          when, extension->reason);
+}
+
 static void
 show_request (RdCasePage      *self,
               const RdRequest *request)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GDateTime) due = rd_request_get_due_time (request);
+  g_autoptr(GDateTime) due = self->case_file ? rd_case_file_get_due_time (self->case_file, NULL)
+                                             : rd_request_get_due_time (request);
+  g_autofree char *rule = describe_due_rule (self, request);
   const char *member = request->member_name ? request->member_name : _("New Case");
 
   gtk_label_set_label (self->member_label, member);
@@ -176,6 +198,7 @@ show_request (RdCasePage      *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->urgency_label), "expedited");
 
   rd_due_clock_set_due_time (self->due_clock, due);
+  rd_due_clock_set_rule (self->due_clock, rule);
 }
 
 /* Stops the due clock at the decision that closed the case, if one has. */
@@ -432,7 +455,7 @@ case_changed (RdCasePage *self,
   show_decided (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-evidence", !rd_case_file_is_read_only (self->case_file));
 
-  if (g_str_equal (what, "request"))
+  if (g_str_equal (what, "request") || g_str_equal (what, "due"))
     {
       g_autoptr(RdRequest) request = rd_case_file_get_request (self->case_file, NULL);
       if (request)

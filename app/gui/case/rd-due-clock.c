@@ -5,9 +5,10 @@
 
 #include "rd-due-clock.h"
 
-/* The decision deadline, counted down in words; amber with a day left, red with
- * four hours left or once it has passed. Once the case is decided the clock
- * stops and says whether the decision met the deadline. */
+/* The decision deadline: when it is, in the reviewer's time zone, and the
+ * time left to the hour; amber with a day left, red with four hours left or
+ * once it has passed. The tooltip says the rule it follows. Once the case is
+ * decided the clock stops and says whether the decision met the deadline. */
 struct _RdDueClock
 {
   GtkWidget   parent_instance;
@@ -16,6 +17,7 @@ struct _RdDueClock
   GtkWidget  *label;
   GDateTime  *due_time;
   GDateTime  *decided_time;
+  char       *rule;
   RdDueLevel  level;
   guint       tick_id;
 };
@@ -34,27 +36,50 @@ static GParamSpec *properties[N_PROPS];
 #define SOON_SPAN   (24 * G_TIME_SPAN_HOUR)
 #define URGENT_SPAN (4 * G_TIME_SPAN_HOUR)
 
+/* Days and hours ("6 days 23 hours", "2 days", "5 hours"), or minutes under
+ * an hour: to the hour, never rounded up past the deadline. */
 static char *
 format_span (GTimeSpan span)
 {
-  gint64 minutes = span / G_TIME_SPAN_MINUTE;
-  gint64 hours = span / G_TIME_SPAN_HOUR;
   gint64 days = span / G_TIME_SPAN_DAY;
+  gint64 hours = (span % G_TIME_SPAN_DAY) / G_TIME_SPAN_HOUR;
+  gint64 minutes = span / G_TIME_SPAN_MINUTE;
+  g_autofree char *day_text = NULL;
+  g_autofree char *hour_text = NULL;
 
-  if (days >= 2)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int) days);
-  if (hours >= 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int) hours);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), (int) minutes);
+  if (days == 0 && hours == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), (int) minutes);
+  day_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), (int) days);
+  hour_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), (int) hours);
+  if (days == 0)
+    return g_steal_pointer (&hour_text);
+  if (hours == 0)
+    return g_steal_pointer (&day_text);
+  /* TRANSLATORS: a duration of days and hours, "6 days 23 hours" */
+  return g_strdup_printf (_("%s %s"), day_text, hour_text);
+}
+
+/* @time in @now's time zone, short: "Tue 15 Dec, 17:00". */
+static char *
+format_when (GDateTime *time,
+             GDateTime *now)
+{
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, g_date_time_get_timezone (now));
+
+  /* TRANSLATORS: a deadline, short, a strftime format: "Tue 15 Dec, 17:00" */
+  return g_date_time_format (there, _("%a %-d %b, %H:%M"));
 }
 
 /**
  * rd_due_clock_describe:
  * @due_time: (nullable): when the decision is due
- * @now: the current time
+ * @now: the current time, in the time zone the due time is shown in (the
+ *   reviewer's)
  * @level: (out) (optional): how close the deadline is
  *
- * Returns: (transfer full): the remaining time in words, such as "Due in 3 days".
+ * Returns: (transfer full): when the decision is due and the time left, such
+ *   as "Due Tue 15 Dec, 17:00 — in 6 days 23 hours", or by how much it is
+ *   overdue
  */
 char *
 rd_due_clock_describe (GDateTime  *due_time,
@@ -62,6 +87,7 @@ rd_due_clock_describe (GDateTime  *due_time,
                        RdDueLevel *level)
 {
   g_autofree char *span_text = NULL;
+  g_autofree char *when = NULL;
   GTimeSpan left;
   RdDueLevel lvl;
   char *text;
@@ -76,18 +102,19 @@ rd_due_clock_describe (GDateTime  *due_time,
     }
 
   left = g_date_time_difference (due_time, now);
+  when = format_when (due_time, now);
   if (left <= 0)
     {
       span_text = format_span (-left);
-      /* TRANSLATORS: %s is a duration, such as "3 hours" */
-      text = g_strdup_printf (_("Overdue by %s"), span_text);
+      /* TRANSLATORS: a duration, such as "3 hours", then a deadline, "Tue 15 Dec, 17:00" */
+      text = g_strdup_printf (_("Overdue by %s — was due %s"), span_text, when);
       lvl = RD_DUE_LEVEL_URGENT;
     }
   else
     {
       span_text = format_span (left);
-      /* TRANSLATORS: %s is a duration, such as "3 hours" */
-      text = g_strdup_printf (_("Due in %s"), span_text);
+      /* TRANSLATORS: a deadline, "Tue 15 Dec, 17:00", then a duration, "6 days 23 hours" */
+      text = g_strdup_printf (_("Due %s — in %s"), when, span_text);
       lvl = left <= URGENT_SPAN ? RD_DUE_LEVEL_URGENT
           : left <= SOON_SPAN ? RD_DUE_LEVEL_SOON
           : RD_DUE_LEVEL_NORMAL;
@@ -157,7 +184,9 @@ update (RdDueClock *self)
       g_autoptr(GDateTime) local = g_date_time_to_local (self->due_time);
       /* TRANSLATORS: the decision deadline, a strftime format */
       g_autofree char *when = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
-      tooltip = g_strdup_printf (_("Decision due %s"), when);
+      g_autofree char *due = g_strdup_printf (_("Decision due %s"), when);
+
+      tooltip = self->rule ? g_strconcat (due, "\n", self->rule, NULL) : g_steal_pointer (&due);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -241,6 +270,37 @@ rd_due_clock_set_decided_time (RdDueClock *self,
 }
 
 /**
+ * rd_due_clock_set_rule:
+ * @rule: (nullable): the rule the due time follows and its extension, as
+ *   the tooltip says them: "Medicare Advantage, standard: 7 calendar days
+ *   (CMS-0057-F)"
+ */
+void
+rd_due_clock_set_rule (RdDueClock *self,
+                       const char *rule)
+{
+  g_return_if_fail (RD_IS_DUE_CLOCK (self));
+
+  if (g_strcmp0 (self->rule, rule) == 0)
+    return;
+  g_free (self->rule);
+  self->rule = g_strdup (rule);
+  update (self);
+}
+
+/**
+ * rd_due_clock_get_rule:
+ *
+ * Returns: (nullable): the rule shown in the tooltip
+ */
+const char *
+rd_due_clock_get_rule (RdDueClock *self)
+{
+  g_return_val_if_fail (RD_IS_DUE_CLOCK (self), NULL);
+  return self->rule;
+}
+
+/**
  * rd_due_clock_get_due_time:
  *
  * Returns: (transfer none) (nullable): the due time shown.
@@ -276,6 +336,7 @@ rd_due_clock_dispose (GObject *object)
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_pointer (&self->due_time, g_date_time_unref);
   g_clear_pointer (&self->decided_time, g_date_time_unref);
+  g_clear_pointer (&self->rule, g_free);
   G_OBJECT_CLASS (rd_due_clock_parent_class)->dispose (object);
 }
 

@@ -28,6 +28,9 @@ void        rd_due_clock_set_due_time (RdDueClock *self,
 GDateTime  *rd_due_clock_get_due_time (RdDueClock *self);
 void        rd_due_clock_set_decided_time (RdDueClock *self,
                                            GDateTime  *decided_time);
+void        rd_due_clock_set_rule     (RdDueClock *self,
+                                       const char *rule);
+const char *rd_due_clock_get_rule     (RdDueClock *self);
 RdDueLevel  rd_due_clock_get_level    (RdDueClock *self);
 const char *rd_due_clock_get_text     (RdDueClock *self);
 char       *rd_due_clock_describe     (GDateTime  *due_time,

@@ -44,6 +44,8 @@ static const FieldSpec field_specs[] = {
   { "member-name", N_("Member name"), GROUP_MEMBER, FIELD_TEXT, TRUE },
   { "member-id", N_("Member ID"), GROUP_MEMBER, FIELD_TEXT, TRUE },
   { "member-birth-date", N_("Date of birth (year-month-day)"), GROUP_MEMBER, FIELD_TEXT, TRUE },
+  { "payer", N_("Payer (such as Anthem)"), GROUP_MEMBER, FIELD_TEXT, FALSE },
+  { "plan", N_("Plan name"), GROUP_MEMBER, FIELD_TEXT, FALSE },
   { "provider-name", N_("Provider name"), GROUP_PROVIDER, FIELD_TEXT, TRUE },
   { "provider-npi", N_("Provider NPI"), GROUP_PROVIDER, FIELD_TEXT, TRUE },
   { "cpt", N_("CPT codes"), GROUP_SERVICE, FIELD_CODES, FALSE },
@@ -78,11 +80,14 @@ struct _RdIntakePage
   AdwPreferencesGroup  *request_group;
   AdwPreferencesGroup  *policies_group;
 
+  AdwComboRow          *line_row;
   AdwComboRow          *type_row;
   AdwComboRow          *urgency_row;
+  AdwMessageDialog     *decline_dialog;  /* while it asks why a proposal is unticked */
   Field                 fields[G_N_ELEMENTS (field_specs)];
   GPtrArray            *proposal_rows;   /* widgets added to policies_group */
   GHashTable           *checks;          /* "policy/indication" -> GtkCheckButton */
+  GHashTable           *proposed;        /* "policy/indication" proposed at intake */
   RdCaseFile           *case_file;
   GPtrArray            *policies;
   GPtrArray            *matches;         /* RdPolicyMatch */
@@ -228,6 +233,19 @@ show_field_message (Field *field)
                                   -1);
 }
 
+/* The urgency's subtitle says the rule it leads to, with the line of
+ * business; the options themselves stay short enough to read whole. */
+static void
+show_due_rule (RdIntakePage    *self,
+               const RdRequest *request)
+{
+  g_autofree char *rule = rd_due_rule_describe (rd_request_get_due_rule (request));
+  /* TRANSLATORS: the rule the due time follows, "Medicare Advantage, standard: 7 calendar days (CMS-0057-F)" */
+  g_autofree char *text = g_strdup_printf (_("Decision due by the rule: %s"), rule);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->urgency_row), text);
+}
+
 static void
 update_status (RdIntakePage *self)
 {
@@ -253,6 +271,7 @@ update_status (RdIntakePage *self)
       title = _("The request is complete");
       icon = "emblem-ok-symbolic";
     }
+  show_due_rule (self, request);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
   adw_action_row_set_subtitle (self->status_row, self->status ? self->status : "");
   gtk_image_set_from_icon_name (self->status_icon, icon);
@@ -466,24 +485,128 @@ include_indication (RdIntakePage *self,
   return rd_case_include_indication (self->case_file, policy, indication_id, include, error);
 }
 
+static char *
+check_key (const char *policy_id,
+           const char *indication_id)
+{
+  return g_strconcat (policy_id, "/", indication_id, NULL);
+}
+
+static const char *
+indication_title (RdIntakePage *self,
+                  const char   *policy_id,
+                  const char   *indication_id)
+{
+  RdPolicy *policy = rd_policy_find_in (self->policies, policy_id);
+  const RdIndication *indication = policy ? rd_policy_find_indication (policy, indication_id) : NULL;
+
+  return indication ? indication->title : indication_id;
+}
+
+static void
+decline_reason_changed (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "decline", reason[0] != '\0');
+}
+
+static void
+decline_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RdIntakePage     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  self->decline_dialog = NULL;
+  if (!g_str_equal (response, "decline") || self->case_file == NULL)
+    return;
+  if (!rd_case_file_decline_indication (self->case_file, g_object_get_data (G_OBJECT (dialog), "policy-id"),
+                                        g_object_get_data (G_OBJECT (dialog), "indication-id"),
+                                        gtk_editable_get_text (entry), &error))
+    rd_report_error (GTK_WIDGET (self), error);
+}
+
+/* Unticking an indication intake proposed asks why; the reason is stored
+ * and audited with the change (rd_case_file_decline_indication()). */
+static void
+ask_decline_reason (RdIntakePage *self,
+                    const char   *policy_id,
+                    const char   *indication_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* TRANSLATORS: %s is an indication's title; the dialog asks why it is unticked */
+  g_autofree char *body = g_strdup_printf (_("Intake proposed “%s” because the request matches it. Say why it is not"
+                                             " reviewed: the reason is kept in the case with your name."),
+                                           indication_title (self, policy_id, indication_id));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (self->decline_dialog != NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Leave Out a Proposed Indication?"), body));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why the indication is not reviewed"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "decline", _("_Do Not Review"), NULL);
+  adw_message_dialog_set_default_response (dialog, "decline");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "decline", FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "policy-id", g_strdup (policy_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "indication-id", g_strdup (indication_id), g_free);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (decline_reason_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decline_response), self, 0);
+  self->decline_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Includes or excludes an indication; excluding one intake proposed asks why. */
+static void
+set_included (RdIntakePage *self,
+              const char   *policy_id,
+              const char   *indication_id,
+              gboolean      include)
+{
+  g_autofree char *key = check_key (policy_id, indication_id);
+  g_autoptr(GError) error = NULL;
+
+  if (!include && g_hash_table_contains (self->proposed, key))
+    {
+      GtkCheckButton *check = g_hash_table_lookup (self->checks, key);
+
+      /* Still under review until the nurse says why not. */
+      self->loading = TRUE;
+      if (check != NULL)
+        gtk_check_button_set_active (check, TRUE);
+      self->loading = FALSE;
+      ask_decline_reason (self, policy_id, indication_id);
+      return;
+    }
+  if (!include_indication (self, policy_id, indication_id, include, &error))
+    rd_report_error (GTK_WIDGET (self), error);
+}
+
 static void
 check_toggled (GtkCheckButton *check,
                RdIntakePage   *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->loading)
     return;
-  if (!include_indication (self, g_object_get_data (G_OBJECT (check), "policy-id"),
-                           g_object_get_data (G_OBJECT (check), "indication-id"),
-                           gtk_check_button_get_active (check), &error))
-    rd_report_error (GTK_WIDGET (self), error);
+  set_included (self, g_object_get_data (G_OBJECT (check), "policy-id"),
+                g_object_get_data (G_OBJECT (check), "indication-id"), gtk_check_button_get_active (check));
 }
 
 static GtkWidget *
 indication_row (RdIntakePage            *self,
                 RdPolicy                *policy,
-                const RdIndicationMatch *match)
+                const RdIndicationMatch *match,
+                gboolean                 proposed)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -500,16 +623,19 @@ indication_row (RdIntakePage            *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (check), "policy-id", g_strdup (rd_policy_get_id (policy)), g_free);
   g_object_set_data_full (G_OBJECT (check), "indication-id", g_strdup (match->indication->id), g_free);
+  g_object_set_data_full (G_OBJECT (check), "reasons", g_strdup (reasons), g_free);
+  g_object_set_data (G_OBJECT (check), "row", row);
   g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  if (match->applies)
+  if (proposed)
     {
       GtkWidget *tag = gtk_label_new (_("Proposed"));
       gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "tag");
       gtk_widget_add_css_class (tag, "proposed");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+      g_hash_table_add (self->proposed, g_strdup (key));
     }
   g_hash_table_insert (self->checks, g_steal_pointer (&key), check);
   return row;
@@ -567,7 +693,7 @@ show_policy_match (RdIntakePage        *self,
       const RdIndicationMatch *im = g_ptr_array_index (match->indications, i);
 
       if (im->applies)
-        add_proposal_row (self, indication_row (self, match->policy, im));
+        add_proposal_row (self, indication_row (self, match->policy, im, rd_policy_match_is_proposed (match)));
       else
         {
           if (others == NULL)
@@ -575,7 +701,7 @@ show_policy_match (RdIntakePage        *self,
               others = adw_expander_row_new ();
               add_proposal_row (self, others);
             }
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (others), indication_row (self, match->policy, im));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (others), indication_row (self, match->policy, im, FALSE));
           n_others++;
         }
     }
@@ -590,10 +716,40 @@ show_policy_match (RdIntakePage        *self,
     }
 }
 
+static const RdCaseDeclinedProposal *
+find_declined (GPtrArray  *declined,
+               const char *policy_id,
+               const char *indication_id)
+{
+  for (guint i = 0; declined != NULL && i < declined->len; i++)
+    {
+      const RdCaseDeclinedProposal *d = g_ptr_array_index (declined, i);
+      if (g_str_equal (d->policy_id, policy_id) && g_str_equal (d->indication_id, indication_id))
+        return d;
+    }
+  return NULL;
+}
+
+/* An indication the nurse declined says why under its reasons. */
+static void
+show_declined (GtkWidget                    *check,
+               const RdCaseDeclinedProposal *declined)
+{
+  const char *reasons = g_object_get_data (G_OBJECT (check), "reasons");
+  g_autofree char *subtitle = NULL;
+
+  if (declined != NULL)
+    /* TRANSLATORS: why the nurse does not review a proposed indication, and who said so */
+    subtitle = g_strdup_printf (_("%s\nNot reviewed: %s (%s)"), reasons, declined->reason, declined->who);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (g_object_get_data (G_OBJECT (check), "row")),
+                               subtitle ? subtitle : reasons);
+}
+
 static void
 refresh_checks (RdIntakePage *self)
 {
   g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+  g_autoptr(GPtrArray) declined = rd_case_file_list_declined (self->case_file, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -601,25 +757,53 @@ refresh_checks (RdIntakePage *self)
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      RdCaseReview *review = rd_case_find_review (reviews, g_object_get_data (value, "policy-id"));
-      gboolean active = review && g_strv_contains ((const char * const *) review->indications,
-                                                   g_object_get_data (value, "indication-id"));
+      const char *policy_id = g_object_get_data (value, "policy-id");
+      const char *indication_id = g_object_get_data (value, "indication-id");
+      RdCaseReview *review = rd_case_find_review (reviews, policy_id);
+      gboolean active = review && g_strv_contains ((const char * const *) review->indications, indication_id);
+
       gtk_check_button_set_active (value, active);
+      show_declined (value, find_declined (declined, policy_id, indication_id));
     }
   self->loading = FALSE;
 }
+
+/* Another payer's policy: named, with why it is not proposed, and nothing
+ * to tick (a nurse who must review it anyway finds it by its codes once the
+ * payer is corrected). */
+static void
+show_other_payer (RdIntakePage        *self,
+                  const RdPolicyMatch *match)
+{
+  g_autofree char *name = policy_name (match->policy);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), match->payer_reason);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_widget_add_css_class (row, "other-payer");
+  add_proposal_row (self, row);
+}
+
 
 static void
 show_proposals (RdIntakePage *self)
 {
   g_autoptr(RdRequest) request = rd_intake_page_get_request (self);
   g_autoptr(GPtrArray) reviews = rd_case_file_list_reviews (self->case_file, NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autofree char *payer_note = NULL;
+  gboolean noted = FALSE;
   guint n_shown = 0;
 
   for (guint i = 0; i < self->proposal_rows->len; i++)
     adw_preferences_group_remove (self->policies_group, g_ptr_array_index (self->proposal_rows, i));
   g_ptr_array_set_size (self->proposal_rows, 0);
   g_hash_table_remove_all (self->checks);
+  g_hash_table_remove_all (self->proposed);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
 
   self->matches = rd_applicability_evaluate (self->policies, request);
@@ -630,10 +814,31 @@ show_proposals (RdIntakePage *self)
       if (!match->applies && match->code_hits->len == 0 &&
           rd_case_find_review (reviews, rd_policy_get_id (match->policy)) == NULL)
         continue;
-      show_policy_match (self, match);
-      n_shown++;
+      g_ptr_array_add (shown, (gpointer) match);
     }
-  if (n_shown == 0)
+
+  /* Whose policies are proposed, above them: all when no payer is named. */
+  payer_note = rd_applicability_describe_payer (self->policies, request);
+  if (payer_note != NULL && (shown->len > 0 || request->payer != NULL))
+    {
+      add_proposal_row (self, warning_row (request->payer ? _("No policy of this payer") : _("No payer entered"),
+                                           payer_note));
+      noted = TRUE;
+    }
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const RdPolicyMatch *match = g_ptr_array_index (shown, i);
+
+      if (match->payer == RD_PAYER_OTHER &&
+          rd_case_find_review (reviews, rd_policy_get_id (match->policy)) == NULL)
+        show_other_payer (self, match);
+      else
+        {
+          show_policy_match (self, match);
+          n_shown++;
+        }
+    }
+  if (n_shown == 0 && !noted)
     add_proposal_row (self, warning_row (_("No policy applies yet"),
                                          _("Enter the procedure codes, drug and route: the policies whose codes and indications match are proposed here.")));
   refresh_checks (self);
@@ -665,7 +870,6 @@ include_action (GtkWidget  *widget,
   RdIntakePage *self = RD_INTAKE_PAGE (widget);
   const char *policy_id, *indication_id;
   gboolean include;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (self->case_file != NULL);
 
@@ -675,8 +879,7 @@ include_action (GtkWidget  *widget,
       g_warning ("No policy “%s” is loaded", policy_id);
       return;
     }
-  if (!include_indication (self, policy_id, indication_id, include, &error))
-    rd_report_error (GTK_WIDGET (self), error);
+  set_included (self, policy_id, indication_id, include);
 }
 
 /* A case that cannot change (sealed, or open for writing elsewhere) is shown
@@ -690,6 +893,7 @@ show_writable (RdIntakePage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
     gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->line_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->type_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->urgency_row), writable);
   g_hash_table_iter_init (&iter, self->checks);
@@ -839,6 +1043,9 @@ rd_intake_page_set_request (RdIntakePage    *self,
   if (request->received)
     received = format_received (request->received);
   set_field_text (find_field (self, "received"), received);
+  set_field_text (find_field (self, "payer"), request->payer);
+  set_field_text (find_field (self, "plan"), request->plan);
+  adw_combo_row_set_selected (self->line_row, request->line_of_business);
   adw_combo_row_set_selected (self->type_row, request->type);
   adw_combo_row_set_selected (self->urgency_row, request->urgency);
 
@@ -900,6 +1107,9 @@ rd_intake_page_get_request (RdIntakePage *self)
   request->route = text_or_null (find_field (self, "route"));
   request->device = text_or_null (find_field (self, "device"));
   request->received = parse_received (field_text (find_field (self, "received")), NULL);
+  request->payer = text_or_null (find_field (self, "payer"));
+  request->plan = text_or_null (find_field (self, "plan"));
+  request->line_of_business = adw_combo_row_get_selected (self->line_row);
   request->type = adw_combo_row_get_selected (self->type_row);
   request->urgency = adw_combo_row_get_selected (self->urgency_row);
   return request;
@@ -921,7 +1131,8 @@ rd_intake_page_flush (RdIntakePage *self)
 
 /**
  * rd_intake_page_get_field:
- * @field: a field name of rd_request_validate_field(), "received", "type" or "urgency"
+ * @field: a field name of rd_request_validate_field(), "payer", "plan", "received",
+ *   "line-of-business", "type" or "urgency"
  *
  * Returns: (transfer none) (nullable): the row that edits @field.
  */
@@ -937,6 +1148,8 @@ rd_intake_page_get_field (RdIntakePage *self,
     return GTK_WIDGET (self->type_row);
   if (g_str_equal (field, "urgency"))
     return GTK_WIDGET (self->urgency_row);
+  if (g_str_equal (field, "line-of-business"))
+    return GTK_WIDGET (self->line_row);
   f = find_field (self, field);
   return f ? f->row : NULL;
 }
@@ -1005,6 +1218,8 @@ rd_intake_page_dispose (GObject *object)
 
   /* Typing that has not been saved yet is saved now: closing loses nothing. */
   rd_intake_page_flush (self);
+  if (self->decline_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->decline_dialog)));
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_INTAKE_PAGE);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
@@ -1022,6 +1237,7 @@ rd_intake_page_finalize (GObject *object)
   g_free (self->status);
   g_ptr_array_unref (self->proposal_rows);
   g_hash_table_unref (self->checks);
+  g_hash_table_unref (self->proposed);
   G_OBJECT_CLASS (rd_intake_page_parent_class)->finalize (object);
 }
 
@@ -1061,20 +1277,33 @@ static void
 rd_intake_page_init (RdIntakePage *self)
 {
   const char *types[] = { N_("Initial implant"), N_("Replacement"), N_("Trial"), N_("Revision"), N_("Refill"), NULL };
-  const char *urgencies[] = { N_("Standard (decision within 7 days)"),
-                              N_("Expedited (decision within 72 hours)"), NULL };
+  const char *urgencies[] = { N_("Standard"), N_("Expedited"), NULL };
+  const char *lines[] = { N_("Not recorded"), N_("Commercial"), N_("Medicare Advantage"),
+                          N_("Medicaid managed care"), NULL };
   const char *translated_types[G_N_ELEMENTS (types)] = { NULL };
   const char *translated_urgencies[G_N_ELEMENTS (urgencies)] = { NULL };
+  const char *translated_lines[G_N_ELEMENTS (lines)] = { NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->proposal_rows = g_ptr_array_new ();
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->proposed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.accept-proposals", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.include", FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     {
       build_field (self, &self->fields[i], &field_specs[i]);
+      /* The line of business sits with the payer and plan. */
+      if (g_str_equal (field_specs[i].name, "plan"))
+        {
+          for (guint j = 0; lines[j]; j++)
+            translated_lines[j] = _(lines[j]);
+          self->line_row = build_combo (self->member_group, "line-of-business", _("Line of business"),
+                                        translated_lines);
+          g_signal_connect_object (self->line_row, "notify::selected", G_CALLBACK (combo_changed), self,
+                                   G_CONNECT_SWAPPED);
+        }
       /* The request type and urgency sit with the received time. */
       if (g_str_equal (field_specs[i].name, "device"))
         {
@@ -1084,6 +1313,7 @@ rd_intake_page_init (RdIntakePage *self)
             translated_urgencies[j] = _(urgencies[j]);
           self->type_row = build_combo (self->request_group, "type", _("Request type"), translated_types);
           self->urgency_row = build_combo (self->request_group, "urgency", _("Urgency"), translated_urgencies);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->urgency_row), 0);
           g_signal_connect_object (self->type_row, "notify::selected", G_CALLBACK (combo_changed), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (self->urgency_row, "notify::selected", G_CALLBACK (combo_changed), self, G_CONNECT_SWAPPED);
         }
