@@ -404,7 +404,7 @@ cmd_extend (int    argc,
     }
   if (path == NULL || hours == 0 || reason == NULL)
     return rd_tool_usage_error ("case", "extend", "%s", _("“case extend” needs a case FILE, --hours and --reason."));
-  if ((cf = open_or_report (path, RD_CASE_FILE_OPEN_NONE)) == NULL)
+  if ((cf = rd_tool_open_case (path, RD_CASE_FILE_OPEN_NONE)) == NULL)
     return RD_TOOL_EXIT_FAILURE;
   rd_case_file_set_actor (cf, options.who ? options.who : rd_tool_default_actor (), NULL, options.role);
   if (!rd_case_file_extend_due (cf, hours, reason, &error))
