@@ -5,6 +5,7 @@
 
 #include "rd-example.h"
 #include "rd-test-gui.h"
+#include "rd-test-identity.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -60,6 +61,32 @@ rd_test_gui_application (void)
       g_assert_no_error (error);
     }
   return test_application;
+}
+
+/**
+ * rd_test_gui_sign_as:
+ *
+ * Makes the application's reviewer the holder of the test organisation's
+ * key certified for @name (@credentials) in @role, as if it had been
+ * unlocked: no keyring, no passphrase prompt. Windows apply it at once.
+ */
+void
+rd_test_gui_sign_as (const char *name,
+                     const char *credentials,
+                     RdRole      role)
+{
+  RdReviewerSession *session = rd_application_get_reviewer_session (rd_test_gui_application ());
+
+  rd_reviewer_session_set_identity (session, rd_test_trust (), NULL, rd_test_reviewer_key (name, credentials, role));
+}
+
+/* No key: the reviewer in Preferences acts and signs nothing. */
+void
+rd_test_gui_sign_nothing (void)
+{
+  RdReviewerSession *session = rd_application_get_reviewer_session (rd_test_gui_application ());
+
+  rd_reviewer_session_set_identity (session, rd_test_trust (), NULL, NULL);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-types.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,11 @@ void           rd_test_gui_add_example_tests (const char    *prefix,
 AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
 void           rd_test_gui_respond      (AdwMessageDialog *dialog,
                                          const char       *response);
+
+void           rd_test_gui_sign_as      (const char *name,
+                                         const char *credentials,
+                                         RdRole      role);
+void           rd_test_gui_sign_nothing (void);
 
 gboolean       rd_test_gui_skip_without_real_input (void);
 void           rd_test_gui_real_keys    (GtkWidget   *widget,

@@ -36,6 +36,7 @@ new_window (void)
   g_settings_set_string (settings, "reviewer-name", "Test Trainee");
   g_settings_set_string (settings, "reviewer-credentials", "RN");
   g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  rd_test_gui_sign_as ("Test Trainee", "RN", RD_ROLE_NURSE_REVIEWER);
   window = rd_window_new (rd_test_gui_application ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));

@@ -32,6 +32,8 @@ new_window (void)
   g_settings_set_string (settings, "reviewer-name", "Test Nurse");
   g_settings_set_string (settings, "reviewer-credentials", "RN");
   g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  /* Decisions are signed: the nurse's key, certified by the test organisation. */
+  rd_test_gui_sign_as ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   window = rd_window_new (rd_test_gui_application ());
   /* Screenshots are taken at 1280×800; RD_SCREENSHOT_SIZE=1024x768 checks the smallest screen. */
   if (g_getenv ("RD_SCREENSHOT_SIZE") && sscanf (g_getenv ("RD_SCREENSHOT_SIZE"), "%dx%d", &width, &height) == 2)
