@@ -89,6 +89,46 @@ rd_test_gui_sign_nothing (void)
   rd_reviewer_session_set_identity (session, rd_test_trust (), NULL, NULL);
 }
 
+static gboolean
+case_shown (gpointer data)
+{
+  return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
+}
+
+/**
+ * rd_test_gui_open_case:
+ * @window: (out): a new window, 1280×800, that shows the case
+ *
+ * Returns: (transfer none): the page of the case at @path, once shown
+ */
+RdCasePage *
+rd_test_gui_open_case (const char  *path,
+                       RdWindow   **window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  *window = rd_window_new (rd_test_gui_application ());
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (*window));
+  rd_window_open_case (*window, file);
+  g_assert_true (rd_test_gui_wait_for (case_shown, *window, 60000));
+  rd_test_gui_spin ();
+  return rd_window_get_case_page (*window);
+}
+
+/* Whether the case page's step list offers @step_id. */
+gboolean
+rd_test_gui_has_step (RdCasePage *page,
+                      const char *step_id)
+{
+  RdStepList *steps = rd_case_page_get_step_list (page);
+
+  for (guint i = 0; rd_step_list_get_id (steps, i); i++)
+    if (g_str_equal (rd_step_list_get_id (steps, i), step_id))
+      return TRUE;
+  return FALSE;
+}
+
 void
 rd_test_gui_spin (void)
 {

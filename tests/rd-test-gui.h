@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-window.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ void           rd_test_gui_sign_as      (const char *name,
                                          const char *credentials,
                                          RdRole      role);
 void           rd_test_gui_sign_nothing (void);
+RdCasePage    *rd_test_gui_open_case    (const char  *path,
+                                         RdWindow   **window);
+gboolean       rd_test_gui_has_step     (RdCasePage  *page,
+                                         const char  *step_id);
 
 gboolean       rd_test_gui_skip_without_real_input (void);
 void           rd_test_gui_real_keys    (GtkWidget   *widget,

@@ -43,7 +43,7 @@ struct _RdSummaryPage
   GtkWidget   *request_label;
   GtkWidget   *approve_note;
   GtkWidget   *signing_box;     /* why nothing can be decided: no signing key */
-  GtkWidget   *signing_label;
+  GtkWidget   *signing_label;   /* AdwActionRow */
   GtkWidget   *signing_button;
   GtkWidget   *grade_view;      /* RdGradeView: training cases only */
   RdCaseFile  *case_file;
@@ -845,7 +845,7 @@ rd_summary_page_set_signing_help (RdSummaryPage *self,
   g_return_if_fail (RD_IS_SUMMARY_PAGE (self));
   g_return_if_fail (text != NULL);
 
-  gtk_label_set_label (GTK_LABEL (self->signing_label), text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signing_label), text);
   gtk_widget_set_visible (self->signing_button, button_label != NULL && action_name != NULL);
   if (button_label != NULL)
     gtk_button_set_label (GTK_BUTTON (self->signing_button), button_label);
@@ -865,7 +865,7 @@ rd_summary_page_get_signing_help (RdSummaryPage *self)
 
   if (!gtk_widget_get_visible (self->signing_box))
     return NULL;
-  return gtk_label_get_label (GTK_LABEL (self->signing_label));
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->signing_label));
 }
 
 RdStepState
@@ -1050,26 +1050,25 @@ rd_summary_page_init (RdSummaryPage *self)
                                   "dim-label");
   gtk_widget_add_css_class (self->approve_note, "caption");
 
-  /* Without a signing key: why, in plain words, and the way out. */
-  self->signing_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->signing_box, "signing-help");
-  {
-    GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-password-symbolic");
-
-    gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signing key"), -1);
-    gtk_box_append (GTK_BOX (self->signing_box), icon);
-  }
-  self->signing_label = rd_label_new_wrapped (_("Decisions are signed with your reviewer key, and none is set up on"
-                                                " this workstation. Your scores and notes are saved as you work."),
-                                              NULL);
-  gtk_widget_set_hexpand (self->signing_label, TRUE);
-  gtk_widget_set_valign (self->signing_label, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->signing_box), self->signing_label);
+  /* Without a signing key: why, in plain words, and the way out. A row in
+   * a boxed list, which wraps a long message without the height-for-width
+   * errors of a wrapped label in a horizontal box (GTK 4.8). */
+  self->signing_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->signing_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->signing_box, "boxed-list");
+  self->signing_label = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->signing_label), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->signing_label), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->signing_label),
+                             gtk_image_new_from_icon_name ("dialog-password-symbolic"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signing_label),
+                                 _("Decisions are signed with your reviewer key, and none is set up on this"
+                                   " workstation. Your scores and notes are saved as you work."));
   self->signing_button = gtk_button_new_with_mnemonic (_("Set Up Reviewer _Key…"));
   gtk_widget_set_valign (self->signing_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->signing_button), "win.setup-reviewer-key");
-  gtk_box_append (GTK_BOX (self->signing_box), self->signing_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->signing_label), self->signing_button);
+  gtk_list_box_append (GTK_LIST_BOX (self->signing_box), self->signing_label);
   gtk_widget_set_visible (self->signing_box, FALSE);
 
   /* The actions stay in view below the scrolling summary. */

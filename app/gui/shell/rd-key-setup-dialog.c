@@ -476,7 +476,12 @@ rd_key_setup_dialog_finalize (GObject *object)
 static gboolean
 rd_key_setup_dialog_close_request (GtkWindow *window)
 {
-  return RD_KEY_SETUP_DIALOG (window)->working;
+  if (RD_KEY_SETUP_DIALOG (window)->working)
+    return TRUE;
+  /* GTK 4.8 warns when a window is destroyed with the focus inside a
+   * password field. */
+  gtk_window_set_focus (window, NULL);
+  return FALSE;
 }
 
 static void

@@ -61,6 +61,9 @@ prompt_response (AdwMessageDialog  *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "passphrase-entry");
   Unlocking *unlocking;
 
+  /* GTK 4.8 warns when a window is destroyed with the focus inside a
+   * password field: it leaves the field first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   /* Answered: a wrong passphrase brings a new prompt. */
   if (shown_prompt == GTK_WIDGET (dialog))
     {
@@ -126,8 +129,6 @@ rd_key_unlock_prompt (GtkWindow         *parent,
       body = g_strdup_printf ("%s\n\n%s", problem, plain);
     }
   dialog = adw_message_dialog_new (parent, _("Unlock Your Reviewer Key"), body);
-  /* A password row rather than a GtkPasswordEntry: GTK 4.8's entry warns
-   * when it is destroyed with its dialog. */
   entry = adw_password_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Passphrase"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
