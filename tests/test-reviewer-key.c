@@ -474,6 +474,78 @@ test_setup_dialog (Fixture       *f,
   rd_reviewer_session_set_identity (session (), NULL, NULL, NULL);
 }
 
+/* An organisation that exists already: its administrator chooses the
+ * administrator key (offered where setup keeps it) and types its
+ * passphrase; the nurse's key is sealed with the nurse's own passphrase,
+ * never the administrator's. */
+static void
+test_setup_existing_organisation (void)
+{
+  const char *admin_passphrase = "administrator passphrase";
+  const char *own_passphrase = "nurse passphrase 2";
+  g_autoptr(RdSigningKey) admin_key = rd_signing_key_generate ();
+  g_autoptr(RdTrust) trust = rd_trust_new ("Example Health Plan", admin_key);
+  g_autofree char *trust_path = NULL;
+  g_autofree char *admin_path = g_build_filename (g_get_user_config_dir (), "reviewdesk", "admin.key", NULL);
+  g_autoptr(RdReviewerProfile) profile = NULL;
+  g_autoptr(RdTrust) saved = NULL;
+  g_autoptr(RdSigningKey) key = NULL;
+  g_autoptr(RdCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  RdKeySetupDialog *dialog;
+  RdWindow *window;
+
+  g_unsetenv ("REVIEWDESK_TRUST_FILE");
+  trust_path = rd_trust_default_path ();
+  {
+    g_autofree char *folder = g_path_get_dirname (trust_path);
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+  g_assert_true (rd_trust_save (trust, trust_path, &error));
+  g_assert_true (rd_signing_key_save_file (admin_key, admin_path, admin_passphrase, &error));
+  g_assert_no_error (error);
+  rd_reviewer_session_set_identity (session (), trust, NULL, NULL);
+  rd_reviewer_session_set_keyring_available (session (), FALSE);
+  set_preferences ("", "", RD_ROLE_NURSE_REVIEWER);
+
+  window = rd_window_new (rd_test_gui_application ());
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.setup-reviewer-key", NULL));
+  g_assert_true (rd_test_gui_wait_for (setup_dialog_shown, NULL, 60000));
+  dialog = setup_dialog ();
+  g_assert_false (gtk_widget_get_visible (rd_test_gui_find_named (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                  "organisation")));
+  type_into (GTK_WIDGET (dialog), "name", "Lee Park");
+  type_into (GTK_WIDGET (dialog), "credentials", "RN, CCM");
+  type_into (GTK_WIDGET (dialog), "passphrase", own_passphrase);
+  type_into (GTK_WIDGET (dialog), "passphrase-again", own_passphrase);
+  g_assert_false (rd_test_gui_action_enabled (GTK_WIDGET (dialog), "setup.run"));  /* no administrator passphrase */
+  type_into (GTK_WIDGET (dialog), "admin-passphrase", admin_passphrase);
+  g_assert_true (rd_test_gui_action_enabled (GTK_WIDGET (dialog), "setup.run"));
+  rd_test_gui_screenshot (GTK_WIDGET (dialog), "key-setup-existing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "setup.run", NULL));
+  g_assert_true (rd_test_gui_wait_for (setup_finished, dialog, 120000));
+  g_assert_cmpstr (rd_key_setup_dialog_get_problem (dialog), ==, NULL);
+  g_assert_cmpstr (rd_key_setup_dialog_get_page (dialog), ==, "done");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  profile = rd_reviewer_profile_load (&error);
+  g_assert_no_error (error);
+  g_assert_cmpint (profile->key_store, ==, RD_KEY_STORE_FILE);
+  g_assert_null (rd_reviewer_profile_unlock (profile, admin_passphrase, NULL));
+  key = rd_reviewer_profile_unlock (profile, own_passphrase, &error);
+  g_assert_no_error (error);
+  saved = rd_trust_load (trust_path, &error);
+  g_assert_no_error (error);
+  certificate = rd_trust_find_certificate (saved, rd_signing_key_get_public_key (key));
+  g_assert_nonnull (certificate);
+  g_assert_cmpstr (certificate->name, ==, "Lee Park");
+  g_assert_cmpstr (certificate->credentials, ==, "RN, CCM");
+  g_assert_true (session_unlocked (NULL));
+  close_window (window);
+  rd_reviewer_session_set_identity (session (), NULL, NULL, NULL);
+}
+
 /* ---- (d) a revoked key ---- */
 
 static gboolean
@@ -537,6 +609,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/reviewer-key/setup-dialog", Fixture, NULL, fixture_set_up_scored, test_setup_dialog,
               fixture_tear_down);
+  g_test_add_func ("/reviewer-key/setup-existing-organisation", test_setup_existing_organisation);
   g_test_add ("/reviewer-key/revoked", Fixture, NULL, fixture_set_up_scored, test_revoked_key, fixture_tear_down);
   return g_test_run ();
 }
