@@ -250,6 +250,10 @@ setup_done (GObject      *source,
       return;
     }
   rd_reviewer_session_set_identity (self->session, made->trust, made->profile, made->key);
+  /* The passphrases are not needed any more: out of the fields. */
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->admin_passphrase_row), "");
   certificate = rd_trust_find_certificate (made->trust, rd_signing_key_get_public_key (made->key));
   fingerprint = rd_public_key_fingerprint (rd_signing_key_get_public_key (made->key));
   gtk_label_set_label (self->fingerprint_label, fingerprint);
