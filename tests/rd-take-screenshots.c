@@ -115,6 +115,8 @@ main (int argc, char *argv[])
   settings = rd_application_get_settings (rd_test_gui_application ());
   g_settings_set_string (settings, "reviewer-name", "Jordan Lee");
   g_settings_set_string (settings, "reviewer-credentials", "RN");
+  /* Decisions are signed: Jordan's key, certified by a synthetic organisation. */
+  rd_test_gui_sign_as ("Jordan Lee", "RN", RD_ROLE_NURSE_REVIEWER);
   if (g_getenv ("RD_SCREENSHOT_SIZE"))
     g_assert_cmpint (sscanf (g_getenv ("RD_SCREENSHOT_SIZE"), "%dx%d", &width, &height), ==, 2);
   window = rd_window_new (rd_test_gui_application ());

@@ -7,6 +7,7 @@
 #include "rd-example.h"
 #include "rd-test-gui.h"
 #include "rd-window.h"
+#include "rd-test-identity.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -62,6 +63,72 @@ rd_test_gui_application (void)
       g_assert_no_error (error);
     }
   return test_application;
+}
+
+/**
+ * rd_test_gui_sign_as:
+ *
+ * Makes the application's reviewer the holder of the test organisation's
+ * key certified for @name (@credentials) in @role, as if it had been
+ * unlocked: no keyring, no passphrase prompt. Windows apply it at once.
+ */
+void
+rd_test_gui_sign_as (const char *name,
+                     const char *credentials,
+                     RdRole      role)
+{
+  RdReviewerSession *session = rd_application_get_reviewer_session (rd_test_gui_application ());
+
+  rd_reviewer_session_set_identity (session, rd_test_trust (), NULL, rd_test_reviewer_key (name, credentials, role));
+}
+
+/* No key: the reviewer in Preferences acts and signs nothing. */
+void
+rd_test_gui_sign_nothing (void)
+{
+  RdReviewerSession *session = rd_application_get_reviewer_session (rd_test_gui_application ());
+
+  rd_reviewer_session_set_identity (session, rd_test_trust (), NULL, NULL);
+}
+
+static gboolean
+case_shown (gpointer data)
+{
+  return g_strcmp0 (rd_window_get_visible_page_name (data), "case") == 0;
+}
+
+/**
+ * rd_test_gui_open_case:
+ * @window: (out): a new window, 1280×800, that shows the case
+ *
+ * Returns: (transfer none): the page of the case at @path, once shown
+ */
+RdCasePage *
+rd_test_gui_open_case (const char  *path,
+                       RdWindow   **window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  *window = rd_window_new (rd_test_gui_application ());
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (*window));
+  rd_window_open_case (*window, file);
+  g_assert_true (rd_test_gui_wait_for (case_shown, *window, 60000));
+  rd_test_gui_spin ();
+  return rd_window_get_case_page (*window);
+}
+
+/* Whether the case page's step list offers @step_id. */
+gboolean
+rd_test_gui_has_step (RdCasePage *page,
+                      const char *step_id)
+{
+  RdStepList *steps = rd_case_page_get_step_list (page);
+
+  for (guint i = 0; rd_step_list_get_id (steps, i); i++)
+    if (g_str_equal (rd_step_list_get_id (steps, i), step_id))
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -528,7 +595,8 @@ rd_test_gui_real_click (GtkWidget *widget)
  * @reviewer: the nurse reviewer's name in the settings
  *
  * A ReviewDesk window at 1280×800 (RD_SCREENSHOT_SIZE=1024x768 checks the
- * smallest screen), on screen, for a nurse reviewer with credentials RN.
+ * smallest screen), on screen, for a nurse reviewer with credentials RN
+ * who signs with a key the test organisation certified.
  *
  * Returns: (transfer none): the #RdWindow
  */
@@ -543,6 +611,8 @@ rd_test_gui_new_window (const char *reviewer)
   g_settings_set_string (settings, "reviewer-name", reviewer);
   g_settings_set_string (settings, "reviewer-credentials", "RN");
   g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  /* Decisions are signed: the nurse's key, certified by the test organisation. */
+  rd_test_gui_sign_as (reviewer, "RN", RD_ROLE_NURSE_REVIEWER);
   window = rd_window_new (rd_test_gui_application ());
   if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
     width = 1280, height = 800;

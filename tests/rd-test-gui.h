@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "rd-application.h"
+#include "rd-window.h"
+#include "rd-types.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +30,15 @@ void           rd_test_gui_add_example_tests (const char    *prefix,
 AdwMessageDialog *rd_test_gui_wait_for_message_dialog (void);
 void           rd_test_gui_respond      (AdwMessageDialog *dialog,
                                          const char       *response);
+
+void           rd_test_gui_sign_as      (const char *name,
+                                         const char *credentials,
+                                         RdRole      role);
+void           rd_test_gui_sign_nothing (void);
+RdCasePage    *rd_test_gui_open_case    (const char  *path,
+                                         RdWindow   **window);
+gboolean       rd_test_gui_has_step     (RdCasePage  *page,
+                                         const char  *step_id);
 
 gboolean       rd_test_gui_skip_without_real_input (void);
 void           rd_test_gui_real_keys    (GtkWidget   *widget,

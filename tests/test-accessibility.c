@@ -83,7 +83,7 @@ is_named (GtkWidget *widget)
 /* Whether a library composite owns @widget: the inner toggle of a menu button,
  * the buttons of a spin button, the arrow and search entry of a drop-down, an
  * entry row's apply button, a search bar's close button, an expander row's
- * enable switch. Those are the library's, shown
+ * enable switch, a toast's dismiss button. Those are the library's, shown
  * (if ever) and spoken as part of their owner. */
 static gboolean
 is_internal (GtkWidget *widget)
@@ -94,6 +94,10 @@ is_internal (GtkWidget *widget)
     return TRUE;
   /* A drop-down's arrow, and the search entry of its popover. */
   if (gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN))
+    return TRUE;
+  /* A toast's icon-only dismiss button (its own button, with a label, is ours). */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget"))
     return TRUE;
   /* An entry row's apply button and a search bar's close button, hidden
    * unless asked for (the row's suffixes and the bar's content are ours and

@@ -363,6 +363,7 @@ test_keyboard_example (gconstpointer data)
   g_assert_no_error (error);
   g_settings_set_string (settings, "reviewer-name", "Test Nurse");
   g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  rd_test_gui_sign_as ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   window = GTK_WINDOW (rd_window_new (rd_test_gui_application ()));
   gtk_window_set_default_size (window, 1280, 800);
   gtk_window_present (window);

@@ -782,6 +782,7 @@ test_records_pane_bad_record (Fixture       *fixture,
   g_autoptr(GBytes) no_pages = rd_test_pdf_new_no_pages ();
   g_autoptr(GBytes) large = rd_test_pdf_new_at_least (3 << 19);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RdReviewerSession) session = NULL;
   g_autofree char *closed_before = NULL;
   g_autofree char *closed_after = NULL;
   g_autofree char *large_path = NULL;
@@ -806,7 +807,8 @@ test_records_pane_bad_record (Fixture       *fixture,
 
   /* As the message says: “Largest record” raised in Preferences, the same
    * PDF is attached (only its size was refused). */
-  preferences = rd_preferences_window_new (fixture->window, settings);
+  session = rd_reviewer_session_new ();
+  preferences = rd_preferences_window_new (fixture->window, settings, session);
   row = find_descendant (preferences, ADW_TYPE_ACTION_ROW, is_row_titled, "Largest record");
   g_assert_nonnull (row);
   spin = find_descendant (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);

@@ -516,6 +516,24 @@ rd_case_page_set_case (RdCasePage *self,
 }
 
 /**
+ * rd_case_page_set_signing_help:
+ *
+ * What the summary says while the reviewer cannot sign a decision, with a
+ * button that activates @action_name (see rd_summary_page_set_signing_help()).
+ */
+void
+rd_case_page_set_signing_help (RdCasePage *self,
+                               const char *text,
+                               const char *button_label,
+                               const char *action_name)
+{
+  g_return_if_fail (RD_IS_CASE_PAGE (self));
+
+  if (self->summary_page != NULL)
+    rd_summary_page_set_signing_help (self->summary_page, text, button_label, action_name);
+}
+
+/**
  * rd_case_page_attach_record:
  * @file: a PDF the reviewer gave, e.g. dropped on the window
  *

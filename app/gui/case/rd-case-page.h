@@ -25,6 +25,10 @@ void        rd_case_page_set_case       (RdCasePage *self,
 RdCaseFile *rd_case_page_get_case_file  (RdCasePage *self);
 GtkWidget  *rd_case_page_get_records_pane (RdCasePage *self);
 void        rd_case_page_flush          (RdCasePage *self);
+void        rd_case_page_set_signing_help (RdCasePage *self,
+                                           const char *text,
+                                           const char *button_label,
+                                           const char *action_name);
 void        rd_case_page_attach_record  (RdCasePage *self,
                                          GFile      *file);
 

@@ -16,8 +16,10 @@
  * the policy's own words, or pend — each with a required rationale, confirmed,
  * then recorded by the case file with who, credentials, role and time. Once
  * signed, the letter can be saved (written in a worker) and the case sealed. The case page adds
- * this step only for a medical director; the actions check the role as well,
- * and the case file refuses an adverse determination from anyone else.
+ * this step only for a reviewer whose signing key the organisation certified
+ * for medical director (a role typed in Preferences counts for nothing); the
+ * actions check the same, and the case file refuses an adverse determination
+ * or a seal from anyone else.
  *
  * Until it is signed, the rationale and the chosen adverse outcome are kept
  * in the case as the director's draft, saved a moment after typing stops (and
@@ -447,7 +449,7 @@ show_verdicts (RdDeterminationPage *self)
 static void
 update_actions (RdDeterminationPage *self)
 {
-  gboolean director = self->case_file && rd_case_file_get_actor_role (self->case_file) == RD_ROLE_MEDICAL_DIRECTOR;
+  gboolean director = self->case_file && rd_case_file_can_sign_as (self->case_file, RD_ROLE_MEDICAL_DIRECTOR);
   g_autofree char *rationale = rationale_text (self);
   gboolean ready = director && self->open && rationale[0] != '\0';
 
@@ -493,7 +495,7 @@ rd_determination_page_refresh (RdDeterminationPage *self)
       if (latest->kind == RD_DECISION_SEND_TO_DIRECTOR)
         sent = latest;
     }
-  self->available = sent != NULL && rd_case_file_get_actor_role (self->case_file) == RD_ROLE_MEDICAL_DIRECTOR;
+  self->available = sent != NULL && rd_case_file_can_sign_as (self->case_file, RD_ROLE_MEDICAL_DIRECTOR);
   status = rd_case_file_get_status (self->case_file);
   writable = !rd_case_file_is_read_only (self->case_file);
   self->open = status == RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR && writable;
@@ -557,7 +559,7 @@ confirm (RdDeterminationPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   /* TRANSLATORS: who signs a determination: %s is the medical director's name */
-  g_autofree char *who = g_strdup_printf (_("It is signed with your name and credentials (%s, medical director) and recorded in the case’s audit log, now."),
+  g_autofree char *who = g_strdup_printf (_("It is signed with your reviewer key, as %s, medical director, and recorded in the case’s audit log, now."),
                                           rd_case_file_get_actor_name (self->case_file));
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", what, who);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -720,8 +722,8 @@ save_letter_action (GtkWidget  *widget,
 /**
  * rd_determination_page_get_available:
  *
- * Returns: whether the step applies: the reviewer is a medical director and
- *   the case was sent to one.
+ * Returns: whether the step applies: the reviewer signs with a key certified
+ *   for medical director and the case was sent to one.
  */
 gboolean
 rd_determination_page_get_available (RdDeterminationPage *self)

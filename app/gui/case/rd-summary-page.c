@@ -16,7 +16,9 @@
  * says a nurse may), send to a medical director, or pend for documentation.
  * There is no way here to record a denial: only a medical director issues an
  * adverse determination. Each action is confirmed, then recorded (and audited
- * by the case file) with who and when. */
+ * by the case file) with who and when, and signed with the reviewer's key:
+ * without a signing key the actions are off, and the page says why and
+ * offers what to do about it (rd_summary_page_set_signing_help()). */
 
 #define RATIONALE_SAVE_DELAY_MS 800
 
@@ -40,6 +42,9 @@ struct _RdSummaryPage
   GtkWidget   *request_box;
   GtkWidget   *request_label;
   GtkWidget   *approve_note;
+  GtkWidget   *signing_box;     /* why nothing can be decided: no signing key */
+  GtkWidget   *signing_label;   /* AdwActionRow */
+  GtkWidget   *signing_button;
   GtkWidget   *grade_view;      /* RdGradeView: training cases only */
   RdCaseFile  *case_file;
   GPtrArray   *policies;
@@ -522,12 +527,15 @@ update_actions (RdSummaryPage *self,
 {
   gboolean open = status != RD_CASE_STATUS_DECIDED && status != RD_CASE_STATUS_SEALED &&
                   !rd_case_file_is_read_only (self->case_file);
+  gboolean signs = rd_case_file_get_signer_certificate (self->case_file) != NULL;
   gboolean reviewed = self->cards->len > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.approve", open && self->may_approve);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.send-to-director", open && reviewed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.pend", open && self->to_request->len > 0);
-  gtk_widget_set_visible (self->approve_note, reviewed && !self->may_approve);
+  /* Every decision is signed: without a key, none is offered. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.approve", open && signs && self->may_approve);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.send-to-director", open && signs && reviewed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.pend", open && signs && self->to_request->len > 0);
+  gtk_widget_set_visible (self->signing_box, open && !signs);
+  gtk_widget_set_visible (self->approve_note, signs && reviewed && !self->may_approve);
 }
 
 void
@@ -819,6 +827,47 @@ pend_action (GtkWidget  *widget,
 
 /* ---- accessors ------------------------------------------------------------ */
 
+/**
+ * rd_summary_page_set_signing_help:
+ * @text: why the reviewer cannot sign a decision here, and what to do
+ * @button_label: (nullable): the label of a button that does it
+ * @action_name: (nullable): the action the button activates
+ *
+ * What the page shows in place of the decisions while the reviewer has no
+ * signing key.
+ */
+void
+rd_summary_page_set_signing_help (RdSummaryPage *self,
+                                  const char    *text,
+                                  const char    *button_label,
+                                  const char    *action_name)
+{
+  g_return_if_fail (RD_IS_SUMMARY_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signing_label), text);
+  gtk_widget_set_visible (self->signing_button, button_label != NULL && action_name != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->signing_button), button_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->signing_button), action_name);
+}
+
+/**
+ * rd_summary_page_get_signing_help:
+ *
+ * Returns: (nullable): the explanation shown while no decision can be
+ *   signed, or %NULL when it is not shown
+ */
+const char *
+rd_summary_page_get_signing_help (RdSummaryPage *self)
+{
+  g_return_val_if_fail (RD_IS_SUMMARY_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->signing_box))
+    return NULL;
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->signing_label));
+}
+
 RdStepState
 rd_summary_page_get_state (RdSummaryPage *self)
 {
@@ -904,6 +953,8 @@ rd_summary_page_new (RdCaseFile *case_file,
   self->case_file = g_object_ref (case_file);
   self->policies = g_ptr_array_ref (policies);
   rd_grade_view_set_case (RD_GRADE_VIEW (self->grade_view), case_file, policies);
+  g_signal_connect_object (case_file, "actor-changed", G_CALLBACK (rd_summary_page_refresh), self,
+                           G_CONNECT_SWAPPED);
   rd_summary_page_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -999,11 +1050,33 @@ rd_summary_page_init (RdSummaryPage *self)
                                   "dim-label");
   gtk_widget_add_css_class (self->approve_note, "caption");
 
+  /* Without a signing key: why, in plain words, and the way out. A row in
+   * a boxed list, which wraps a long message without the height-for-width
+   * errors of a wrapped label in a horizontal box (GTK 4.8). */
+  self->signing_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->signing_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->signing_box, "boxed-list");
+  self->signing_label = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->signing_label), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->signing_label), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->signing_label),
+                             gtk_image_new_from_icon_name ("dialog-password-symbolic"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signing_label),
+                                 _("Decisions are signed with your reviewer key, and none is set up on this"
+                                   " workstation. Your scores and notes are saved as you work."));
+  self->signing_button = gtk_button_new_with_mnemonic (_("Set Up Reviewer _Key…"));
+  gtk_widget_set_valign (self->signing_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->signing_button), "win.setup-reviewer-key");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->signing_label), self->signing_button);
+  gtk_list_box_append (GTK_LIST_BOX (self->signing_box), self->signing_label);
+  gtk_widget_set_visible (self->signing_box, FALSE);
+
   /* The actions stay in view below the scrolling summary. */
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (actions), action_button (_("_Pend for Documentation…"), "summary.pend", NULL));
   gtk_box_append (GTK_BOX (actions), action_button (_("_Send to Medical Director…"), "summary.send-to-director", NULL));
   gtk_box_append (GTK_BOX (actions), action_button (_("_Approve…"), "summary.approve", "suggested-action"));
+  gtk_box_append (GTK_BOX (bar), self->signing_box);
   gtk_box_append (GTK_BOX (bar), self->approve_note);
   gtk_box_append (GTK_BOX (bar), actions);
   gtk_widget_add_css_class (bar, "summary-actions");

@@ -23,5 +23,10 @@ const char  *rd_summary_page_get_verdict       (RdSummaryPage *self,
 GtkWidget   *rd_summary_page_get_rationale_view (RdSummaryPage *self,
                                                  const char    *policy_id);
 char        *rd_summary_page_get_rationale     (RdSummaryPage *self);
+void         rd_summary_page_set_signing_help  (RdSummaryPage *self,
+                                                const char    *text,
+                                                const char    *button_label,
+                                                const char    *action_name);
+const char  *rd_summary_page_get_signing_help  (RdSummaryPage *self);
 
 G_END_DECLS

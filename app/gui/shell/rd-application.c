@@ -5,12 +5,14 @@
 
 #include "rd-application.h"
 #include "rd-document.h"
+#include "rd-reviewer-session.h"
 #include "rd-window.h"
 
 struct _RdApplication
 {
-  AdwApplication  parent_instance;
-  GSettings      *settings;
+  AdwApplication     parent_instance;
+  GSettings         *settings;
+  RdReviewerSession *reviewer_session;
 };
 
 G_DEFINE_FINAL_TYPE (RdApplication, rd_application, ADW_TYPE_APPLICATION)
@@ -35,6 +37,19 @@ rd_application_get_settings (RdApplication *self)
 {
   g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/**
+ * rd_application_get_reviewer_session:
+ *
+ * Returns: (transfer none): who signs on this workstation, shared by every
+ *   window, so that a key is unlocked once per session.
+ */
+RdReviewerSession *
+rd_application_get_reviewer_session (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+  return self->reviewer_session;
 }
 
 static RdWindow *
@@ -131,6 +146,10 @@ rd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rd_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  /* The trust file, the profile and a key in the keyring are read at once,
+   * in a worker; a key in a file waits until a case is opened for writing. */
+  self->reviewer_session = rd_reviewer_session_new ();
+  rd_reviewer_session_load (self->reviewer_session);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -167,6 +186,7 @@ rd_application_dispose (GObject *object)
   RdApplication *self = RD_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->reviewer_session);
   G_OBJECT_CLASS (rd_application_parent_class)->dispose (object);
 }
 

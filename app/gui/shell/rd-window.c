@@ -11,32 +11,14 @@
 #include "rd-preferences-window.h"
 #include "rd-start-page.h"
 #include "rd-toast.h"
-#include "rd-window.h"
+#include "rd-window-private.h"
 
 #define MAX_RECENT_CASES 12
 
-/* The window hosts the pages (start, opening, case) and the commands that move
- * between them; the pages do their own work. */
-struct _RdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwWindowTitle       *window_title;
-  AdwViewStack         *stack;
-  RdStartPage          *start_page;
-  AdwBin               *case_bin;
-  GtkSpinner           *loading_spinner;
-
-  GPtrArray            *policies;       /* RdPolicy, loaded once per window */
-  RdCaseFile           *pending_case;   /* opened, waiting for the policies */
-  gboolean              loading_policies;
-  GCancellable         *cancellable;
-};
-
 G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GSettings *
-get_settings (RdWindow *self)
+GSettings *
+_rd_window_get_settings (RdWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   return rd_application_get_settings (RD_APPLICATION (app));
@@ -62,6 +44,8 @@ rd_window_new (RdApplication *application)
   g_return_val_if_fail (RD_IS_APPLICATION (application), NULL);
 
   self = g_object_new (RD_TYPE_WINDOW, "application", application, NULL);
+  self->session = rd_application_get_reviewer_session (application);
+  _rd_window_reviewer_init (self);
   remember_size (self, rd_application_get_settings (application));
   g_signal_connect_object (rd_application_get_settings (application), "changed",
                            G_CALLBACK (settings_changed), self, G_CONNECT_SWAPPED);
@@ -113,54 +97,13 @@ rd_window_get_case_page (RdWindow *self)
   return child ? RD_CASE_PAGE (child) : NULL;
 }
 
-/* ---- who is reviewing --------------------------------------------------- */
-
-static void
-apply_reviewer (RdWindow *self)
-{
-  RdCasePage *page = rd_window_get_case_page (self);
-  RdCaseFile *case_file = page ? rd_case_page_get_case_file (page) : NULL;
-  GSettings *settings = get_settings (self);
-  g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
-  g_autofree char *credentials = g_settings_get_string (settings, "reviewer-credentials");
-
-  if (case_file == NULL)
-    return;
-  g_strstrip (name);
-  if (name[0] == '\0')
-    {
-      /* Changes are never anonymous: the account's name stands in until the
-       * reviewer sets theirs. */
-      g_free (name);
-      name = g_strdup (g_get_real_name ());
-    }
-  rd_case_file_set_actor (case_file, name, credentials[0] ? credentials : NULL,
-                          g_settings_get_enum (settings, "reviewer-role"));
-}
-
-static void
-ask_for_reviewer_name (RdWindow *self)
-{
-  g_autofree char *name = g_settings_get_string (get_settings (self), "reviewer-name");
-  AdwToast *toast;
-
-  if (g_strstrip (name)[0] != '\0')
-    return;
-  toast = adw_toast_new (_("Set your name in Preferences: every change is recorded with it"));
-  adw_toast_set_button_label (toast, _("_Preferences"));
-  adw_toast_set_action_name (toast, "win.preferences");
-  adw_toast_set_timeout (toast, 0);
-  /* From inside the window's toast overlay: the window itself is outside it. */
-  rd_toast_add (GTK_WIDGET (self->stack), toast);
-}
-
 /* ---- opening a case ----------------------------------------------------- */
 
 static void
 remember_recent (RdWindow   *self,
                  const char *path)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _rd_window_get_settings (self);
   g_auto(GStrv) old = g_settings_get_strv (settings, "recent-cases");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
@@ -185,14 +128,14 @@ show_case (RdWindow   *self,
 
   adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
   rd_case_page_set_case (page, case_file, self->policies);
-  apply_reviewer (self);
+  _rd_window_apply_reviewer (self);
   g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
   adw_window_title_set_subtitle (self->window_title, _("Case review"));
   gtk_spinner_stop (self->loading_spinner);
   adw_view_stack_set_visible_child_name (self->stack, "case");
   if (rd_case_file_is_read_only (case_file))
     rd_case_page_show_toast (page, rd_case_file_get_read_only_reason (case_file));
-  ask_for_reviewer_name (self);
+  _rd_window_reviewer_case_shown (self);
 }
 
 static void leave_loading (RdWindow *self);
@@ -542,7 +485,8 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   RdWindow *self = RD_WINDOW (widget);
-  GtkWidget *preferences = rd_preferences_window_new (GTK_WINDOW (self), get_settings (self));
+  GtkWidget *preferences = rd_preferences_window_new (GTK_WINDOW (self), _rd_window_get_settings (self),
+                                                      self->session);
 
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -552,7 +496,7 @@ settings_changed (RdWindow   *self,
                   const char *key)
 {
   if (g_str_has_prefix (key, "reviewer-"))
-    apply_reviewer (self);
+    _rd_window_apply_reviewer (self);
 }
 
 static void
@@ -569,12 +513,20 @@ rd_window_dispose (GObject *object)
 }
 
 static void
+rd_window_finalize (GObject *object)
+{
+  _rd_window_reviewer_finalize (RD_WINDOW (object));
+  G_OBJECT_CLASS (rd_window_parent_class)->finalize (object);
+}
+
+static void
 rd_window_class_init (RdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rd_window_dispose;
+  object_class->finalize = rd_window_finalize;
 
   g_type_ensure (RD_TYPE_START_PAGE);
 
@@ -591,6 +543,7 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  _rd_window_reviewer_class_init (widget_class);
 }
 
 /* Files dropped anywhere on the window are records for the open case (the
