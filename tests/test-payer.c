@@ -12,6 +12,7 @@
 #include "rd-case-evaluate.h"
 #include "rd-case-intake.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 
 static GPtrArray *
 load_policies (void)
@@ -380,7 +381,7 @@ test_extension_refused (RdTestCaseFixture *fixture,
   request->urgency = RD_URGENCY_STANDARD;
   g_assert_true (rd_case_file_set_request (fixture->case_file, request, &error));
   assert_refused (fixture->case_file, 15 * 24 + 1, "why", RD_CASE_FILE_ERROR_INVALID, "1 hour to 15 days");
-  rd_case_file_set_actor (fixture->case_file, "Dr Test", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  rd_test_sign_as (fixture->case_file, "Dr Test", "MD", RD_ROLE_MEDICAL_DIRECTOR);
   rd_test_case_decide (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE, "Meets the criteria.");
   assert_refused (fixture->case_file, 24, "why", RD_CASE_FILE_ERROR_NOT_PERMITTED, "the case is decided");
 }
