@@ -13,6 +13,7 @@
 static const RdToolGroup *groups[] = {
   &rd_tool_policy_group,
   &rd_tool_case_group,
+  &rd_tool_training_group,
 };
 
 static void
@@ -36,7 +37,7 @@ static void
 print_help (FILE *out)
 {
   rd_tool_print (out, _("Usage: %s GROUP COMMAND [ARGUMENT…]\n"), g_get_prgname ());
-  rd_tool_print (out, "\n%s\n\n", _("ReviewDesk from the command line: policies and case files."));
+  rd_tool_print (out, "\n%s\n\n", _("ReviewDesk from the command line: policies, case files and training."));
   for (gsize g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       print_group (out, groups[g]);
@@ -306,7 +307,7 @@ main (int   argc,
 
   group = find_group (argv[1]);
   if (group == NULL)
-    return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy” or “case”."), argv[1]);
+    return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy”, “case” or “training”."), argv[1]);
   if (argc >= 3 && is_help (argv[2]))
     {
       rd_tool_print (stdout, _("Usage: %s %s COMMAND [ARGUMENT…]\n\n"), g_get_prgname (), group->name);

@@ -32,6 +32,7 @@ typedef struct {
 
 extern const RdToolGroup rd_tool_policy_group;
 extern const RdToolGroup rd_tool_case_group;
+extern const RdToolGroup rd_tool_training_group;
 
 /* case commands for example cases (rd-tool-example.c) */
 int  rd_tool_case_examples (int argc, char **argv);
