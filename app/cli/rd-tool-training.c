@@ -16,6 +16,18 @@ typedef enum {
   FORMAT_CSV,
 } Format;
 
+/* A file not counted, naming it once: the reason may name it already. */
+static void
+print_skipped (FILE                *out,
+               const RdSkippedFile *skipped)
+{
+  if (strstr (skipped->reason, skipped->path) != NULL)
+    /* TRANSLATORS: why a file is not counted in the training report; the reason names the file */
+    rd_tool_print (out, _("not counted: %s\n"), skipped->reason);
+  else
+    rd_tool_print (out, _("%s: not counted: %s\n"), skipped->path, skipped->reason);
+}
+
 /* ---- text --------------------------------------------------------------- */
 
 static void
@@ -92,12 +104,9 @@ print_text (const RdTrainingReport *report)
     }
 
   if (report->skipped->len > 0)
-    rd_tool_print (stdout, "\n%s\n", _("Not counted"));
+    rd_tool_print (stdout, "\n");
   for (guint i = 0; i < report->skipped->len; i++)
-    {
-      const RdSkippedFile *skipped = report->skipped->pdata[i];
-      rd_tool_print (stdout, "  %s: %s\n", skipped->path, skipped->reason);
-    }
+    print_skipped (stdout, report->skipped->pdata[i]);
 
   rd_tool_print (stdout, "\n%s\n%s\n", rd_training_scale_note (), rd_training_method_note ());
 }
@@ -380,10 +389,7 @@ print_csv (const RdTrainingReport *report)
     csv_missed_row (report->missed->pdata[i]);
   /* The files not counted go where a person sees them, not into the table. */
   for (guint i = 0; i < report->skipped->len; i++)
-    {
-      const RdSkippedFile *skipped = report->skipped->pdata[i];
-      rd_tool_print (stderr, _("%s: not counted: %s\n"), skipped->path, skipped->reason);
-    }
+    print_skipped (stderr, report->skipped->pdata[i]);
 }
 
 /* ---- the command -------------------------------------------------------- */
@@ -437,10 +443,7 @@ cmd_report (int    argc,
   if (report->group.n_attempts == 0)
     {
       for (guint i = 0; i < report->skipped->len; i++)
-        {
-          const RdSkippedFile *skipped = report->skipped->pdata[i];
-          rd_tool_print (stderr, _("%s: not counted: %s\n"), skipped->path, skipped->reason);
-        }
+        print_skipped (stderr, report->skipped->pdata[i]);
       rd_tool_print (stderr, "%s\n", _("No attempt at an example was found in these folders: make attempts with"
                                        " “case new --from EXAMPLE.xml” and score them."));
       return RD_TOOL_EXIT_FAILURE;
