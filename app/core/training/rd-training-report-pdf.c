@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gi18n.h>
 
+#include "rd-pdf-draw.h"
 #include "rd-text-wrap.h"
 #include "rd-training-report.h"
 
@@ -312,13 +312,15 @@ draw_report (Pdf                    *pdf,
   draw_how_to_read (pdf);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+static void
+draw_pages (cairo_t  *cr,
+            gpointer  user_data)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Pdf pdf = { cr, 1, BODY_TOP };
+
+  draw_report (&pdf, user_data);
+  footer (&pdf);
+  cairo_show_page (cr);
 }
 
 /**
@@ -332,34 +334,20 @@ GBytes *
 rd_training_report_to_pdf (const RdTrainingReport  *report,
                            GError                 **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  cairo_surface_t *surface;
   cairo_status_t status;
-  Pdf pdf = { NULL, 1, BODY_TOP };
+  GBytes *bytes;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Inter-rater reliability"));
-  pdf.cr = cairo_create (surface);
-  draw_report (&pdf, report);
-  footer (&pdf);
-  cairo_show_page (pdf.cr);
-
-  status = cairo_status (pdf.cr);
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  bytes = rd_pdf_draw (PAGE_WIDTH, PAGE_HEIGHT, _("Inter-rater reliability"), draw_pages, (gpointer) report, &status);
+  if (bytes == NULL)
     {
       g_set_error (error, RD_TRAINING_REPORT_ERROR, RD_TRAINING_REPORT_ERROR_WRITE,
                    _("The training report could not be drawn as a PDF (%s). Use --json or --csv instead."),
                    cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return bytes;
 }
 
 /**
