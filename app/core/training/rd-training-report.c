@@ -342,13 +342,15 @@ find_trainee_agreement (GPtrArray  *trainees,
   return trainee;
 }
 
+/* @index maps "policy/criterion" to the criterion in @all, which owns it. */
 static RdMissedCriterion *
-find_missed (GHashTable         *missed,
+find_missed (GHashTable         *index,
+             GPtrArray          *all,
              const char         *policy_id,
              const RdGradeItem  *item)
 {
   g_autofree char *key = g_strdup_printf ("%s/%s", policy_id, item->id);
-  RdMissedCriterion *criterion = g_hash_table_lookup (missed, key);
+  RdMissedCriterion *criterion = g_hash_table_lookup (index, key);
 
   if (criterion != NULL)
     return criterion;
@@ -356,12 +358,14 @@ find_missed (GHashTable         *missed,
   criterion->policy_id = g_strdup (policy_id);
   criterion->criterion_id = g_strdup (item->id);
   criterion->text = g_strdup (item->text);
-  g_hash_table_insert (missed, g_steal_pointer (&key), criterion);
+  g_hash_table_insert (index, g_steal_pointer (&key), criterion);
+  g_ptr_array_add (all, criterion);
   return criterion;
 }
 
 static void
-count_missed (GHashTable           *missed,
+count_missed (GHashTable           *index,
+              GPtrArray            *all,
               const RdExampleGrade *grade)
 {
   for (guint p = 0; p < grade->policies->len; p++)
@@ -376,7 +380,7 @@ count_missed (GHashTable           *missed,
 
           if (!item_scores (item, &expected, &given))
             continue;
-          criterion = find_missed (missed, rd_policy_get_id (gp->policy), item);
+          criterion = find_missed (index, all, rd_policy_get_id (gp->policy), item);
           criterion->n_attempts++;
           if (given == RD_SCORE_UNSCORED)
             criterion->n_unanswered++;
@@ -403,18 +407,8 @@ compare_missed (gconstpointer a,
 
 static void
 most_missed (RdTrainingReport *report,
-             GHashTable       *missed)
+             GPtrArray        *all)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) missed_free);
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, missed);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      g_ptr_array_add (all, value);
-    }
   g_ptr_array_sort (all, compare_missed);
   for (guint i = 0; i < all->len && report->missed->len < RD_TRAINING_MAX_MISSED; i++)
     if (((RdMissedCriterion *) all->pdata[i])->n_missed > 0)
@@ -516,8 +510,8 @@ static void
 count (RdTrainingReport *report,
        GPtrArray        *counted)
 {
-  g_autoptr(GHashTable) missed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) missed_free);
+  g_autoptr(GHashTable) missed_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) missed = g_ptr_array_new_with_free_func ((GDestroyNotify) missed_free);
   g_autoptr(GPtrArray) example_ids = g_ptr_array_new ();
 
   for (guint i = 0; i < counted->len; i++)
@@ -527,7 +521,7 @@ count (RdTrainingReport *report,
 
       tally_attempt (&report->group, attempt->grade);
       tally_attempt (&trainee->tally, attempt->grade);
-      count_missed (missed, attempt->grade);
+      count_missed (missed_index, missed, attempt->grade);
       if (!g_ptr_array_find_with_equal_func (example_ids, attempt->grade->example_id, g_str_equal, NULL))
         g_ptr_array_add (example_ids, attempt->grade->example_id);
     }
