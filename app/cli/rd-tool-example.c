@@ -10,6 +10,7 @@
 #include "rd-example.h"
 #include "rd-example-grade.h"
 #include "rd-tool.h"
+#include "rd-tool-json.h"
 #include "rd-verdict.h"
 
 /* ---- case examples ------------------------------------------------------ */
@@ -243,38 +244,6 @@ print_verdict (const RdVerdict    *verdict,
                            g_strcmp0 (expected, actual_outcome (verdict)) == 0 ? _("matches") : _("DIFFERS"));
 }
 
-/* JSON output: pretty-printed, member names and structure fixed (scripts read them). */
-
-static void
-json_boolean (JsonBuilder *out,
-              const char  *name,
-              gboolean     value)
-{
-  json_builder_set_member_name (out, name);
-  json_builder_add_boolean_value (out, value);
-}
-
-static void
-json_uint (JsonBuilder *out,
-           const char  *name,
-           guint        value)
-{
-  json_builder_set_member_name (out, name);
-  json_builder_add_int_value (out, value);
-}
-
-static void
-json_strings (JsonBuilder *out,
-              const char  *name,
-              GPtrArray   *values)
-{
-  json_builder_set_member_name (out, name);
-  json_builder_begin_array (out);
-  for (guint i = 0; i < values->len; i++)
-    json_builder_add_string_value (out, values->pdata[i]);
-  json_builder_end_array (out);
-}
-
 static void
 json_indications (JsonBuilder     *out,
                   const RdVerdict *verdict)
@@ -285,8 +254,8 @@ json_indications (JsonBuilder     *out,
     {
       const RdEvaluation *eval = verdict->evaluations->pdata[i];
       json_builder_begin_object (out);
-      rd_tool_json_member (out, "id", eval->indication->id);
-      rd_tool_json_member (out, "result", result_name (eval->result));
+      rd_tool_json_string (out, "id", eval->indication->id);
+      rd_tool_json_string (out, "result", result_name (eval->result));
       json_builder_end_object (out);
     }
   json_builder_end_array (out);
@@ -305,9 +274,9 @@ json_referrals (JsonBuilder     *out,
       const RdCondition *c = g_ptr_array_index (verdict->referrals, i);
 
       json_builder_begin_object (out);
-      rd_tool_json_member (out, "id", c->id);
-      rd_tool_json_member (out, "question", c->question);
-      rd_tool_json_member (out, "policy_words", c->cite.text);
+      rd_tool_json_string (out, "id", c->id);
+      rd_tool_json_string (out, "question", c->question);
+      rd_tool_json_string (out, "policy_words", c->cite.text);
       json_builder_end_object (out);
     }
   json_builder_end_array (out);
@@ -324,9 +293,9 @@ json_notes (JsonBuilder     *out,
       const RdNote *note = g_ptr_array_index (verdict->notes, i);
 
       json_builder_begin_object (out);
-      rd_tool_json_member (out, "id", note->id);
-      rd_tool_json_member (out, "kind", rd_note_kind_to_string (note->kind));
-      rd_tool_json_member (out, "text", note->text);
+      rd_tool_json_string (out, "id", note->id);
+      rd_tool_json_string (out, "kind", rd_note_kind_to_string (note->kind));
+      rd_tool_json_string (out, "text", note->text);
       json_builder_end_object (out);
     }
   json_builder_end_array (out);
@@ -341,30 +310,30 @@ json_verdict (JsonBuilder        *out,
   const char *expected = expected_outcome (key);
 
   json_builder_begin_object (out);
-  rd_tool_json_member (out, "policy", rd_policy_get_id (policy));
-  rd_tool_json_member (out, "payer", rd_policy_get_payer (policy));
-  rd_tool_json_member (out, "number", rd_policy_get_number (policy));
-  rd_tool_json_member (out, "title", rd_policy_get_title (policy));
-  json_boolean (out, "governs", verdict->governs);
-  rd_tool_json_member (out, "outcome", verdict->outcome_id);
-  rd_tool_json_member (out, "label", verdict->label);
-  json_boolean (out, "adverse", verdict->outcome != NULL && verdict->outcome->adverse);
+  rd_tool_json_string (out, "policy", rd_policy_get_id (policy));
+  rd_tool_json_string (out, "payer", rd_policy_get_payer (policy));
+  rd_tool_json_string (out, "number", rd_policy_get_number (policy));
+  rd_tool_json_string (out, "title", rd_policy_get_title (policy));
+  rd_tool_json_boolean (out, "governs", verdict->governs);
+  rd_tool_json_string (out, "outcome", verdict->outcome_id);
+  rd_tool_json_string (out, "label", verdict->label);
+  rd_tool_json_boolean (out, "adverse", verdict->outcome != NULL && verdict->outcome->adverse);
   json_indications (out, verdict);
-  json_strings (out, "decisive_criteria", verdict->decisive);
-  json_strings (out, "missing_documentation", verdict->missing_documentation);
-  json_boolean (out, "nurse_may_approve", verdict->nurse_may_approve);
-  rd_tool_json_member (out, "route", rd_route_to_string (verdict->route));
-  json_strings (out, "deciding", verdict->deciding_ids);
+  rd_tool_json_strings (out, "decisive_criteria", verdict->decisive);
+  rd_tool_json_strings (out, "missing_documentation", verdict->missing_documentation);
+  rd_tool_json_boolean (out, "nurse_may_approve", verdict->nurse_may_approve);
+  rd_tool_json_string (out, "route", rd_route_to_string (verdict->route));
+  rd_tool_json_strings (out, "deciding", verdict->deciding_ids);
   json_referrals (out, verdict);
-  rd_tool_json_member (out, "request_type_handling",
+  rd_tool_json_string (out, "request_type_handling",
                        verdict->match->rule ? rd_request_handling_to_string (verdict->match->rule->handling) : NULL);
-  json_strings (out, "medical_director_reasons", verdict->md_reasons);
+  rd_tool_json_strings (out, "medical_director_reasons", verdict->md_reasons);
   json_notes (out, verdict);
-  json_strings (out, "applicability", verdict->match->reasons);
+  rd_tool_json_strings (out, "applicability", verdict->match->reasons);
   if (expected != NULL)
     {
-      rd_tool_json_member (out, "reference_outcome", expected);
-      json_boolean (out, "matches_reference", g_strcmp0 (expected, actual_outcome (verdict)) == 0);
+      rd_tool_json_string (out, "reference_outcome", expected);
+      rd_tool_json_boolean (out, "matches_reference", g_strcmp0 (expected, actual_outcome (verdict)) == 0);
     }
   json_builder_end_object (out);
 }
@@ -437,9 +406,9 @@ rd_tool_case_evaluate (int    argc,
   if (options.json)
     {
       json_builder_begin_object (json);
-      rd_tool_json_member (json, "case", options.path);
-      rd_tool_json_member (json, "scores", options.reference ? "reference" : "case");
-      rd_tool_json_member (json, "example", example ? rd_example_get_id (example) : NULL);
+      rd_tool_json_string (json, "case", options.path);
+      rd_tool_json_string (json, "scores", options.reference ? "reference" : "case");
+      rd_tool_json_string (json, "example", example ? rd_example_get_id (example) : NULL);
       json_builder_set_member_name (json, "policies");
       json_builder_begin_array (json);
     }
@@ -539,13 +508,13 @@ json_grade_item (JsonBuilder       *out,
                  const RdGradeItem *item)
 {
   json_builder_begin_object (out);
-  rd_tool_json_member (out, "kind", rd_grade_item_kind_to_string (item->kind));
-  rd_tool_json_member (out, "id", item->id);
-  rd_tool_json_member (out, "text", item->text);
-  rd_tool_json_member (out, "expected", item->expected);
-  rd_tool_json_member (out, "given", item->given);
-  json_boolean (out, "agrees", item->agrees);
-  rd_tool_json_member (out, "teaching", item->teaching);
+  rd_tool_json_string (out, "kind", rd_grade_item_kind_to_string (item->kind));
+  rd_tool_json_string (out, "id", item->id);
+  rd_tool_json_string (out, "text", item->text);
+  rd_tool_json_string (out, "expected", item->expected);
+  rd_tool_json_string (out, "given", item->given);
+  rd_tool_json_boolean (out, "agrees", item->agrees);
+  rd_tool_json_string (out, "teaching", item->teaching);
   json_builder_end_object (out);
 }
 
@@ -554,14 +523,14 @@ json_grade_policy (JsonBuilder         *out,
                    const RdGradePolicy *gp)
 {
   json_builder_begin_object (out);
-  rd_tool_json_member (out, "policy", rd_policy_get_id (gp->policy));
-  json_boolean (out, "governs", gp->governs);
-  json_uint (out, "agree", gp->n_agree);
-  json_uint (out, "total", gp->n_total);
-  rd_tool_json_member (out, "expected_outcome", gp->expected_outcome);
-  rd_tool_json_member (out, "given_outcome", gp->given_outcome);
-  json_boolean (out, "outcome_agrees", gp->outcome_agrees);
-  rd_tool_json_member (out, "note", gp->note);
+  rd_tool_json_string (out, "policy", rd_policy_get_id (gp->policy));
+  rd_tool_json_boolean (out, "governs", gp->governs);
+  rd_tool_json_uint (out, "agree", gp->n_agree);
+  rd_tool_json_uint (out, "total", gp->n_total);
+  rd_tool_json_string (out, "expected_outcome", gp->expected_outcome);
+  rd_tool_json_string (out, "given_outcome", gp->given_outcome);
+  rd_tool_json_boolean (out, "outcome_agrees", gp->outcome_agrees);
+  rd_tool_json_string (out, "note", gp->note);
   json_builder_set_member_name (out, "items");
   json_builder_begin_array (out);
   for (guint i = 0; i < gp->items->len; i++)
@@ -577,12 +546,12 @@ json_grade (const char           *path,
   g_autoptr(JsonBuilder) out = json_builder_new ();
 
   json_builder_begin_object (out);
-  rd_tool_json_member (out, "case", path);
-  rd_tool_json_member (out, "example", grade->example_id);
-  json_uint (out, "agree", grade->n_agree);
-  json_uint (out, "total", grade->n_total);
-  json_uint (out, "outcomes_agree", grade->n_outcomes_agree);
-  json_uint (out, "outcomes", grade->n_outcomes);
+  rd_tool_json_string (out, "case", path);
+  rd_tool_json_string (out, "example", grade->example_id);
+  rd_tool_json_uint (out, "agree", grade->n_agree);
+  rd_tool_json_uint (out, "total", grade->n_total);
+  rd_tool_json_uint (out, "outcomes_agree", grade->n_outcomes_agree);
+  rd_tool_json_uint (out, "outcomes", grade->n_outcomes);
   json_builder_set_member_name (out, "policies");
   json_builder_begin_array (out);
   for (guint p = 0; p < grade->policies->len; p++)

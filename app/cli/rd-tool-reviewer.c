@@ -10,6 +10,7 @@
 
 #include "rd-case-types.h"
 #include "rd-reviewer-profile.h"
+#include "rd-tool-json.h"
 #include "rd-tool.h"
 
 #define DEFAULT_VALID_DAYS 365
@@ -573,7 +574,7 @@ json_time (JsonBuilder *out,
 {
   g_autofree char *text = g_date_time_format_iso8601 (time);
 
-  rd_tool_json_member (out, name, text);
+  rd_tool_json_string (out, name, text);
 }
 
 static void
@@ -589,9 +590,9 @@ json_certificate (JsonBuilder         *out,
   json_builder_begin_object (out);
   json_builder_set_member_name (out, "serial");
   json_builder_add_int_value (out, c->serial);
-  rd_tool_json_member (out, "name", c->name);
-  rd_tool_json_member (out, "credentials", c->credentials);
-  rd_tool_json_member (out, "role", rd_role_to_string (c->role));
+  rd_tool_json_string (out, "name", c->name);
+  rd_tool_json_string (out, "credentials", c->credentials);
+  rd_tool_json_string (out, "role", rd_role_to_string (c->role));
   json_time (out, "not_before", c->not_before);
   json_time (out, "not_after", c->not_after);
   json_builder_end_object (out);
@@ -606,19 +607,19 @@ show_json (const char              *profile_path,
   g_autofree char *fingerprint = rd_public_key_fingerprint (profile->public_key);
 
   json_builder_begin_object (out);
-  rd_tool_json_member (out, "profile", profile_path);
-  rd_tool_json_member (out, "name", profile->name);
-  rd_tool_json_member (out, "credentials", profile->credentials);
-  rd_tool_json_member (out, "role", rd_role_to_string (profile->role));
-  rd_tool_json_member (out, "public_key", profile->public_key);
-  rd_tool_json_member (out, "fingerprint", fingerprint);
-  rd_tool_json_member (out, "key_store", rd_key_store_to_string (profile->key_store));
-  rd_tool_json_member (out, "key_file", profile->key_store == RD_KEY_STORE_FILE ? profile->key_file : NULL);
-  rd_tool_json_member (out, "trust_file", s->trust_path);
-  rd_tool_json_member (out, "organisation", s->trust ? rd_trust_get_organisation_name (s->trust) : NULL);
+  rd_tool_json_string (out, "profile", profile_path);
+  rd_tool_json_string (out, "name", profile->name);
+  rd_tool_json_string (out, "credentials", profile->credentials);
+  rd_tool_json_string (out, "role", rd_role_to_string (profile->role));
+  rd_tool_json_string (out, "public_key", profile->public_key);
+  rd_tool_json_string (out, "fingerprint", fingerprint);
+  rd_tool_json_string (out, "key_store", rd_key_store_to_string (profile->key_store));
+  rd_tool_json_string (out, "key_file", profile->key_store == RD_KEY_STORE_FILE ? profile->key_file : NULL);
+  rd_tool_json_string (out, "trust_file", s->trust_path);
+  rd_tool_json_string (out, "organisation", s->trust ? rd_trust_get_organisation_name (s->trust) : NULL);
   json_certificate (out, s->certificate);
-  rd_tool_json_member (out, "status", s->status);
-  rd_tool_json_member (out, "status_text", s->sentence);
+  rd_tool_json_string (out, "status", s->status);
+  rd_tool_json_string (out, "status_text", s->sentence);
   json_builder_end_object (out);
   rd_tool_json_print (out);
 }

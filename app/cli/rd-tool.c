@@ -15,6 +15,7 @@ static const RdToolGroup *groups[] = {
   &rd_tool_policy_group,
   &rd_tool_case_group,
   &rd_tool_reviewer_group,
+  &rd_tool_training_group,
 };
 
 static void
@@ -38,7 +39,7 @@ static void
 print_help (FILE *out)
 {
   rd_tool_print (out, _("Usage: %s GROUP COMMAND [ARGUMENT…]\n"), g_get_prgname ());
-  rd_tool_print (out, "\n%s\n\n", _("ReviewDesk from the command line: policies, case files and reviewers’ keys."));
+  rd_tool_print (out, "\n%s\n\n", _("ReviewDesk from the command line: policies, case files, reviewers’ keys and training."));
   for (gsize g = 0; g < G_N_ELEMENTS (groups); g++)
     {
       print_group (out, groups[g]);
@@ -226,33 +227,6 @@ rd_tool_print (FILE       *out,
   fputs (printable, out);
 }
 
-/* JSON output: pretty-printed, member names and structure fixed (scripts read them). */
-
-void
-rd_tool_json_member (JsonBuilder *out,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (out, name);
-  if (value != NULL)
-    json_builder_add_string_value (out, value);
-  else
-    json_builder_add_null_value (out);
-}
-
-void
-rd_tool_json_print (JsonBuilder *out)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (out);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  rd_tool_print (stdout, "%s\n", text);
-}
-
 /**
  * rd_tool_report_error:
  * @path: (nullable): the file the error is about
@@ -345,7 +319,7 @@ main (int   argc,
 
   group = find_group (argv[1]);
   if (group == NULL)
-    return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy”, “case” or “reviewer”."), argv[1]);
+    return rd_tool_usage_error (NULL, NULL, _("Unknown command group “%s”: use “policy”, “case”, “reviewer” or “training”."), argv[1]);
   if (argc >= 3 && is_help (argv[2]))
     {
       rd_tool_print (stdout, _("Usage: %s %s COMMAND [ARGUMENT…]\n\n"), g_get_prgname (), group->name);

@@ -36,6 +36,7 @@ typedef struct {
 extern const RdToolGroup rd_tool_policy_group;
 extern const RdToolGroup rd_tool_case_group;
 extern const RdToolGroup rd_tool_reviewer_group;
+extern const RdToolGroup rd_tool_training_group;
 
 /* case commands for example cases (rd-tool-example.c) */
 int  rd_tool_case_examples (int argc, char **argv);
@@ -70,12 +71,6 @@ int  rd_tool_common_option (const char     *command,
                             char          **argv,
                             int            *i,
                             RdToolOptions  *options);
-
-/* JSON output: a string member (null for NULL), and the document printed. */
-void        rd_tool_json_member   (JsonBuilder *out,
-                                   const char  *name,
-                                   const char  *value);
-void        rd_tool_json_print    (JsonBuilder *out);
 
 void        rd_tool_report_error  (const char  *path,
                                    const char  *message,

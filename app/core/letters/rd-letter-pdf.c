@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gi18n.h>
 
 #include "rd-letter.h"
+#include "rd-pdf-draw.h"
 #include "rd-text-wrap.h"
 
 /* The letter as a US Letter PDF, drawn with cairo's own text API like the
@@ -164,13 +164,23 @@ draw_block (Pdf                 *pdf,
     }
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+static void
+draw_letter (cairo_t  *cr,
+             gpointer  user_data)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Pdf pdf = { user_data, cr, 1, BODY_TOP };
+  RdLetterBlockKind previous = RD_LETTER_BLOCK_HEADING;
+
+  lines (&pdf, FONT_TITLE, MARGIN, BODY_WIDTH, pdf.letter->title);
+  pdf.y += 10.0;
+  for (guint i = 0; i < pdf.letter->blocks->len; i++)
+    {
+      const RdLetterBlock *block = g_ptr_array_index (pdf.letter->blocks, i);
+      draw_block (&pdf, block, previous);
+      previous = block->kind;
+    }
+  footer (&pdf);
+  cairo_show_page (pdf.cr);
 }
 
 /**
@@ -182,43 +192,19 @@ GBytes *
 rd_letter_to_pdf (const RdLetter  *letter,
                   GError         **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  cairo_surface_t *surface;
   cairo_status_t status;
-  Pdf pdf = { letter, NULL, 1, BODY_TOP };
-  RdLetterBlockKind previous = RD_LETTER_BLOCK_HEADING;
+  GBytes *bytes;
 
   g_return_val_if_fail (letter != NULL, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letter->title);
-  if (letter->seal_token != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, letter->seal_token);
-  pdf.cr = cairo_create (surface);
-
-  lines (&pdf, FONT_TITLE, MARGIN, BODY_WIDTH, letter->title);
-  pdf.y += 10.0;
-  for (guint i = 0; i < letter->blocks->len; i++)
-    {
-      const RdLetterBlock *block = g_ptr_array_index (letter->blocks, i);
-      draw_block (&pdf, block, previous);
-      previous = block->kind;
-    }
-  footer (&pdf);
-  cairo_show_page (pdf.cr);
-
-  status = cairo_status (pdf.cr);
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  bytes = rd_pdf_draw (PAGE_WIDTH, PAGE_HEIGHT, letter->title, letter->seal_token, draw_letter, (gpointer) letter,
+                       &status);
+  if (bytes == NULL)
     {
       g_set_error (error, RD_LETTER_ERROR, RD_LETTER_ERROR_RENDER,
                    _("The letter could not be drawn as a PDF (%s). Save it as text instead."),
                    cairo_status_to_string (status));
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return bytes;
 }
