@@ -348,6 +348,54 @@ test_nurse_never_sees_it (Fixture       *f,
   rd_test_gui_spin ();
 }
 
+/* Approving what the engine found not met is the director's call, but it
+ * names the criterion the director finds met. */
+static void
+test_against_the_engine (Fixture       *f,
+                         gconstpointer  data)
+{
+  RdWindow *window;
+  RdCasePage *page;
+  RdCaseFile *cf;
+  RdDeterminationPage *determination;
+  AdwComboRow *basis;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *criterion = NULL;
+  gint64 reconsiders = -1;
+
+  set_reviewer ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  page = rd_test_gui_open_case (f->path, &window);
+  cf = rd_case_page_get_case_file (page);
+  determination = show_determination (page);
+  gtk_text_buffer_set_text (rationale_buffer (determination),
+                            "The addendum documents a second oral baclofen trial that failed.", -1);
+  basis = rd_determination_page_get_basis_row (determination);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (basis)), >, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (basis), ==, 0);
+
+  /* Without a criterion the case refuses it, and says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.uphold", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "confirm");
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  /* The first choice after "none" is a criterion that decides the verdict. */
+  adw_combo_row_set_selected (basis, 1);
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination-against-engine");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (determination), "determination.uphold", NULL));
+  rd_test_gui_respond (rd_test_gui_wait_for_message_dialog (), "confirm");
+  decisions = rd_case_file_list_decisions (cf, &error);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  g_assert_false (((RdCaseDecision *) g_ptr_array_index (decisions, 1))->adverse);
+  g_assert_true (rd_case_file_get_determination_basis (cf, ((RdCaseDecision *) g_ptr_array_index (decisions, 1))->id,
+                                                       &criterion, &reconsiders, &error));
+  g_assert_true (g_str_has_prefix (criterion, "anthem-cg-surg-79/"));
+  g_assert_cmpint (reconsiders, ==, 0);
+  close_window (window);
+}
+
 static void
 test_decided_late (void)
 {
@@ -374,6 +422,8 @@ main (int   argc,
   g_test_add ("/determination/draft-survives-closing", Fixture, NULL, fixture_set_up, test_draft_survives_closing,
               fixture_tear_down);
   g_test_add ("/determination/nurse-never-sees-it", Fixture, NULL, fixture_set_up, test_nurse_never_sees_it,
+              fixture_tear_down);
+  g_test_add ("/determination/against-the-engine", Fixture, NULL, fixture_set_up, test_against_the_engine,
               fixture_tear_down);
   g_test_add_func ("/determination/decided-late", test_decided_late);
   return g_test_run ();

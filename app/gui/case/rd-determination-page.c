@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-basis-choices.h"
 #include "rd-case-evaluate.h"
 #include "rd-label.h"
 #include "rd-determination-page.h"
@@ -38,6 +39,7 @@ struct _RdDeterminationPage
   GtkWidget    *choice_box;
   GtkWidget    *choice_note;
   AdwComboRow  *outcome_row;
+  AdwComboRow  *basis_row;
   GtkTextView  *rationale_view;
   GtkWidget    *adverse_button;
   GtkWidget    *pend_button;
@@ -50,6 +52,7 @@ struct _RdDeterminationPage
   GPtrArray    *verdicts;       /* RdVerdict, one per policy under review */
   GPtrArray    *verdict_cards;  /* GtkWidget, owned by verdicts_box */
   GPtrArray    *adverse_ids;    /* utf8: the outcome of each item of outcome_row */
+  GPtrArray    *basis_ids;      /* utf8 or NULL: the criterion of each item of basis_row */
   char         *uphold_id;      /* the outcome an upheld request reaches */
   GCancellable *cancellable;
   gboolean      available;      /* a director looks at a case sent to a director */
@@ -266,9 +269,43 @@ verdict_card (RdVerdict *verdict,
 
 /* The outcomes a director may give as an adverse determination: each adverse
  * outcome of the policies under review, labelled in the policy's words. */
+/* The criteria a determination against the engine may rest on; refilled
+ * only when they change, so a choice made stays made. */
+static void
+fill_basis (RdDeterminationPage *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GtkStringList) labels = rd_basis_choices_new (self->verdicts, &ids);
+
+  if (self->basis_ids != NULL && ids->len == self->basis_ids->len)
+    {
+      gboolean same = TRUE;
+      for (guint i = 0; i < ids->len; i++)
+        same = same && g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (self->basis_ids, i)) == 0;
+      if (same)
+        return;
+    }
+  g_clear_pointer (&self->basis_ids, g_ptr_array_unref);
+  self->basis_ids = g_steal_pointer (&ids);
+  adw_combo_row_set_model (self->basis_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->basis_row, 0);
+}
+
+static const char *
+selected_basis (RdDeterminationPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->basis_row);
+
+  if (self->basis_ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->basis_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->basis_ids, selected);
+}
+
 static void
 fill_outcomes (RdDeterminationPage *self)
 {
+  fill_basis (self);
+
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char *engine = NULL;
@@ -527,8 +564,10 @@ record (RdDeterminationPage *self,
   /* The draft is saved first, so that it survives a decision the case
    * refuses; the decision deletes it. */
   rd_determination_page_flush (self);
-  if (rd_case_file_record_decision (self->case_file, kind, outcome_id, choice == CHOICE_ADVERSE, rationale,
-                                    &error) == 0)
+  if ((kind == RD_DECISION_FINAL
+       ? rd_case_file_record_determination (self->case_file, outcome_id, choice == CHOICE_ADVERSE, rationale,
+                                            selected_basis (self), &error)
+       : rd_case_file_record_decision (self->case_file, kind, outcome_id, FALSE, rationale, &error)) == 0)
     rd_report_error (GTK_WIDGET (self), error);
 }
 
@@ -746,6 +785,19 @@ rd_determination_page_get_state (RdDeterminationPage *self)
 }
 
 /**
+ * rd_determination_page_get_basis_row:
+ *
+ * Returns: (transfer none): the row that names the criterion a determination
+ *   against the engine rests on (its first item: none)
+ */
+AdwComboRow *
+rd_determination_page_get_basis_row (RdDeterminationPage *self)
+{
+  g_return_val_if_fail (RD_IS_DETERMINATION_PAGE (self), NULL);
+  return self->basis_row;
+}
+
+/**
  * rd_determination_page_get_rationale_view:
  *
  * Returns: (transfer none): the text view of the director's rationale.
@@ -823,6 +875,7 @@ rd_determination_page_dispose (GObject *object)
   g_clear_pointer (&self->verdict_cards, g_ptr_array_unref);
   g_clear_pointer (&self->verdicts, g_ptr_array_unref);
   g_clear_pointer (&self->adverse_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->basis_ids, g_ptr_array_unref);
   g_clear_pointer (&self->uphold_id, g_free);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
@@ -844,6 +897,7 @@ rd_determination_page_class_init (RdDeterminationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, choice_box);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, choice_note);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, basis_row);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, rationale_view);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, adverse_button);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, pend_button);

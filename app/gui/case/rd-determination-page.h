@@ -18,6 +18,7 @@ void         rd_determination_page_flush           (RdDeterminationPage *self);
 gboolean     rd_determination_page_get_available   (RdDeterminationPage *self);
 RdStepState  rd_determination_page_get_state       (RdDeterminationPage *self);
 GtkWidget   *rd_determination_page_get_rationale_view (RdDeterminationPage *self);
+AdwComboRow *rd_determination_page_get_basis_row      (RdDeterminationPage *self);
 const char  *rd_determination_page_get_verdict     (RdDeterminationPage *self,
                                                     const char          *policy_id);
 void         rd_determination_page_save_letter     (RdDeterminationPage *self,
