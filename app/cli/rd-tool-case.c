@@ -338,6 +338,28 @@ print_lines (const char *title,
     rd_tool_print (stdout, "  %s\n", lines[i]);
 }
 
+/**
+ * rd_tool_print_audit_checks:
+ *
+ * Prints what verify found of the audit log: the hash chain's line (the
+ * first broken link, if any), then the content against the log, one line per
+ * difference. `case verify` and `case audit` print the same.
+ */
+void
+rd_tool_print_audit_checks (const RdCaseVerifyResult *result)
+{
+  if (result->audit_problem != NULL)
+    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
+                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
+  else
+    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
+  if (result->replay_problem != NULL)
+    print_lines (_("Content against the audit log"), result->replay_problem);
+  else if (result->integrity_problem == NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
+                   _("every audited value is what the audit log last set it to"));
+}
+
 static int
 cmd_verify (int    argc,
             char **argv)
@@ -363,16 +385,7 @@ cmd_verify (int    argc,
     print_lines (_("Records"), result->records_problem);
   else if (result->integrity_problem == NULL)
     rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
-  if (result->audit_problem != NULL)
-    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
-                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
-  else
-    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
-  if (result->replay_problem != NULL)
-    print_lines (_("Content against the audit log"), result->replay_problem);
-  else if (result->integrity_problem == NULL)
-    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
-                   _("every audited value is what the audit log last set it to"));
+  rd_tool_print_audit_checks (result);
   if (result->sealed)
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else
@@ -668,6 +681,11 @@ static const RdToolCommand case_commands[] = {
   { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
+  /* rd-tool-audit.c */
+  { "audit", "FILE [--json] [--action ACTION] [--who NAME]",
+    N_("print a case’s audit log: every change with who, role, when (in your time zone), action, target and"
+       " old → new value, then whether the chain is intact and the content matches it; exit 1 when not"),
+    rd_tool_case_audit },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
   { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase [--by NAME] [--role ROLE]"

@@ -288,19 +288,6 @@ json_strings (JsonBuilder *out,
 }
 
 static void
-json_print (JsonBuilder *out)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (out);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  rd_tool_print (stdout, "%s\n", text);
-}
-
-static void
 json_indications (JsonBuilder     *out,
                   const RdVerdict *verdict)
 {
@@ -501,7 +488,7 @@ rd_tool_case_evaluate (int    argc,
     {
       json_builder_end_array (json);
       json_builder_end_object (json);
-      json_print (json);
+      rd_tool_json_print (json);
     }
   return all_match ? RD_TOOL_EXIT_OK : RD_TOOL_EXIT_FAILURE;
 }
@@ -614,7 +601,7 @@ json_grade (const char           *path,
     json_grade_policy (out, grade->policies->pdata[p]);
   json_builder_end_array (out);
   json_builder_end_object (out);
-  json_print (out);
+  rd_tool_json_print (out);
 }
 
 static void

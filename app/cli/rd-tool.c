@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -212,6 +213,25 @@ rd_tool_print (FILE       *out,
   va_end (args);
   printable = rd_tool_printable (text);
   fputs (printable, out);
+}
+
+/**
+ * rd_tool_json_print:
+ *
+ * Prints what @out built as pretty-printed JSON on standard output, through
+ * rd_tool_print().
+ */
+void
+rd_tool_json_print (JsonBuilder *out)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (out);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  rd_tool_print (stdout, "%s\n", text);
 }
 
 /**

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "rd-case-file.h"
 #include "rd-types.h"
 
 G_BEGIN_DECLS
@@ -52,6 +54,10 @@ int  rd_tool_case_score_file       (const char *case_path,
                                     const char *who,
                                     RdRole      role);
 
+/* case audit (rd-tool-audit.c), and the audit lines verify prints with it */
+int  rd_tool_case_audit         (int argc, char **argv);
+void rd_tool_print_audit_checks (const RdCaseVerifyResult *result);
+
 /* Who writes, as --by NAME and --role ROLE give it, and --policy-dir DIR. */
 typedef struct {
   const char *who;         /* NULL until --by: then rd_tool_default_actor() */
@@ -78,6 +84,7 @@ char       *rd_tool_printable     (const char  *text);
 void        rd_tool_print         (FILE        *out,
                                    const char  *format,
                                    ...) G_GNUC_PRINTF (2, 3);
+void        rd_tool_json_print    (JsonBuilder *out);
 
 int  rd_tool_usage_error (const char *group,
                           const char *command,
