@@ -80,6 +80,14 @@ test_create (RdTestCaseFixture *fixture,
   }
 }
 
+static gpointer
+list_last_in_thread (gpointer case_file)
+{
+  g_autoptr(GPtrArray) all = rd_case_file_list_audit (case_file, NULL);
+
+  return rd_case_file_list_audit_after (case_file, all->len - 1, NULL);
+}
+
 static void
 test_request_round_trip (RdTestCaseFixture *fixture,
                          gconstpointer      data)
@@ -151,6 +159,18 @@ test_request_round_trip (RdTestCaseFixture *fixture,
     g_assert_cmpstr (last->new_value, ==, "morphine");
     g_assert_cmpstr (last->who, ==, "Test Nurse");
     g_assert_cmpstr (last->role, ==, "nurse-reviewer");
+  }
+
+  /* A view that has the log up to the last entry but one reads only the
+   * last, also from a worker (the audit page does). */
+  {
+    GThread *worker = g_thread_new ("audit-after", list_last_in_thread, fixture->case_file);
+    g_autoptr(GPtrArray) after = g_thread_join (worker);
+
+    g_assert_nonnull (after);
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_cmpint (((RdAuditEntry *) after->pdata[0])->seq, ==, audit->len);
+    g_assert_cmpstr (((RdAuditEntry *) after->pdata[0])->new_value, ==, "morphine");
   }
 }
 

@@ -339,9 +339,11 @@ next_step (RdCasePage *page)
   RdStepList *steps = rd_case_page_get_step_list (page);
   const char *selected = rd_step_list_get_selected (steps);
 
+  /* The review's steps: Ctrl+Page Down stops before the Audit Log, which is
+   * listed aside from them. */
   for (guint i = 0; rd_step_list_get_id (steps, i); i++)
     if (g_str_equal (rd_step_list_get_id (steps, i), selected))
-      return rd_step_list_get_id (steps, i + 1);
+      return g_strcmp0 (rd_step_list_get_id (steps, i + 1), "audit") != 0 ? rd_step_list_get_id (steps, i + 1) : NULL;
   return NULL;
 }
 

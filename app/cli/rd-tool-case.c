@@ -675,6 +675,11 @@ static const RdToolCommand case_commands[] = {
   { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
+  /* rd-tool-audit.c */
+  { "audit", "FILE [--json] [--action ACTION] [--who NAME]",
+    N_("print a case’s audit log: every change with who, role, when (in your time zone), action, target and"
+       " old → new value, then whether the chain is intact and the content matches it; exit 1 when not"),
+    rd_tool_case_audit },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
   { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase [--by NAME] [--role ROLE]"

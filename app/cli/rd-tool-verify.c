@@ -41,6 +41,28 @@ print_signatures (const RdCaseVerifyResult *result)
                                      result->unsigned_entries), (long long) result->unsigned_entries);
 }
 
+/**
+ * rd_tool_print_audit_checks:
+ *
+ * Prints what verify found of the audit log: the hash chain's line (the
+ * first broken link, if any), then the content against the log, one line per
+ * difference. `case verify` and `case audit` print the same.
+ */
+void
+rd_tool_print_audit_checks (const RdCaseVerifyResult *result)
+{
+  if (result->audit_problem != NULL)
+    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
+                   (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
+  else
+    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
+  if (result->replay_problem != NULL)
+    print_lines (_("Content against the audit log"), result->replay_problem);
+  else if (result->integrity_problem == NULL)
+    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
+                   _("every audited value is what the audit log last set it to"));
+}
+
 /* The seal line of a letter: the PDF's keywords, or a line of a text letter. */
 static char *
 read_seal_token (const char  *letter_path,
@@ -139,16 +161,7 @@ rd_tool_case_verify (int    argc,
     print_lines (_("Records"), result->records_problem);
   else if (result->integrity_problem == NULL)
     rd_tool_print (stdout, "%s: %s\n", _("Records"), _("every page has its text and its search index entries"));
-  if (result->audit_problem != NULL)
-    rd_tool_print (stdout, _("Audit log: %lld entries; first broken link at entry %lld: %s\n"),
-                           (long long) result->audit_entries, (long long) result->audit_first_broken, result->audit_problem);
-  else
-    rd_tool_print (stdout, _("Audit log: %lld entries, every link intact\n"), (long long) result->audit_entries);
-  if (result->replay_problem != NULL)
-    print_lines (_("Content against the audit log"), result->replay_problem);
-  else if (result->integrity_problem == NULL)
-    rd_tool_print (stdout, "%s: %s\n", _("Content against the audit log"),
-                   _("every audited value is what the audit log last set it to"));
+  rd_tool_print_audit_checks (result);
   if (result->sealed)
     rd_tool_print (stdout, "%s: %s\n", _("Seal"), result->seal_problem ? result->seal_problem : _("intact"));
   else

@@ -397,6 +397,9 @@ RdCaseSeal   *rd_case_file_get_seal             (RdCaseFile                 *sel
 
 GPtrArray    *rd_case_file_list_audit           (RdCaseFile           *self,
                                                  GError              **error);
+GPtrArray    *rd_case_file_list_audit_after     (RdCaseFile           *self,
+                                                 gint64                after_seq,
+                                                 GError              **error);
 
 /**
  * RdCaseVerifyResult:

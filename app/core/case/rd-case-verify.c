@@ -10,33 +10,42 @@
 #include "rd-seal-registry.h"
 
 /**
- * rd_case_file_list_audit:
+ * rd_case_file_list_audit_after:
+ * @after_seq: the last entry the caller has, or 0 for the whole log
  *
- * Returns: (transfer container) (element-type RdAuditEntry): the audit log,
+ * The entries appended after @after_seq: the log is append-only, so a view
+ * that has read it once reads only what is new. Callable from any thread; a
+ * worker reads through a read-only connection of its own.
+ *
+ * Returns: (transfer container) (element-type RdAuditEntry): the entries,
  *   oldest first
  */
 GPtrArray *
-rd_case_file_list_audit (RdCaseFile  *self,
-                         GError     **error)
+rd_case_file_list_audit_after (RdCaseFile  *self,
+                               gint64       after_seq,
+                               GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rd_audit_entry_free);
   g_autoptr(RdStmt) stmt = NULL;
-  gboolean has_row;
+  gboolean has_row, owned = FALSE, ok = FALSE;
+  sqlite3 *db;
 
   g_return_val_if_fail (RD_IS_CASE_FILE (self), NULL);
 
-  if (!_rd_case_check_readable (self, error))
+  db = _rd_case_thread_db (self, FALSE, &owned, error);
+  if (db == NULL)
     return NULL;
-  stmt = _rd_db_prepare (self->db, "SELECT seq, at, who, role, action, target, old_value, new_value,"
-                                   " prev_hash, hash FROM audit ORDER BY seq", error);
+  stmt = _rd_db_prepare (db, "SELECT seq, at, who, role, action, target, old_value, new_value,"
+                             " prev_hash, hash FROM audit WHERE seq > ?1 ORDER BY seq", error);
   if (stmt == NULL)
-    return NULL;
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
   while (TRUE)
     {
       RdAuditEntry *entry;
 
-      if (!_rd_db_step_row (self->db, stmt, &has_row, error))
-        return NULL;
+      if (!_rd_db_step_row (db, stmt, &has_row, error))
+        goto out;
       if (!has_row)
         break;
       entry = g_new0 (RdAuditEntry, 1);
@@ -52,7 +61,26 @@ rd_case_file_list_audit (RdCaseFile  *self,
       entry->hash = _rd_db_column_text (stmt, 9);
       g_ptr_array_add (entries, entry);
     }
-  return g_steal_pointer (&entries);
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (owned)
+    sqlite3_close (db);
+  return ok ? g_steal_pointer (&entries) : NULL;
+}
+
+/**
+ * rd_case_file_list_audit:
+ *
+ * Returns: (transfer container) (element-type RdAuditEntry): the audit log,
+ *   oldest first
+ */
+GPtrArray *
+rd_case_file_list_audit (RdCaseFile  *self,
+                         GError     **error)
+{
+  return rd_case_file_list_audit_after (self, 0, error);
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-audit-page.h"
 #include "rd-case-evaluate.h"
 #include "rd-case-page.h"
 #include "rd-cite-target.h"
@@ -42,6 +43,8 @@ struct _RdCasePage
   RdDocumentationPage *documentation_page;
   RdSummaryPage   *summary_page;
   RdDeterminationPage *determination_page;  /* a step only for a medical director */
+  GtkWidget       *audit_page;       /* aside from the steps */
+  gboolean         records_before_audit;
   gboolean         determination_shown;
   RdCaseFile      *case_file;
   GPtrArray       *policies;
@@ -391,6 +394,7 @@ rebuild_steps (RdCasePage *self)
   self->determination_shown = rd_determination_page_get_available (self->determination_page);
   if (self->determination_shown)
     rd_step_list_append (self->step_list, "determination", _("Determination"));
+  rd_step_list_append_aside (self->step_list, "audit", _("Audit Log"), "document-open-recent-symbolic");
   show_policies (self, reviews);
   {
     g_autoptr(GListModel) targets = rd_cite_targets_for_reviews (self->policies, reviews);
@@ -508,6 +512,8 @@ rd_case_page_set_case (RdCasePage *self,
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->summary_page), "summary");
   self->determination_page = RD_DETERMINATION_PAGE (rd_determination_page_new (case_file, policies));
   gtk_stack_add_named (self->step_stack, GTK_WIDGET (self->determination_page), "determination");
+  self->audit_page = rd_audit_page_new (case_file);
+  gtk_stack_add_named (self->step_stack, self->audit_page, "audit");
   g_signal_connect_object (case_file, "actor-changed", G_CALLBACK (refresh_determination), self, G_CONNECT_SWAPPED);
   rebuild_steps (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->member_label), rd_case_file_get_path (case_file));
@@ -634,6 +640,15 @@ step_selected (RdCasePage *self,
 
   if (child == NULL)
     return;
+  /* The audit log is a wide table: it takes the records' side while it is
+   * shown, and gives it back as the reviewer left it. */
+  if (child == self->audit_page && gtk_stack_get_visible_child (self->step_stack) != child)
+    {
+      self->records_before_audit = self->show_records;
+      set_show_records (self, FALSE);
+    }
+  else if (child != self->audit_page && gtk_stack_get_visible_child (self->step_stack) == self->audit_page)
+    set_show_records (self, self->records_before_audit);
   gtk_stack_set_visible_child (self->step_stack, child);
 }
 

@@ -180,6 +180,52 @@ rd_step_list_append (RdStepList *self,
   gtk_list_box_append (self->list, row);
 }
 
+/**
+ * rd_step_list_append_aside:
+ * @id: a name the caller uses for the page, unique in the list
+ * @title: what the reviewer reads
+ * @icon_name: an icon for the page
+ *
+ * Adds a page of the case that is not a step of the review (the audit log):
+ * after the steps, set apart from them, without a state. Ctrl+Page Down
+ * walks the review's steps and stops before it.
+ */
+void
+rd_step_list_append_aside (RdStepList *self,
+                           const char *id,
+                           const char *title,
+                           const char *icon_name)
+{
+  GtkWidget *row, *box, *image, *label;
+
+  g_return_if_fail (RD_IS_STEP_LIST (self));
+  g_return_if_fail (find_row (self, id) == NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  image = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name, "accessible-role",
+                        GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_box_append (GTK_BOX (box), image);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, title);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "step-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (row), "aside", GINT_TO_POINTER (TRUE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_append (self->list, row);
+}
+
+static gboolean
+is_aside (GtkListBoxRow *row)
+{
+  return row != NULL && g_object_get_data (G_OBJECT (row), "aside") != NULL;
+}
+
 void
 rd_step_list_set_state (RdStepList  *self,
                         const char  *id,
@@ -190,7 +236,7 @@ rd_step_list_set_state (RdStepList  *self,
   g_return_if_fail (RD_IS_STEP_LIST (self));
 
   row = find_row (self, id);
-  g_return_if_fail (row != NULL);
+  g_return_if_fail (row != NULL && !is_aside (row));
   if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "step-state")) != (int) state)
     show_state (row, state);
 }
@@ -283,7 +329,7 @@ rd_step_list_move (RdStepList *self,
 
   row = gtk_list_box_get_selected_row (self->list);
   index = row ? gtk_list_box_row_get_index (row) + delta : 0;
-  if (index < 0 || (row = gtk_list_box_get_row_at_index (self->list, index)) == NULL)
+  if (index < 0 || (row = gtk_list_box_get_row_at_index (self->list, index)) == NULL || is_aside (row))
     return FALSE;
   gtk_list_box_select_row (self->list, row);
   return TRUE;
@@ -319,6 +365,21 @@ rd_step_list_focus (GtkWidget        *widget,
   return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* The pages aside from the review's steps are set apart by a line. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       data)
+{
+  if (is_aside (row) && before != NULL && !is_aside (before))
+    {
+      if (gtk_list_box_row_get_header (row) == NULL)
+        gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
 static void
 rd_step_list_class_init (RdStepListClass *klass)
 {
@@ -348,6 +409,7 @@ rd_step_list_init (RdStepList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review steps"), -1);
   g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected), self, 0);
+  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));

@@ -30,6 +30,10 @@ void         rd_step_list_clear         (RdStepList  *self);
 void         rd_step_list_append        (RdStepList  *self,
                                          const char  *id,
                                          const char  *title);
+void         rd_step_list_append_aside  (RdStepList  *self,
+                                         const char  *id,
+                                         const char  *title,
+                                         const char  *icon_name);
 void         rd_step_list_set_state     (RdStepList  *self,
                                          const char  *id,
                                          RdStepState  state);
