@@ -386,25 +386,64 @@ show_result (RdAuditPage              *self,
       if (check == RD_AUDIT_CHECK_INTACT)
         check = RD_AUDIT_CHECK_DIFFERS;
     }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *problem = i == 0 ? result->seal_problem : result->signature_problem;
+
+      if (problem == NULL)
+        continue;
+      if (text->len)
+        g_string_append_c (text, '\n');
+      g_string_append (text, problem);
+      check = RD_AUDIT_CHECK_BROKEN;
+    }
   if (check == RD_AUDIT_CHECK_INTACT)
-    g_string_printf (text, ngettext ("Intact: the chain of %lld entry holds, and the case is what its log says.",
-                                     "Intact: the chain of %lld entries holds, and the case is what its log says.",
-                                     result->audit_entries), (long long) result->audit_entries);
+    {
+      g_string_printf (text, ngettext ("Intact: the chain of %lld entry holds, and the case is what its log says.",
+                                       "Intact: the chain of %lld entries holds, and the case is what its log says.",
+                                       result->audit_entries), (long long) result->audit_entries);
+      if (result->signatures > 0)
+        g_string_append_printf (text, " %s", result->trust_problem != NULL
+                                             ? result->trust_problem
+                                             : _("Every signature checks against the organisation’s trust file."));
+    }
   else
     g_string_append_printf (text, "\n%s", _("Keep this copy for the investigation and restore the case from a"
                                             " backup."));
   show_check (self, check, text->str);
 }
 
+/* What the check reads: the case's file, and the organisation's trust file
+ * that the signers' certificates are checked against. */
+typedef struct {
+  char    *path;
+  RdTrust *trust;
+} CheckData;
+
+static void
+check_data_free (CheckData *d)
+{
+  g_free (d->path);
+  g_clear_object (&d->trust);
+  g_free (d);
+}
+
 static void
 check_in_thread (GTask        *task,
                  gpointer      source,
-                 gpointer      path,
+                 gpointer      data,
                  GCancellable *cancellable)
 {
+  CheckData *d = data;
   GError *error = NULL;
-  g_autoptr(RdCaseFile) reader = rd_case_file_open (path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
-  RdCaseVerifyResult *result = reader ? rd_case_file_verify (reader, &error) : NULL;
+  g_autoptr(RdCaseFile) reader = rd_case_file_open (d->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  RdCaseVerifyResult *result = NULL;
+
+  if (reader != NULL)
+    {
+      rd_case_file_set_trust (reader, d->trust);
+      result = rd_case_file_verify (reader, &error);
+    }
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -444,7 +483,14 @@ start_check (RdAuditPage *self)
   show_check (self, RD_AUDIT_CHECK_RUNNING, _("Checking the audit log’s chain and the case against it…"));
   task = g_task_new (self, self->check_cancellable, checked, NULL);
   g_task_set_source_tag (task, start_check);
-  g_task_set_task_data (task, g_strdup (rd_case_file_get_path (self->case_file)), g_free);
+  {
+    CheckData *d = g_new0 (CheckData, 1);
+    RdTrust *trust = rd_case_file_get_trust (self->case_file);
+
+    d->path = g_strdup (rd_case_file_get_path (self->case_file));
+    d->trust = trust ? g_object_ref (trust) : NULL;
+    g_task_set_task_data (task, d, (GDestroyNotify) check_data_free);
+  }
   g_task_run_in_thread (task, check_in_thread);
 }
 
