@@ -123,6 +123,7 @@ test_audit_page_review (void)
   g_assert_nonnull (example);
   g_settings_set_string (settings, "reviewer-name", "Test Nurse");
   g_settings_set_enum (settings, "reviewer-role", RD_ROLE_NURSE_REVIEWER);
+  rd_test_gui_sign_as ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   window = rd_window_new (rd_test_gui_application ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -169,6 +170,8 @@ test_audit_page_review (void)
   g_assert_cmpstr (newest->who, ==, "Test Nurse");
   g_assert_cmpint (rd_audit_page_get_check (audit), ==, RD_AUDIT_CHECK_INTACT);
   g_assert_nonnull (strstr (rd_audit_page_get_check_text (audit), "Intact"));
+  /* The nurse's key signed each score: the signatures check too. */
+  g_assert_nonnull (strstr (rd_audit_page_get_check_text (audit), "Every signature checks"));
 
   /* The action filter keeps the scores alone. */
   choose (GTK_WIDGET (audit), "action-filter", "Scored criterion");
