@@ -396,6 +396,51 @@ test_against_the_engine (Fixture       *f,
   close_window (window);
 }
 
+/* After an adverse determination the provider may talk to the physician:
+ * offered, then held, and here the decision reopened, back with the director. */
+static void
+test_peer_to_peer (Fixture       *f,
+                   gconstpointer  data)
+{
+  RdWindow *window;
+  RdCasePage *page;
+  RdCaseFile *cf;
+  RdDeterminationPage *determination;
+  RdPeerToPeerBox *box;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_reviewer ("Dr Test Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  page = rd_test_gui_open_case (f->path, &window);
+  cf = rd_case_page_get_case_file (page);
+  determination = show_determination (page);
+  box = rd_determination_page_get_peer_to_peer_box (determination);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (box)));  /* nothing adverse yet */
+
+  g_assert_cmpint (rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                                 "No oral baclofen trial failed.", &error), >, 0);
+  g_assert_no_error (error);
+  rd_test_gui_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (box)));
+  g_assert_cmpuint (rd_peer_to_peer_box_get_n_steps (box), ==, 0);
+
+  gtk_editable_set_text (rd_peer_to_peer_box_get_provider_entry (box), "Dr Provider");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (box), "peer-to-peer.offered", NULL));
+  g_assert_cmpuint (rd_peer_to_peer_box_get_n_steps (box), ==, 1);
+  gtk_editable_set_text (rd_peer_to_peer_box_get_notes_entry (box), "A second trial was done last week.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (box), "peer-to-peer.reopened", NULL));
+  g_assert_cmpuint (rd_peer_to_peer_box_get_n_steps (box), ==, 2);
+  g_assert_cmpint (rd_case_file_get_status (cf), ==, RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR);
+  rd_test_gui_screenshot (GTK_WIDGET (window), "determination-peer-to-peer");
+
+  steps = rd_case_file_list_peer_to_peer (cf, &error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpstr (((RdCasePeerToPeer *) g_ptr_array_index (steps, 1))->participant, ==, "Dr Provider");
+  g_assert_cmpstr (((RdCasePeerToPeer *) g_ptr_array_index (steps, 1))->notes, ==, "A second trial was done last week.");
+  g_assert_cmpstr (((RdCasePeerToPeer *) g_ptr_array_index (steps, 1))->who, ==, "Dr Test Director");
+  close_window (window);
+}
+
 static void
 test_decided_late (void)
 {
@@ -425,6 +470,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/determination/against-the-engine", Fixture, NULL, fixture_set_up, test_against_the_engine,
               fixture_tear_down);
+  g_test_add ("/determination/peer-to-peer", Fixture, NULL, fixture_set_up, test_peer_to_peer, fixture_tear_down);
   g_test_add_func ("/determination/decided-late", test_decided_late);
   return g_test_run ();
 }

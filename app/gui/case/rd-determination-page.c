@@ -8,6 +8,7 @@
 #include "rd-label.h"
 #include "rd-determination-page.h"
 #include "rd-letter.h"
+#include "rd-peer-to-peer-box.h"
 #include "rd-reporter.h"
 #include "rd-verdict.h"
 
@@ -40,6 +41,7 @@ struct _RdDeterminationPage
   GtkWidget    *choice_note;
   AdwComboRow  *outcome_row;
   AdwComboRow  *basis_row;
+  RdPeerToPeerBox *peer_to_peer_box;
   GtkTextView  *rationale_view;
   GtkWidget    *adverse_button;
   GtkWidget    *pend_button;
@@ -536,7 +538,10 @@ rd_determination_page_refresh (RdDeterminationPage *self)
   status = rd_case_file_get_status (self->case_file);
   writable = !rd_case_file_is_read_only (self->case_file);
   self->open = status == RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR && writable;
-  self->signed_off = sent != NULL && latest != sent && latest->role == RD_ROLE_MEDICAL_DIRECTOR;
+  /* A decision reopened by a peer-to-peer conversation waits for the
+   * director again. */
+  self->signed_off = sent != NULL && latest != sent && latest->role == RD_ROLE_MEDICAL_DIRECTOR &&
+                     status != RD_CASE_STATUS_WITH_MEDICAL_DIRECTOR;
   self->sealable = self->signed_off && status == RD_CASE_STATUS_DECIDED && writable;
   if (status == RD_CASE_STATUS_SEALED)
     seal = rd_case_file_get_seal (self->case_file, NULL);
@@ -785,6 +790,18 @@ rd_determination_page_get_state (RdDeterminationPage *self)
 }
 
 /**
+ * rd_determination_page_get_peer_to_peer_box:
+ *
+ * Returns: (transfer none): the record of the peer-to-peer conversation
+ */
+RdPeerToPeerBox *
+rd_determination_page_get_peer_to_peer_box (RdDeterminationPage *self)
+{
+  g_return_val_if_fail (RD_IS_DETERMINATION_PAGE (self), NULL);
+  return self->peer_to_peer_box;
+}
+
+/**
  * rd_determination_page_get_basis_row:
  *
  * Returns: (transfer none): the row that names the criterion a determination
@@ -856,6 +873,7 @@ rd_determination_page_new (RdCaseFile *case_file,
   self = g_object_new (RD_TYPE_DETERMINATION_PAGE, NULL);
   self->case_file = g_object_ref (case_file);
   self->policies = g_ptr_array_ref (policies);
+  rd_peer_to_peer_box_set_case_file (self->peer_to_peer_box, case_file);
   rd_determination_page_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -889,6 +907,7 @@ rd_determination_page_class_init (RdDeterminationPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = rd_determination_page_dispose;
 
+  g_type_ensure (RD_TYPE_PEER_TO_PEER_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/reviewdesk/ReviewDesk/rd-determination-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, nurse_by_label);
@@ -898,6 +917,7 @@ rd_determination_page_class_init (RdDeterminationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, choice_note);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, peer_to_peer_box);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, rationale_view);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, adverse_button);
   gtk_widget_class_bind_template_child (widget_class, RdDeterminationPage, pend_button);

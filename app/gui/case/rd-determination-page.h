@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rd-case-file.h"
+#include "rd-peer-to-peer-box.h"
 #include "rd-step-list.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ gboolean     rd_determination_page_get_available   (RdDeterminationPage *self);
 RdStepState  rd_determination_page_get_state       (RdDeterminationPage *self);
 GtkWidget   *rd_determination_page_get_rationale_view (RdDeterminationPage *self);
 AdwComboRow *rd_determination_page_get_basis_row      (RdDeterminationPage *self);
+RdPeerToPeerBox *rd_determination_page_get_peer_to_peer_box (RdDeterminationPage *self);
 const char  *rd_determination_page_get_verdict     (RdDeterminationPage *self,
                                                     const char          *policy_id);
 void         rd_determination_page_save_letter     (RdDeterminationPage *self,
