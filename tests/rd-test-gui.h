@@ -20,6 +20,9 @@ gboolean       rd_test_gui_action_enabled (GtkWidget  *widget,
 GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,
                                          GType       type,
                                          const char *name);
+gboolean       rd_test_gui_press        (GtkWindow       *window,
+                                         guint            keyval,
+                                         GdkModifierType  modifiers);
 void           rd_test_gui_screenshot   (GtkWidget  *widget,
                                          const char *name);
 void           rd_test_gui_add_example_tests (const char    *prefix,
