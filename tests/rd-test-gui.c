@@ -99,6 +99,36 @@ rd_test_gui_wait_for (gboolean (*condition) (gpointer data),
   return condition (data);
 }
 
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+flag_painted (GdkFrameClock *clock,
+              gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/**
+ * rd_test_gui_wait_painted:
+ *
+ * Runs the main loop until @widget's window has drawn a frame.
+ */
+void
+rd_test_gui_wait_painted (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_painted), &painted);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (rd_test_gui_wait_for (flag_set, &painted, 600000));
+  g_signal_handler_disconnect (clock, id);
+}
+
 /**
  * rd_test_gui_find_window:
  *

@@ -15,6 +15,7 @@ gboolean       rd_test_gui_wait_for     (gboolean (*condition) (gpointer data),
                                          gpointer  data,
                                          guint     timeout_ms);
 GtkWindow     *rd_test_gui_find_window  (GType     type);
+void           rd_test_gui_wait_painted (GtkWidget *widget);
 gboolean       rd_test_gui_action_enabled (GtkWidget  *widget,
                                            const char *action);
 GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,

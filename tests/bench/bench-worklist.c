@@ -145,35 +145,12 @@ filter_core (GPtrArray *entries,
 
 /* ---- the start page ----------------------------------------------------- */
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-flag_painted (GdkFrameClock *clock,
-              gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_painted (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_painted), &painted);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (rd_test_gui_wait_for (flag_set, &painted, 60000));
-  g_signal_handler_disconnect (clock, id);
-}
+static guint n_cases = N_CASES;
 
 static gboolean
 all_listed (gpointer data)
 {
-  return g_list_model_get_n_items (rd_start_page_get_worklist (data)) >= N_CASES;
+  return g_list_model_get_n_items (rd_start_page_get_worklist (data)) >= n_cases;
 }
 
 static gboolean
@@ -190,8 +167,7 @@ shown_is (gpointer data)
 }
 
 static void
-page_run (guint   n_cases,
-          double *shown_ms,
+page_run (double *shown_ms,
           double *keystroke_ms,
           double *worst_ms)
 {
@@ -206,7 +182,7 @@ page_run (guint   n_cases,
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   g_assert_true (rd_test_gui_wait_for (all_listed, page, 60000));
-  wait_painted (GTK_WIDGET (page));
+  rd_test_gui_wait_painted (GTK_WIDGET (page));
   *shown_ms = since (start);
   g_assert_true (rd_test_gui_wait_for (settled, page, 60000));
 
@@ -234,8 +210,9 @@ page_run (guint   n_cases,
       start = g_get_monotonic_time ();
       gtk_editable_set_text (GTK_EDITABLE (search), prefix);
       g_assert_true (rd_test_gui_wait_for (shown_is, data, 60000));
-      wait_painted (GTK_WIDGET (page));
+      rd_test_gui_wait_painted (GTK_WIDGET (page));
       times[n] = since (start);
+
       *worst_ms = MAX (*worst_ms, times[n]);
       n++;
     }
@@ -251,10 +228,11 @@ main (int argc, char *argv[])
   g_autofree char *folder = NULL;
   g_autofree char *index_path = NULL;
   g_auto(GStrv) folders = NULL;
-  guint n_cases = g_getenv ("RD_BENCH_CASES") ? atoi (g_getenv ("RD_BENCH_CASES")) : N_CASES;
   double reading[N_RUNS], building[N_RUNS], shown[N_RUNS], synced[N_RUNS], key[N_RUNS], key_worst[N_RUNS];
   double page_shown[N_RUNS], page_key[N_RUNS], page_worst[N_RUNS];
 
+  if (g_getenv ("RD_BENCH_CASES"))
+    n_cases = atoi (g_getenv ("RD_BENCH_CASES"));
   /* A home of its own: the case folder and the index are the user's. */
   home = g_dir_make_tmp ("rd-bench-worklist-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
@@ -277,7 +255,7 @@ main (int argc, char *argv[])
       entries = warm_load (index_path, (const char * const *) folders, &shown[r], &synced[r]);
       g_assert_cmpuint (entries->len, ==, n_cases);
       filter_core (entries, &key[r], &key_worst[r]);
-      page_run (n_cases, &page_shown[r], &page_key[r], &page_worst[r]);
+      page_run (&page_shown[r], &page_key[r], &page_worst[r]);
     }
   printf ("  reading every case file (reference):     %8.1f ms\n", rd_bench_median (reading, N_RUNS));
   printf ("  building the index from nothing:         %8.1f ms\n", rd_bench_median (building, N_RUNS));

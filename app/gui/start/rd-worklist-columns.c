@@ -12,6 +12,40 @@
 typedef void (*BindFunc) (GtkWidget       *cell,
                           RdWorklistEntry *entry);
 
+/* A cell's tooltip is kept as data and given when asked for:
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is, a
+ * round trip to the X server for every cell bound, and hundreds of cells are
+ * bound each time the list changes. */
+static gboolean
+query_tooltip (GtkWidget  *cell,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), "rd-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip (GtkWidget  *cell,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (cell), "rd-tooltip", g_strdup (text), g_free);
+}
+
+static GtkWidget *
+with_tooltip (GtkWidget *cell)
+{
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
+  return cell;
+}
+
 /* Two labels, one above the other: what a column says, and under it, dimmed,
  * what qualifies it. */
 static GtkWidget *
@@ -58,7 +92,7 @@ bind_member (GtkWidget       *cell,
     set_lines (cell, file, NULL);
   else
     set_lines (cell, name && *name ? name : _("No member yet"), rd_worklist_entry_get_member_id (entry));
-  gtk_widget_set_tooltip_text (cell, file);
+  set_tooltip (cell, file);
 }
 
 static void
@@ -69,7 +103,7 @@ bind_payer (GtkWidget       *cell,
 
   /* TRANSLATORS: the payer column of a request that names none */
   set_lines (cell, payer ? payer : C_("payer", "—"), rd_worklist_entry_get_plan (entry));
-  gtk_widget_set_tooltip_text (cell, payer ? NULL : _("The request names no payer"));
+  set_tooltip (cell, payer ? NULL : _("The request names no payer"));
 }
 
 /* Why a file cannot be opened, naming it by its name: the path would take
@@ -95,13 +129,13 @@ bind_request (GtkWidget       *cell,
     {
       g_autofree char *text = short_problem (entry);
       gtk_label_set_text (GTK_LABEL (cell), text);
-      gtk_widget_set_tooltip_text (cell, problem);
+      set_tooltip (cell, problem);
       return;
     }
   if (request == NULL || *request == '\0')
     request = _("Intake not done yet");
   gtk_label_set_text (GTK_LABEL (cell), request);
-  gtk_widget_set_tooltip_text (cell, request);
+  set_tooltip (cell, request);
 }
 
 static void
@@ -159,7 +193,7 @@ static void
 setup_two_lines (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, two_lines_new ());
+  gtk_list_item_set_child (item, with_tooltip (two_lines_new ()));
 }
 
 /* The time left wraps rather than lose its last word ("overdue"). */
@@ -185,7 +219,7 @@ setup_label (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, with_tooltip (label));
 }
 
 static void
@@ -260,8 +294,8 @@ rd_worklist_columns_add (GtkColumnView *view,
 {
   GtkColumnViewColumn *due;
 
-  add_column (view, _("Member"), G_CALLBACK (setup_two_lines), G_CALLBACK (bind), bind_member, 140);
-  add_column (view, _("Payer and plan"), G_CALLBACK (setup_two_lines), G_CALLBACK (bind), bind_payer, 100);
+  add_column (view, _("Member"), G_CALLBACK (setup_two_lines), G_CALLBACK (bind), bind_member, 130);
+  add_column (view, _("Payer and plan"), G_CALLBACK (setup_two_lines), G_CALLBACK (bind), bind_payer, 118);
   add_column (view, _("Request"), G_CALLBACK (setup_label), G_CALLBACK (bind), bind_request, 280);
   add_column (view, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind), bind_status, 170);
   add_column (view, _("Reviewer"), G_CALLBACK (setup_label), G_CALLBACK (bind), bind_reviewer, 105);
