@@ -168,6 +168,36 @@ rd_test_gui_wait_for (gboolean (*condition) (gpointer data),
   return condition (data);
 }
 
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+flag_painted (GdkFrameClock *clock,
+              gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/**
+ * rd_test_gui_wait_painted:
+ *
+ * Runs the main loop until @widget's window has drawn a frame.
+ */
+void
+rd_test_gui_wait_painted (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_painted), &painted);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (rd_test_gui_wait_for (flag_set, &painted, 600000));
+  g_signal_handler_disconnect (clock, id);
+}
+
 /**
  * rd_test_gui_find_window:
  *
@@ -307,6 +337,78 @@ rd_test_gui_find_named (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* ---- pressing a key --------------------------------------------------------- */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *key)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_shortcut_trigger_equal (trigger, key);
+}
+
+static gboolean
+offer_to (GtkWidget          *widget,
+          GtkPropagationPhase phase,
+          GtkShortcutTrigger *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), key) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * rd_test_gui_press:
+ *
+ * Presses @keyval with @modifiers in @window through the shortcuts the
+ * widgets really have (GTK's focus bindings, the buttons' activation keys,
+ * the pages' shortcuts): offered to the focus widget's ancestors from the
+ * window down (capture phase), then from the focus widget up (bubble phase),
+ * as GTK does.
+ *
+ * Returns: whether a shortcut took the key
+ */
+gboolean
+rd_test_gui_press (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GtkWidget *focus = gtk_window_get_focus (window);
+  gboolean handled = FALSE;
+
+  /* A key press makes the focus visible, as GtkWindow does. */
+  gtk_window_set_focus_visible (window, TRUE);
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (guint i = 0; !handled && i < chain->len; i++)
+    handled = offer_to (chain->pdata[i], GTK_PHASE_CAPTURE, key);
+  for (guint i = chain->len; !handled && i > 0; i--)
+    handled = offer_to (chain->pdata[i - 1], GTK_PHASE_BUBBLE, key);
+  rd_test_gui_spin ();
+  return handled;
 }
 
 /**

@@ -18,11 +18,15 @@ gboolean       rd_test_gui_wait_for     (gboolean (*condition) (gpointer data),
                                          guint     timeout_ms);
 GtkWindow     *rd_test_gui_find_window  (GType     type);
 GtkWidget     *rd_test_gui_new_window   (const char *reviewer);
+void           rd_test_gui_wait_painted (GtkWidget *widget);
 gboolean       rd_test_gui_action_enabled (GtkWidget  *widget,
                                            const char *action);
 GtkWidget     *rd_test_gui_find_named   (GtkWidget  *root,
                                          GType       type,
                                          const char *name);
+gboolean       rd_test_gui_press        (GtkWindow       *window,
+                                         guint            keyval,
+                                         GdkModifierType  modifiers);
 void           rd_test_gui_screenshot   (GtkWidget  *widget,
                                          const char *name);
 void           rd_test_gui_add_example_tests (const char    *prefix,

@@ -22,68 +22,7 @@
  * (GTK's focus bindings, the buttons' activation keys, the case page's step
  * shortcuts), in the order GTK offers a key press to them. */
 
-/* ---- pressing a key --------------------------------------------------------- */
-
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 GtkShortcutTrigger *key)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key);
-  return GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_shortcut_trigger_equal (trigger, key);
-}
-
-static gboolean
-offer_to (GtkWidget          *widget,
-          GtkPropagationPhase phase,
-          GtkShortcutTrigger *key)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), key) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                            widget, gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Offers the key to the focus widget's ancestors from the window down (capture
- * phase), then from the focus widget up (bubble phase), as GTK does. */
-static gboolean
-press (GtkWindow       *window,
-       guint            keyval,
-       GdkModifierType  modifiers)
-{
-  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  GtkWidget *focus = gtk_window_get_focus (window);
-  gboolean handled = FALSE;
-
-  /* A key press makes the focus visible, as GtkWindow does. */
-  gtk_window_set_focus_visible (window, TRUE);
-  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w; w = gtk_widget_get_parent (w))
-    g_ptr_array_insert (chain, 0, w);
-  for (guint i = 0; !handled && i < chain->len; i++)
-    handled = offer_to (chain->pdata[i], GTK_PHASE_CAPTURE, key);
-  for (guint i = chain->len; !handled && i > 0; i--)
-    handled = offer_to (chain->pdata[i - 1], GTK_PHASE_BUBBLE, key);
-  rd_test_gui_spin ();
-  return handled;
-}
+/* ---- moving the focus ------------------------------------------------------- */
 
 static const char *
 action_of (GtkWidget *widget)
@@ -134,7 +73,7 @@ press_space_until (GtkWindow *window,
                    gboolean (*done) (gpointer data),
                    gpointer   data)
 {
-  g_assert_true (press (window, GDK_KEY_space, 0));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_space, 0));
   rd_test_gui_wait_for (done, data, 400);
   rd_test_gui_spin ();
 }
@@ -150,7 +89,7 @@ tab (GtkWindow *window)
 {
   GtkWidget *focus;
 
-  g_assert_true (press (window, GDK_KEY_Tab, 0));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_Tab, 0));
   focus = gtk_window_get_focus (window);
   /* RD_TRACE_FOCUS=1 prints where each Tab lands, to see a focus trap. */
   if (g_getenv ("RD_TRACE_FOCUS") && focus)
@@ -252,7 +191,7 @@ choose (GtkWindow  *window,
     if (w == focus_of (window))
       keyval = GDK_KEY_Left;
   for (guint i = 0; i < 4 && focus_of (window) != button; i++)
-    g_assert_true (press (window, keyval, 0));
+    g_assert_true (rd_test_gui_press (window, keyval, 0));
   g_assert_true (focus_of (window) == button);
   assert_shows_focus (window, button);
   press_space_until (window, toggle_active, button);
@@ -373,7 +312,7 @@ test_keyboard_example (gconstpointer data)
 
   /* The start page: Tab to the example, Enter opens a copy of it. */
   tab_to (window, "win.open-example", path);
-  g_assert_true (press (window, GDK_KEY_Return, 0));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_Return, 0));
   g_assert_true (rd_test_gui_wait_for (case_shown, window, 30000));
   page = rd_window_get_case_page (RD_WINDOW (window));
   steps = rd_case_page_get_step_list (page);
@@ -385,7 +324,7 @@ test_keyboard_example (gconstpointer data)
   g_assert_cmpint (rd_step_list_get_state (steps, "intake"), ==, RD_STEP_COMPLETE);
 
   /* Ctrl+Page Up on the first step stays there. */
-  g_assert_true (press (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
   g_assert_cmpstr (rd_step_list_get_selected (steps), ==, "intake");
 
   /* Every following step, by Ctrl+Page Down, answered with Tab, arrows and Space. */
@@ -394,7 +333,7 @@ test_keyboard_example (gconstpointer data)
       g_autofree char *expected = g_strdup (next_step (page));
       GtkWidget *step_page;
 
-      g_assert_true (press (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+      g_assert_true (rd_test_gui_press (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
       g_assert_cmpstr (rd_step_list_get_selected (steps), ==, expected);
       step_page = rd_case_page_get_step_page (page, expected);
       g_assert_true (gtk_widget_get_mapped (step_page));
@@ -404,9 +343,9 @@ test_keyboard_example (gconstpointer data)
   g_assert_cmpstr (rd_step_list_get_selected (steps), ==, "summary");
 
   /* Ctrl+Page Up goes back a step, Ctrl+Page Down forward again. */
-  g_assert_true (press (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
   g_assert_cmpstr (rd_step_list_get_selected (steps), ==, "documentation");
-  g_assert_true (press (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+  g_assert_true (rd_test_gui_press (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
   g_assert_cmpstr (rd_step_list_get_selected (steps), ==, "summary");
 
   /* The decision the nurse may make, pressed and confirmed from the keyboard. */
@@ -429,7 +368,7 @@ test_keyboard_example (gconstpointer data)
     }
   else
     g_assert_false (g_str_equal (action, "summary.send-to-director"));
-  g_assert_true (press (dialog, GDK_KEY_Return, 0));
+  g_assert_true (rd_test_gui_press (dialog, GDK_KEY_Return, 0));
   g_assert_true (rd_test_gui_wait_for (dialog_gone, NULL, 30000));
 
   decisions = rd_case_file_list_decisions (rd_case_page_get_case_file (page), &error);

@@ -7,7 +7,7 @@
 # Usage: test-layers.sh SOURCE_ROOT
 set -u
 
-CORE_ORDER="codes identity policy case records letters training"
+CORE_ORDER="codes identity policy case worklist records letters training"
 GUI_ORDER="common records case start shell"
 # Headers of pages that host others: only the page itself and folders above
 # its own include them, so the rows and step pages report through RdReporter

@@ -13,7 +13,6 @@ typedef struct {
   GtkWindow   *window;
   RdStartPage *page;
   char        *opened_example;
-  char        *opened_recent;
 } Fixture;
 
 static void
@@ -33,12 +32,9 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) open_example = g_simple_action_new ("open-example", G_VARIANT_TYPE_STRING);
-  g_autoptr(GSimpleAction) open_recent = g_simple_action_new ("open-recent", G_VARIANT_TYPE_STRING);
 
   g_signal_connect (open_example, "activate", G_CALLBACK (record_open), &fixture->opened_example);
-  g_signal_connect (open_recent, "activate", G_CALLBACK (record_open), &fixture->opened_recent);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open_example));
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open_recent));
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
@@ -55,7 +51,6 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   rd_test_gui_spin ();
   g_free (fixture->opened_example);
-  g_free (fixture->opened_recent);
 }
 
 static gboolean
@@ -132,57 +127,12 @@ test_start_page_examples (Fixture       *fixture,
   g_assert_cmpstr (fixture->opened_example, ==, paths[1]);
 }
 
-static char *
-touch_case (const char *name)
-{
-  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, "case", -1, NULL));
-  return path;
-}
-
-static void
-test_start_page_recent (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *first = touch_case ("first.rdcase");
-  g_autofree char *second = touch_case ("second.rdcase");
-  g_autofree char *gone = g_build_filename (g_get_user_data_dir (), "gone.rdcase", NULL);
-  const char *recent[] = { second, gone, first, NULL };
-  GtkListBox *list;
-  GtkListBoxRow *row;
-
-  g_assert_cmpuint (rd_start_page_get_n_recent (fixture->page), ==, 0);
-
-  /* The list follows the setting; a file that no longer exists is left out. */
-  g_settings_set_strv (settings, "recent-cases", recent);
-  rd_test_gui_spin ();
-  g_assert_cmpuint (rd_start_page_get_n_recent (fixture->page), ==, 2);
-  list = GTK_LIST_BOX (find_list (GTK_WIDGET (fixture->page), "win.open-recent"));
-  g_assert_nonnull (list);
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (list)));
-  row = gtk_list_box_get_row_at_index (list, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "second.rdcase");
-
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
-  rd_test_gui_spin ();
-  g_assert_cmpstr (fixture->opened_recent, ==, first);
-
-  g_settings_reset (settings, "recent-cases");
-  rd_test_gui_spin ();
-  g_assert_cmpuint (rd_start_page_get_n_recent (fixture->page), ==, 0);
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (list)));
-}
-
 int
 main (int argc, char *argv[])
 {
   rd_test_gui_init (&argc, &argv);
 
   g_test_add ("/start-page/examples", Fixture, NULL, fixture_set_up, test_start_page_examples, fixture_tear_down);
-  g_test_add ("/start-page/recent", Fixture, NULL, fixture_set_up, test_start_page_recent, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -42,32 +42,6 @@ count_widgets (GtkWidget *widget)
 }
 
 static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-flag_painted (GdkFrameClock *clock,
-              gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @widget's window has drawn a frame. */
-static void
-wait_painted (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (flag_painted), &painted);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (rd_test_gui_wait_for (flag_set, &painted, 600000));
-  g_signal_handler_disconnect (clock, id);
-}
-
-static gboolean
 drawn (gpointer data)
 {
   return ((Timing *) data)->drawn != 0;
@@ -136,7 +110,7 @@ time_dialog (RdCasePage *page,
   dialog = rd_test_gui_find_window (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
-  wait_painted (summary);
+  rd_test_gui_wait_painted (summary);
 }
 
 /* Scores every criterion on screen in every criteria step, without letting
@@ -175,9 +149,9 @@ time_backdrop (GtkWidget *window)
   gint64 start = g_get_monotonic_time ();
 
   gtk_widget_set_state_flags (window, GTK_STATE_FLAG_BACKDROP, FALSE);
-  wait_painted (window);
+  rd_test_gui_wait_painted (window);
   gtk_widget_unset_state_flags (window, GTK_STATE_FLAG_BACKDROP);
-  wait_painted (window);
+  rd_test_gui_wait_painted (window);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -202,7 +176,7 @@ bench_dialog (void)
   page = rd_window_get_case_page (window);
   g_assert_true (gtk_widget_activate_action (rd_case_page_get_step_page (page, "intake"), "intake.accept-proposals", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "case.show-step", "s", "summary"));
-  wait_painted (GTK_WIDGET (window));
+  rd_test_gui_wait_painted (GTK_WIDGET (window));
 
   for (guint i = 0; i < N_RUNS; i++)
     {

@@ -219,6 +219,20 @@ rd_xml_check_limits (const char  *data,
 }
 
 /**
+ * rd_xml_init:
+ *
+ * Initialises libxml2. Call it on the main thread before workers parse XML
+ * (the examples, the policies for the worklist and for a case are read on
+ * workers at the same time): libxml2 2.9 sets itself up on first use without
+ * a lock, so two threads using it first at once corrupt its state.
+ */
+void
+rd_xml_init (void)
+{
+  xmlInitParser ();
+}
+
+/**
  * rd_xml_read_memory:
  * @name: the file name to put in messages
  *

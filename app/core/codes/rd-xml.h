@@ -29,6 +29,7 @@ typedef enum {
 #define RD_XML_MAX_DEPTH        64          /* elements nested in one another */
 #define RD_XML_MAX_TEXT_LENGTH  (256 * 1024) /* bytes of one text run or attribute value */
 
+void      rd_xml_init             (void);
 xmlDoc   *rd_xml_read_file        (const char  *path,
                                    gsize        max_size,
                                    GError     **error);

@@ -12,6 +12,7 @@
 #include "rd-start-page.h"
 #include "rd-toast.h"
 #include "rd-window-private.h"
+#include "rd-worklist-index.h"
 
 #define MAX_RECENT_CASES 12
 
@@ -314,12 +315,18 @@ rd_window_open_case (RdWindow *self,
  * rd_window_get_cases_dir:
  *
  * Returns: (transfer full): where new cases and copies of example cases are
- *   kept: `$XDG_DATA_HOME/reviewdesk/cases`
+ *   kept: the case folder of Preferences, by default
+ *   `$XDG_DATA_HOME/reviewdesk/cases` (rd_worklist_default_folder())
  */
 char *
 rd_window_get_cases_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "reviewdesk", "cases", NULL);
+  GApplication *app = g_application_get_default ();
+  g_autofree char *folder = RD_IS_APPLICATION (app)
+    ? g_settings_get_string (rd_application_get_settings (RD_APPLICATION (app)), "case-folder") : NULL;
+  g_auto(GStrv) folders = rd_worklist_folders (folder, NULL);
+
+  return g_strdup (folders[0]);
 }
 
 static char *
