@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-worklist.h"
 
 #define POLICY_ID   "bsc-7.01.41"
@@ -65,7 +66,7 @@ decide (RdCaseFile               *cf,
   rd_test_case_decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, "Needs a physician's review");
   if (spec->status == RD_WORKLIST_STATUS_WITH_MEDICAL_DIRECTOR)
     return;
-  rd_case_file_set_actor (cf, "Dr. Synthetic Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  rd_test_sign_as (cf, "Dr. Synthetic Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
   rd_test_case_decide (cf, RD_DECISION_FINAL, NULL, FALSE, "Criteria met after physician review");
   if (spec->status == RD_WORKLIST_STATUS_SEALED)
     ok (rd_case_file_seal (cf, &error), error);
@@ -87,7 +88,7 @@ rd_test_worklist_case (const char               *dir,
     }
   cf = rd_case_file_create (path, NULL, &error);
   g_assert_no_error (error);
-  rd_case_file_set_actor (cf, spec->reviewer ? spec->reviewer : "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, spec->reviewer ? spec->reviewer : "Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
   request = synthetic_request (spec);
   ok (rd_case_file_set_request (cf, request, &error), error);
   if (spec->status != RD_WORKLIST_STATUS_NEW)

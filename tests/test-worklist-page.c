@@ -6,6 +6,7 @@
 #include "rd-case-page.h"
 #include "rd-start-page.h"
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-gui.h"
 #include "rd-test-worklist.h"
 #include "rd-window.h"
@@ -319,7 +320,7 @@ test_worklist_page_changed_outside (Fixture       *fixture,
    * the case's write-ahead log, shows. */
   cf = rd_case_file_open (fixture->paths[NEW], RD_CASE_FILE_OPEN_NONE, NULL);
   g_assert_nonnull (cf);
-  rd_case_file_set_actor (cf, "Alex Rivera", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, "Alex Rivera", "RN", RD_ROLE_NURSE_REVIEWER);
   rd_test_case_decide (cf, RD_DECISION_PEND, NULL, FALSE, "Asked for the trial dose report");
   g_assert_true (rd_test_gui_wait_for (status_is, pended, 10000));
 

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "rd-test-case.h"
+#include "rd-test-identity.h"
 #include "rd-test-worklist.h"
 #include "rd-worklist-index.h"
 #include "rd-worklist-query.h"
@@ -199,7 +200,7 @@ test_worklist_stale (Fixture       *fixture,
   /* Another program pends the new case: its row is read again, and only it. */
   cf = rd_case_file_open (paths[NEW], RD_CASE_FILE_OPEN_NONE, NULL);
   g_assert_nonnull (cf);
-  rd_case_file_set_actor (cf, "Alex Rivera", "RN", RD_ROLE_NURSE_REVIEWER);
+  rd_test_sign_as (cf, "Alex Rivera", "RN", RD_ROLE_NURSE_REVIEWER);
   rd_test_case_decide (cf, RD_DECISION_PEND, NULL, FALSE, "Asked for the trial dose report");
   sync_index (fixture);
   g_assert_cmpuint (rd_worklist_index_get_n_read (fixture->index), ==, 1);
