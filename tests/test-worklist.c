@@ -161,7 +161,7 @@ static void
 test_worklist_read_only (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *digests[N_CASES] = { NULL };
+  char *digests[N_CASES] = { NULL };
   g_autoptr(GDir) dir = NULL;
   g_autoptr(RdWorklistIndex) fresh = NULL;
   const char *name;
@@ -179,6 +179,7 @@ test_worklist_read_only (Fixture       *fixture,
     {
       g_autofree char *after = rd_test_file_digest (paths[i]);
       g_assert_cmpstr (after, ==, digests[i]);
+      g_free (digests[i]);
     }
   dir = g_dir_open (fixture->folders[0], 0, NULL);
   while ((name = g_dir_read_name (dir)))
