@@ -9,6 +9,11 @@
 #include "policy-fixture.h"
 #include "rd-policy.h"
 
+/* Not a speed test (those are benchmarks): a bound far above what any
+ * machine takes, even under the sanitizers, so that a refusal that hangs or
+ * grows quadratically with its input fails. */
+#define HANG_GUARD_USEC (15 * G_USEC_PER_SEC)
+
 static char *
 policy_path (const char *name)
 {
@@ -231,7 +236,7 @@ test_billion_laughs_refused (void)
     }
   g_string_append (xml, "]>\n<policy id=\"x\" format=\"1\">&l9;</policy>\n");
   assert_refused (xml->str, RD_POLICY_ERROR_FORBIDDEN, 2, "DOCTYPE");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_GUARD_USEC);
   g_string_free (xml, TRUE);
 }
 
@@ -248,7 +253,7 @@ test_quadratic_blowup_refused (void)
     g_string_append (xml, "&a;");
   g_string_append (xml, "</policy>\n");
   assert_refused (xml->str, RD_POLICY_ERROR_FORBIDDEN, 2, "DOCTYPE");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_GUARD_USEC);
   g_string_free (xml, TRUE);
 }
 
@@ -271,7 +276,7 @@ check_refused_fast (GString    *xml,
   gint64 start = g_get_monotonic_time ();
 
   policy = load_string (xml->str, &error);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_GUARD_USEC);
   g_assert_null (policy);
   g_assert_error (error, RD_POLICY_ERROR, RD_POLICY_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "test.xml"));
