@@ -579,6 +579,14 @@ store_pages (sqlite3              *db,
   _rd_db_bind (remove, "i", record_id);
   if (!_rd_db_step_done (db, remove, error))
     return FALSE;
+  /* Words recognised on the pages replaced go with them. */
+  g_clear_pointer (&remove, sqlite3_finalize);
+  remove = _rd_db_prepare (db, "DELETE FROM page_word WHERE record_id = ?", error);
+  if (remove == NULL)
+    return FALSE;
+  _rd_db_bind (remove, "i", record_id);
+  if (!_rd_db_step_done (db, remove, error))
+    return FALSE;
   *n_with_text = 0;
   for (guint i = 0; i < n_pages; i++)
     {
@@ -798,7 +806,10 @@ rd_case_file_search (RdCaseFile  *self,
 
   stmt = _rd_db_prepare (self->db,
                          "SELECT p.record_id, p.page_number,"
-                         " snippet(page_fts, 0, char(2), char(3), '…', 16)"
+                         " snippet(page_fts, 0, char(2), char(3), '…', 16),"
+                         " p.has_text_layer = " G_STRINGIFY (RD_CASE_PAGE_RECOGNISED) ","
+                         " (SELECT avg(w.confidence) FROM page_word w"
+                         "  WHERE w.record_id = p.record_id AND w.page_number = p.page_number)"
                          " FROM page_fts JOIN record_page p ON p.id = page_fts.rowid"
                          " WHERE page_fts MATCH ? ORDER BY p.record_id, p.page_number LIMIT ?", error);
   if (stmt == NULL)
@@ -816,6 +827,8 @@ rd_case_file_search (RdCaseFile  *self,
       hit->record_id = sqlite3_column_int64 (stmt, 0);
       hit->page_number = (guint) sqlite3_column_int64 (stmt, 1);
       hit->snippet = _rd_db_column_text (stmt, 2);
+      hit->recognised = sqlite3_column_int (stmt, 3) != 0;
+      hit->confidence = sqlite3_column_double (stmt, 4);
       g_ptr_array_add (hits, hit);
     }
   return g_steal_pointer (&hits);
