@@ -711,8 +711,9 @@ rd_case_file_get_page_text (RdCaseFile  *self,
  * rd_case_file_list_scanned_pages:
  *
  * Returns: (transfer full) (element-type guint) (nullable): the numbers (from
- *   1), in order, of the record's pages stored without a text layer (scans);
- *   empty while the record's text is not stored
+ *   1), in order, of the record's pages stored without a text layer (scans)
+ *   that have no text to search: not recognised yet, refused, or recognised
+ *   without a word; empty while the record's text is not stored
  */
 GArray *
 rd_case_file_list_scanned_pages (RdCaseFile  *self,
@@ -728,7 +729,9 @@ rd_case_file_list_scanned_pages (RdCaseFile  *self,
   if (!_rd_case_check_readable (self, error))
     return NULL;
   stmt = _rd_db_prepare (self->db, "SELECT page_number FROM record_page"
-                                   " WHERE record_id = ? AND has_text_layer = 0 ORDER BY page_number", error);
+                                   " WHERE record_id = ? AND (has_text_layer IN (0, " G_STRINGIFY (RD_CASE_PAGE_UNRECOGNISABLE) ")"
+                                   "  OR (has_text_layer = " G_STRINGIFY (RD_CASE_PAGE_RECOGNISED) " AND text = ''))"
+                                   " ORDER BY page_number", error);
   if (stmt == NULL)
     return NULL;
   _rd_db_bind (stmt, "i", record_id);
