@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <math.h>
 
+#include "rd-test-pdf.h"
 #include "rd-test-scan.h"
 
 /* A faxed record made by the build: each text page is drawn into an image at
@@ -41,15 +42,6 @@ const char * const *
 rd_test_scan_lines (guint page)
 {
   return page == 1 ? page_one : page_two;
-}
-
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 /* The page's lines as a fax would give them: a picture, slightly rotated,
@@ -99,7 +91,7 @@ GBytes *
 rd_test_scan_pdf_new (void)
 {
   GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, array, 612, 792);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (rd_test_pdf_append, array, 612, 792);
   cairo_t *cr = cairo_create (surface);
 
   for (guint page = 1; page <= RD_TEST_SCAN_TEXT_PAGES; page++)

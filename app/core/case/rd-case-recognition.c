@@ -12,17 +12,6 @@
 #include "rd-case-db.h"
 #include "rd-case-file-private.h"
 
-static void
-close_owned (sqlite3  *db,
-             gboolean  owned)
-{
-  if (owned && db != NULL)
-    {
-      _rd_case_rollback (db);
-      sqlite3_close (db);
-    }
-}
-
 /* The page's has_text_layer, or NOT_FOUND when its text is not stored. */
 static gboolean
 page_kind (sqlite3     *db,
@@ -148,7 +137,7 @@ out:
   g_clear_pointer (&update, sqlite3_finalize);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -239,7 +228,7 @@ rd_case_file_list_page_words (RdCaseFile  *self,
   if (stmt == NULL)
     g_clear_pointer (&words, g_array_unref);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return g_steal_pointer (&words);
 }
 
@@ -281,6 +270,6 @@ rd_case_file_list_pages_to_recognise (RdCaseFile  *self,
   if (stmt == NULL)
     g_clear_pointer (&pages, g_array_unref);
   g_clear_pointer (&stmt, sqlite3_finalize);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return g_steal_pointer (&pages);
 }

@@ -11,9 +11,9 @@
  * digest is computed as the bytes arrive. */
 #define BLOB_CHUNK (1024 * 1024)
 
-static void
-close_owned (sqlite3  *db,
-             gboolean  owned)
+void
+_rd_case_close_owned (sqlite3  *db,
+                      gboolean  owned)
 {
   if (owned && db != NULL)
     {
@@ -190,7 +190,7 @@ rd_case_file_add_record (RdCaseFile  *self,
 out:
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return record_id;
 }
 
@@ -377,7 +377,7 @@ rd_case_file_read_record (RdCaseFile    *self,
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return bytes;
 }
 
@@ -456,7 +456,7 @@ out:
   wipe_password (stored);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -539,7 +539,7 @@ rd_case_file_lookup_record_password (RdCaseFile  *self,
   if (db == NULL)
     return FALSE;
   ok = query_password (db, record_id, password, error);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -663,7 +663,7 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -966,7 +966,7 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return record_id;
 
 fail:
