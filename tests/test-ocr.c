@@ -4,7 +4,7 @@
  * placed on the page by their boxes. */
 #include "config.h"
 
-#include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "rd-case-file.h"
@@ -232,6 +232,36 @@ test_cancel (RdTestCaseFixture *fixture,
   assert_verifies (fixture->case_file);
 }
 
+/* Recognised words deleted behind ReviewDesk's back no longer match the
+ * count their audit entry recorded: verify names the page. */
+static void
+test_tampered_words (RdTestCaseFixture *fixture,
+                     gconstpointer      data)
+{
+  g_auto(RdRecogniseCounts) counts = { 0 };
+  g_autoptr(RdCaseVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 id = attach_scan (fixture->case_file);
+
+  g_assert_true (rd_recognise_pending (fixture->case_file, id, NULL, &counts, &error));
+  assert_verifies (fixture->case_file);
+  g_clear_object (&fixture->case_file);
+
+  fixture->tampered = TRUE;
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM page_word WHERE page_number = 2 AND n = 0", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->case_file = rd_case_file_open (fixture->path, RD_CASE_FILE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  result = rd_case_file_verify (fixture->case_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result->replay_problem);
+  g_assert_nonnull (strstr (result->replay_problem, "The text recognised on record/1/page/2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +270,6 @@ main (int   argc,
   rd_test_case_add ("/ocr/recognise-and-search", test_recognise_and_search);
   rd_test_case_add ("/ocr/background", test_background);
   rd_test_case_add ("/ocr/cancel", test_cancel);
+  rd_test_case_add ("/ocr/tampered-words", test_tampered_words);
   return g_test_run ();
 }
