@@ -147,12 +147,11 @@ records_changed (RdWindow   *self,
 }
 
 /* Scanned pages of a case that may be written are recognised in the
- * background, those attached before included; the previous case's stop. */
+ * background, those attached before included. */
 static void
 start_recognition (RdWindow   *self,
                    RdCaseFile *case_file)
 {
-  g_clear_object (&self->recogniser);
   if (rd_case_file_is_read_only (case_file) || rd_case_file_get_status (case_file) == RD_CASE_STATUS_SEALED)
     return;
   self->recogniser = rd_recogniser_new (case_file);
@@ -168,6 +167,8 @@ show_case (RdWindow   *self,
 {
   RdCasePage *page = RD_CASE_PAGE (rd_case_page_new ());
 
+  /* The previous case's recognition stops before its page (and case) goes. */
+  g_clear_object (&self->recogniser);
   adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
   rd_case_page_set_case (page, case_file, self->policies);
   _rd_window_apply_reviewer (self);
