@@ -2,6 +2,7 @@
 /* Makes synthetic cases and PDFs for the command-line tests:
  *   rd-test-make-case CASE [--sealed]   a case with some of everything
  *   rd-test-make-case --pdf OUT N       a synthetic N-page PDF record
+ *   rd-test-make-case --scan-pdf OUT    a synthetic faxed record (rd-test-scan.h)
  *   rd-test-make-case --review CASE     evidence and decisions added to CASE */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include "rd-case-file.h"
 #include "rd-test-identity.h"
 #include "rd-test-pdf.h"
+#include "rd-test-scan.h"
 
 static void
 check (gboolean  ok,
@@ -128,6 +130,11 @@ main (int   argc,
       g_autoptr(GBytes) pdf = rd_test_pdf_new_simple ((guint) atoi (argv[3]));
       return g_file_set_contents (argv[2], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL) ? 0 : 1;
     }
+  if (argc == 3 && g_str_equal (argv[1], "--scan-pdf"))
+    {
+      g_autoptr(GBytes) pdf = rd_test_scan_pdf_new ();
+      return g_file_set_contents (argv[2], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL) ? 0 : 1;
+    }
   if (argc == 3 && g_str_equal (argv[1], "--review"))
     {
       review_case (argv[2]);
@@ -139,6 +146,6 @@ main (int   argc,
       make_case (argv[1], argc == 3);
       return 0;
     }
-  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N | --review CASE\n");
+  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N | --scan-pdf OUT | --review CASE\n");
   return 2;
 }

@@ -9,8 +9,9 @@
 /* Synthetic records for tests and benchmarks: US Letter pages of DejaVu text
  * drawn with cairo, so nothing real is ever read. */
 
-static cairo_status_t
-append_to_array (void                *closure,
+/* A cairo write function that appends to the GByteArray @closure. */
+cairo_status_t
+rd_test_pdf_append (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
@@ -39,7 +40,7 @@ rd_test_pdf_new (guint         n_pages,
                  gpointer      user_data)
 {
   GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, array, 612, 792);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (rd_test_pdf_append, array, 612, 792);
   cairo_t *cr = cairo_create (surface);
 
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -121,7 +122,7 @@ GBytes *
 rd_test_pdf_new_at_least (gsize size)
 {
   GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, array, 612, 792);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (rd_test_pdf_append, array, 612, 792);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   gsize drawn = 0;
@@ -186,7 +187,7 @@ rd_test_png_new (void)
   cairo_set_source_rgb (cr, 0.8, 0.5, 0.4);
   cairo_paint (cr);
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_to_array, array), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, rd_test_pdf_append, array), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (array);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ GBytes *rd_test_pdf_new          (guint          n_pages,
                                   RdTestPdfPage  page_func,
                                   gpointer       user_data);
 GBytes *rd_test_pdf_new_simple   (guint          n_pages);
+cairo_status_t rd_test_pdf_append (void                *closure,
+                                   const unsigned char *data,
+                                   unsigned int         length);
 char  **rd_test_pdf_simple_page  (guint          page,
                                   gpointer       user_data);
 char  **rd_test_pdf_scan_tenths  (guint          page,

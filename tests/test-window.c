@@ -3,10 +3,12 @@
 
 #include "rd-case-page.h"
 #include "rd-criterion-row.h"
+#include "rd-pdf-text.h"
 #include "rd-start-page.h"
 #include "rd-test-case.h"
 #include "rd-test-identity.h"
 #include "rd-test-gui.h"
+#include "rd-test-scan.h"
 #include "rd-window.h"
 
 static RdWindow *
@@ -334,6 +336,55 @@ test_window_bad_policy_skipped (void)
   rd_test_remove_dir (dir);
 }
 
+static gboolean
+scan_searchable (gpointer data)
+{
+  g_autoptr(GPtrArray) hits = rd_case_file_search (data, "intrathecal", 0, NULL);
+
+  return hits != NULL && hits->len == 1 && ((RdCaseSearchHit *) g_ptr_array_index (hits, 0))->recognised;
+}
+
+static gboolean
+nothing_to_recognise (gpointer data)
+{
+  g_autoptr(GArray) pages = rd_case_file_list_pages_to_recognise (data, NULL);
+
+  return pages != NULL && pages->len == 0;
+}
+
+/* A faxed record attached before recognition existed is read in the
+ * background once the case is opened for writing, and then found by search. */
+static void
+test_window_recognises_scans (void)
+{
+  g_autofree char *dir = rd_test_case_dir ();
+  g_autofree char *path = g_build_filename (dir, "fax.rdcase", NULL);
+  RdCaseFile *case_file;
+  RdWindow *window;
+
+  {
+    g_autoptr(RdCaseFile) cf = rd_test_case_new (path);
+    g_autoptr(GBytes) pdf = rd_test_scan_pdf_new ();
+    g_autoptr(RdPdfText) text = rd_pdf_text_extract (pdf, "fax.pdf", NULL, NULL);
+    g_autofree gboolean *kinds = rd_pdf_text_page_kinds (text);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (rd_case_file_attach_record (cf, pdf, "fax.pdf", text->n_pages,
+                                                 (const char * const *) text->texts, kinds, NULL, NULL, &error),
+                     >, 0);
+    g_assert_no_error (error);
+    rd_case_file_close (cf);
+  }
+
+  rd_test_gui_sign_as ("Test Nurse", "RN", RD_ROLE_NURSE_REVIEWER);
+  case_file = rd_case_page_get_case_file (rd_test_gui_open_case (path, &window));
+  g_assert_true (rd_test_gui_wait_for (scan_searchable, case_file, 60000));
+  g_assert_true (rd_test_gui_wait_for (nothing_to_recognise, case_file, 60000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rd_test_gui_spin ();
+  rd_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -347,6 +398,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-example-missing", test_window_open_example_missing);
   g_test_add_func ("/window/one-toast-at-a-time", test_window_one_toast_at_a_time);
   g_test_add_func ("/window/bad-policy-skipped", test_window_bad_policy_skipped);
+  g_test_add_func ("/window/recognises-scans", test_window_recognises_scans);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "rd-case-file.h"
 #include "rd-letter.h"
 #include "rd-pdf-text.h"
+#include "rd-recogniser.h"
 #include "rd-record-store.h"
 #include "rd-tool.h"
 
@@ -470,6 +471,26 @@ read_password_file (const char  *path,
   return contents;
 }
 
+/* Recognises the record's scanned pages here and now, saying how many; a
+ * failure leaves the record attached, its scans waiting for the application. */
+static void
+recognise_scans (RdCaseFile *cf,
+                 gint64      record_id)
+{
+  g_auto(RdRecogniseCounts) counts = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = rd_recognise_pending (cf, record_id, NULL, &counts, &error);
+
+  if (counts.n_recognised > 0 || ok)
+    rd_tool_print (stdout, ngettext ("%u scanned page was recognised.\n", "%u scanned pages were recognised.\n",
+                                     counts.n_recognised), counts.n_recognised);
+  for (guint i = 0; i < counts.refusals->len; i++)
+    rd_tool_print (stdout, "%s\n", (const char *) g_ptr_array_index (counts.refusals, i));
+  if (!ok)
+    rd_tool_print (stderr, _("The record is attached, but its other scanned pages were not recognised: %s"
+                             " ReviewDesk recognises them when the case is next opened.\n"), error->message);
+}
+
 static int
 attach (const char *case_path,
         const char *pdf_path,
@@ -533,6 +554,8 @@ attach (const char *case_path,
     rd_tool_print (stdout, ngettext ("%u page took too long to read or held too much text; it is stored without text.\n",
                       "%u pages took too long to read or held too much text; they are stored without text.\n",
                       text->n_too_costly), text->n_too_costly);
+  if (outcome != RD_CASE_ATTACH_ALREADY_PRESENT && text->n_with_text < text->n_pages)
+    recognise_scans (cf, id);
   if (remember)
     {
       if (!remember_password (cf, id, password, &error))
@@ -676,6 +699,9 @@ static const RdToolCommand case_commands[] = {
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
   /* rd-tool-audit.c */
+  { "search", "FILE WORDS… [--json]",
+    N_("print the record pages that hold every word (recognised scans with their mean confidence)"),
+    rd_tool_case_search },
   { "audit", "FILE [--json] [--action ACTION] [--who NAME]",
     N_("print a case’s audit log: every change with who, role, when (in your time zone), action, target and"
        " old → new value, then whether the chain is intact and the content matches it; exit 1 when not"),

@@ -60,6 +60,7 @@ int  rd_tool_case_score_file       (const char *case_path,
 
 /* case audit (rd-tool-audit.c), and the audit lines verify prints with it */
 int  rd_tool_case_audit         (int argc, char **argv);
+int  rd_tool_case_search        (int argc, char **argv);
 void rd_tool_print_audit_checks (const RdCaseVerifyResult *result);
 
 /* Who writes, as --by NAME and --role ROLE give it, and --policy-dir DIR. */

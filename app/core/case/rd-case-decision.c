@@ -504,6 +504,9 @@ static const struct {
   { "due_extension", "SELECT hours, reason, who, role, extended_at FROM due_extension", TRUE },
   { "declined_proposal", "SELECT policy_id, indication_id, reason, who, declined_at FROM declined_proposal"
                          " ORDER BY policy_id, indication_id", TRUE },
+  /* The recognition step's words, only when there are some. */
+  { "page_word", "SELECT record_id, page_number, n, word, x, y, width, height, confidence FROM page_word"
+                 " ORDER BY record_id, page_number, n", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 

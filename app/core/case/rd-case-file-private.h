@@ -77,6 +77,10 @@ sqlite3  *_rd_case_thread_db      (RdCaseFile   *self,
                                    gboolean      writable,
                                    gboolean     *owned,
                                    GError      **error);
+/* Closes a connection _rd_case_thread_db() opened for this thread (rolling
+ * back what it left open); the case's own is left as it is. */
+void      _rd_case_close_owned    (sqlite3      *db,
+                                   gboolean      owned);
 /* Refuses an empty or non-UTF-8 id; @what names it in the message. */
 gboolean  _rd_case_check_id       (const char   *value,
                                    const char   *what,

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
 /* The application id of a case still being created (see rd_case_file_create_filled()). */
 #define RD_CASE_FILE_BUILDING_ID    0x52446330  /* "RDc0" */
-#define RD_CASE_FILE_VERSION        7           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        8           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -290,6 +290,22 @@ typedef enum {
  */
 #define RD_CASE_PAGE_TOO_COSTLY 2
 
+/**
+ * RD_CASE_PAGE_RECOGNISED:
+ * The has_text_layer value of a scanned page whose text was recognised
+ * (OCR): its text is the recognised words, its words with their boxes are
+ * in page_word (rd_case_file_list_page_words()).
+ */
+#define RD_CASE_PAGE_RECOGNISED 3
+
+/**
+ * RD_CASE_PAGE_UNRECOGNISABLE:
+ * The has_text_layer value of a scanned page whose recognition was refused
+ * (an image too large or that cannot be decoded): its text stays empty and
+ * it is not tried again.
+ */
+#define RD_CASE_PAGE_UNRECOGNISABLE 4
+
 gint64        rd_case_file_attach_record        (RdCaseFile           *self,
                                                  GBytes               *pdf,
                                                  const char           *file_name,
@@ -340,6 +356,22 @@ gboolean      rd_case_file_lookup_record_password (RdCaseFile         *self,
                                                    gint64              record_id,
                                                    char              **password,
                                                    GError            **error);
+gboolean      rd_case_file_store_recognised_page (RdCaseFile          *self,
+                                                 gint64                record_id,
+                                                 guint                 page_number,
+                                                 const RdCaseWord     *words,
+                                                 guint                 n_words,
+                                                 GError              **error);
+gboolean      rd_case_file_mark_page_unrecognisable (RdCaseFile       *self,
+                                                 gint64                record_id,
+                                                 guint                 page_number,
+                                                 GError              **error);
+GArray       *rd_case_file_list_page_words      (RdCaseFile           *self,
+                                                 gint64                record_id,
+                                                 guint                 page_number,
+                                                 GError              **error);
+GArray       *rd_case_file_list_pages_to_recognise (RdCaseFile        *self,
+                                                 GError              **error);
 GPtrArray    *rd_case_file_search               (RdCaseFile           *self,
                                                  const char           *query,
                                                  guint                 max_hits,

@@ -11,9 +11,9 @@
  * digest is computed as the bytes arrive. */
 #define BLOB_CHUNK (1024 * 1024)
 
-static void
-close_owned (sqlite3  *db,
-             gboolean  owned)
+void
+_rd_case_close_owned (sqlite3  *db,
+                      gboolean  owned)
 {
   if (owned && db != NULL)
     {
@@ -190,7 +190,7 @@ rd_case_file_add_record (RdCaseFile  *self,
 out:
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return record_id;
 }
 
@@ -377,7 +377,7 @@ rd_case_file_read_record (RdCaseFile    *self,
 out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return bytes;
 }
 
@@ -456,7 +456,7 @@ out:
   wipe_password (stored);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -539,7 +539,7 @@ rd_case_file_lookup_record_password (RdCaseFile  *self,
   if (db == NULL)
     return FALSE;
   ok = query_password (db, record_id, password, error);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -575,6 +575,14 @@ store_pages (sqlite3              *db,
   insert = _rd_db_prepare (db, "INSERT INTO record_page (record_id, page_number, text, has_text_layer)"
                                " VALUES (?, ?, ?, ?)", error);
   if (insert == NULL)
+    return FALSE;
+  _rd_db_bind (remove, "i", record_id);
+  if (!_rd_db_step_done (db, remove, error))
+    return FALSE;
+  /* Words recognised on the pages replaced go with them. */
+  g_clear_pointer (&remove, sqlite3_finalize);
+  remove = _rd_db_prepare (db, "DELETE FROM page_word WHERE record_id = ?", error);
+  if (remove == NULL)
     return FALSE;
   _rd_db_bind (remove, "i", record_id);
   if (!_rd_db_step_done (db, remove, error))
@@ -655,7 +663,7 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return ok;
 }
 
@@ -703,8 +711,9 @@ rd_case_file_get_page_text (RdCaseFile  *self,
  * rd_case_file_list_scanned_pages:
  *
  * Returns: (transfer full) (element-type guint) (nullable): the numbers (from
- *   1), in order, of the record's pages stored without a text layer (scans);
- *   empty while the record's text is not stored
+ *   1), in order, of the record's pages stored without a text layer (scans)
+ *   that have no text to search: not recognised yet, refused, or recognised
+ *   without a word; empty while the record's text is not stored
  */
 GArray *
 rd_case_file_list_scanned_pages (RdCaseFile  *self,
@@ -720,7 +729,9 @@ rd_case_file_list_scanned_pages (RdCaseFile  *self,
   if (!_rd_case_check_readable (self, error))
     return NULL;
   stmt = _rd_db_prepare (self->db, "SELECT page_number FROM record_page"
-                                   " WHERE record_id = ? AND has_text_layer = 0 ORDER BY page_number", error);
+                                   " WHERE record_id = ? AND (has_text_layer IN (0, " G_STRINGIFY (RD_CASE_PAGE_UNRECOGNISABLE) ")"
+                                   "  OR (has_text_layer = " G_STRINGIFY (RD_CASE_PAGE_RECOGNISED) " AND text = ''))"
+                                   " ORDER BY page_number", error);
   if (stmt == NULL)
     return NULL;
   _rd_db_bind (stmt, "i", record_id);
@@ -798,7 +809,10 @@ rd_case_file_search (RdCaseFile  *self,
 
   stmt = _rd_db_prepare (self->db,
                          "SELECT p.record_id, p.page_number,"
-                         " snippet(page_fts, 0, char(2), char(3), '…', 16)"
+                         " snippet(page_fts, 0, char(2), char(3), '…', 16),"
+                         " p.has_text_layer = " G_STRINGIFY (RD_CASE_PAGE_RECOGNISED) ","
+                         " (SELECT avg(w.confidence) FROM page_word w"
+                         "  WHERE w.record_id = p.record_id AND w.page_number = p.page_number)"
                          " FROM page_fts JOIN record_page p ON p.id = page_fts.rowid"
                          " WHERE page_fts MATCH ? ORDER BY p.record_id, p.page_number LIMIT ?", error);
   if (stmt == NULL)
@@ -816,6 +830,8 @@ rd_case_file_search (RdCaseFile  *self,
       hit->record_id = sqlite3_column_int64 (stmt, 0);
       hit->page_number = (guint) sqlite3_column_int64 (stmt, 1);
       hit->snippet = _rd_db_column_text (stmt, 2);
+      hit->recognised = sqlite3_column_int (stmt, 3) != 0;
+      hit->confidence = sqlite3_column_double (stmt, 4);
       g_ptr_array_add (hits, hit);
     }
   return g_steal_pointer (&hits);
@@ -950,7 +966,7 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (db != NULL)
     _rd_case_rollback (db);
-  close_owned (db, owned);
+  _rd_case_close_owned (db, owned);
   return record_id;
 
 fail:

@@ -46,6 +46,11 @@ static const struct {
                             " FROM peer_to_peer" },
   { RD_REPLAY_DUE_EXTENSION, "SELECT 'request/due', hours || ' hours: ' || reason, who FROM due_extension" },
   { RD_REPLAY_DECLINED, "SELECT policy_id || '/' || indication_id, reason, who FROM declined_proposal" },
+  { RD_REPLAY_RECOGNISED, "SELECT 'record/' || p.record_id || '/page/' || p.page_number,"
+                          " CASE p.has_text_layer WHEN 4 THEN 'not recognisable' ELSE"
+                          " (SELECT count(*) FROM page_word w WHERE w.record_id = p.record_id"
+                          "  AND w.page_number = p.page_number) || ' words' END"
+                          " FROM record_page p WHERE p.has_text_layer IN (3, 4)" },
 };
 
 #define COL(i) (sqlite3_column_count (stmt) > (int) (i) ? (const char *) sqlite3_column_text (stmt, (i)) : NULL)

@@ -282,6 +282,20 @@ static const char schema_payer_stand_ins[] =
   "CREATE TEMP VIEW request AS SELECT *, NULL AS payer, NULL AS plan_name, NULL AS line_of_business"
   "  FROM main.request;";
 
+/* The recognition step: the words Tesseract read on a scanned page, with
+ * their boxes (PDF points, top-left origin, as evidence) and confidences
+ * (0 to 100). The page's text itself goes into record_page.text, marked by
+ * has_text_layer = 3, so the search index needs no change. */
+static const char schema_recognition[] =
+  "CREATE TABLE page_word ("
+  "  record_id INTEGER NOT NULL REFERENCES record(id),"
+  "  page_number INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  n INTEGER NOT NULL CHECK (n >= 0),"
+  "  word TEXT NOT NULL,"
+  "  x REAL NOT NULL, y REAL NOT NULL, width REAL NOT NULL, height REAL NOT NULL,"
+  "  confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 100),"
+  "  PRIMARY KEY (record_id, page_number, n));";
+
 /* Each version's new tables (which a read-only connection to an older case
  * shadows with empty temporary ones), its changes to existing tables (which
  * only a migration makes) and what stands in for those changes on a
@@ -298,6 +312,7 @@ static const struct {
   { schema_v5, schema_v5_changes, NULL },
   { schema_v6, NULL, NULL },
   { schema_payer, schema_payer_changes, schema_payer_stand_ins },
+  { schema_recognition, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);

@@ -133,6 +133,22 @@ rd_case_search_hit_free (RdCaseSearchHit *hit)
   g_free (hit);
 }
 
+static void
+word_clear (RdCaseWord *word)
+{
+  g_free (word->word);
+}
+
+/* An array of RdCaseWord that frees their text. */
+GArray *
+rd_case_word_array_new (void)
+{
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (RdCaseWord));
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  return words;
+}
+
 void
 rd_case_recommendation_free (RdCaseRecommendation *recommendation)
 {

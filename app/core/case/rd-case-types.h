@@ -153,7 +153,30 @@ typedef struct {
   gint64  record_id;
   guint   page_number;
   char   *snippet;
+  gboolean recognised;     /* the page's text was recognised from its image (OCR) */
+  double   confidence;     /* then the mean confidence of its words, 0 to 100 */
 } RdCaseSearchHit;
+
+/**
+ * RdCaseWord:
+ * A word recognised on a scanned page: its box in PDF points from the page's
+ * top-left corner (as evidence boxes are) and Tesseract's confidence, 0 to
+ * 100. In an array, @word is owned by the array (rd_case_word_array_new()).
+ */
+typedef struct {
+  char   *word;
+  double  x, y, width, height;
+  double  confidence;
+} RdCaseWord;
+
+/**
+ * RdCasePageRef:
+ * A page of a record, e.g. one to recognise.
+ */
+typedef struct {
+  gint64 record_id;
+  guint  page_number;
+} RdCasePageRef;
 
 #define RD_CASE_MATCH_START "\x02"
 #define RD_CASE_MATCH_END   "\x03"
@@ -293,6 +316,7 @@ void rd_case_doc_item_free       (RdCaseDocItem        *item);
 void rd_case_evidence_free       (RdCaseEvidence       *evidence);
 void rd_case_record_free         (RdCaseRecord         *record);
 void rd_case_search_hit_free     (RdCaseSearchHit      *hit);
+GArray *rd_case_word_array_new   (void);
 void rd_case_recommendation_free (RdCaseRecommendation *recommendation);
 void rd_case_decision_free       (RdCaseDecision       *decision);
 void rd_case_peer_to_peer_free   (RdCasePeerToPeer     *event);

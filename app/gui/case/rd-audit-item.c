@@ -63,6 +63,7 @@ static const struct {
   { "peer-to-peer", N_("Recorded peer-to-peer conversation") },
   { "due-extension", N_("Extended the due time") },
   { "proposal-declined", N_("Declined a proposed indication") },
+  { "page-recognised", N_("Recognised the text of a scanned page") },
 };
 
 /**

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rd-recogniser.h"
 #include "rd-reviewer-session.h"
 #include "rd-start-page.h"
 #include "rd-window.h"
@@ -24,6 +25,7 @@ struct _RdWindow
   RdCaseFile           *pending_case;   /* opened, waiting for the policies */
   gboolean              loading_policies;
   GCancellable         *cancellable;
+  RdRecogniser         *recogniser;     /* reads the shown case's scanned pages, when writable */
 
   RdReviewerSession    *session;        /* the application's */
   char                 *signer_problem; /* the last reason the key could not sign, shown once */

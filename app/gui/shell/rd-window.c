@@ -121,12 +121,55 @@ remember_recent (RdWindow   *self,
   g_settings_set_strv (settings, "recent-cases", (const char * const *) recent);
 }
 
+/* The subtitle says how far the reading of scanned pages has got. */
+static void
+recognition_progress (RdWindow *self,
+                      guint     done,
+                      guint     total)
+{
+  g_autofree char *text = NULL;
+
+  if (done >= total)
+    {
+      adw_window_title_set_subtitle (self->window_title, _("Case review"));
+      return;
+    }
+  /* TRANSLATORS: the window's subtitle while scanned record pages are recognised (OCR) */
+  text = g_strdup_printf (_("Case review — reading scanned pages: %u of %u"), done, total);
+  adw_window_title_set_subtitle (self->window_title, text);
+}
+
+static void
+records_changed (RdWindow   *self,
+                 const char *what)
+{
+  if (self->recogniser != NULL && g_strcmp0 (what, "record") == 0)
+    rd_recogniser_queue_pending (self->recogniser);
+}
+
+/* Scanned pages of a case that may be written are recognised in the
+ * background, those attached before included. */
+static void
+start_recognition (RdWindow   *self,
+                   RdCaseFile *case_file)
+{
+  if (rd_case_file_is_read_only (case_file) || rd_case_file_get_status (case_file) == RD_CASE_STATUS_SEALED)
+    return;
+  self->recogniser = rd_recogniser_new (case_file);
+  g_signal_connect_object (self->recogniser, "progress", G_CALLBACK (recognition_progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (case_file, "changed", G_CALLBACK (records_changed), self, G_CONNECT_SWAPPED);
+  rd_recogniser_queue_pending (self->recogniser);
+}
+
 static void
 show_case (RdWindow   *self,
            RdCaseFile *case_file)
 {
   RdCasePage *page = RD_CASE_PAGE (rd_case_page_new ());
 
+  /* The previous case's recognition stops before its page (and case) goes. */
+  g_clear_object (&self->recogniser);
   adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
   rd_case_page_set_case (page, case_file, self->policies);
   _rd_window_apply_reviewer (self);
@@ -137,6 +180,7 @@ show_case (RdWindow   *self,
   if (rd_case_file_is_read_only (case_file))
     rd_case_page_show_toast (page, rd_case_file_get_read_only_reason (case_file));
   _rd_window_reviewer_case_shown (self);
+  start_recognition (self, case_file);
 }
 
 static void leave_loading (RdWindow *self);
@@ -514,6 +558,7 @@ rd_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->pending_case);
+  g_clear_object (&self->recogniser);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
   G_OBJECT_CLASS (rd_window_parent_class)->dispose (object);
