@@ -682,10 +682,11 @@ static const RdToolCommand case_commands[] = {
     rd_tool_case_audit },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
-  { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase [--by NAME] [--role ROLE]"
-    " [--policy-dir DIR]",
-    N_("create a case from an example (its request and records, without the reference key), or from a request"
-       " in JSON with every policy that applies to it under review; nothing is written when the request is"
+  { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase | --pas BUNDLE.json OUT.rdcase"
+    " [--by NAME] [--role ROLE] [--policy-dir DIR]",
+    N_("create a case from an example (its request and records, without the reference key), from a request"
+       " in JSON, or from a Da Vinci PAS request Bundle (its PDFs become records, the bundle is kept in the"
+       " case), with every policy that applies to it under review; nothing is written when the request is"
        " refused"), rd_tool_case_new },
   /* rd-tool-score.c */
   { "score", "FILE ANSWERS.json [--by NAME] [--role ROLE] [--policy-dir DIR]",

@@ -504,6 +504,9 @@ static const struct {
   { "due_extension", "SELECT hours, reason, who, role, extended_at FROM due_extension", TRUE },
   { "declined_proposal", "SELECT policy_id, indication_id, reason, who, declined_at FROM declined_proposal"
                          " ORDER BY policy_id, indication_id", TRUE },
+  /* The source step (version 8), only when it has rows. */
+  { "source_document", "SELECT id, kind, media_type, size, sha256, added_by, added_at, data FROM source_document"
+                       " ORDER BY id", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 

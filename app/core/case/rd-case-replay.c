@@ -105,6 +105,7 @@ static const struct {
   [RD_REPLAY_PEER_TO_PEER] = { FALSE, TRUE, FALSE, RD_REPLAY_PEER_TO_PEER },
   [RD_REPLAY_DUE_EXTENSION] = { FALSE, TRUE, FALSE, RD_REPLAY_DUE_EXTENSION },
   [RD_REPLAY_DECLINED] = { FALSE, TRUE, FALSE, RD_REPLAY_DECLINED },
+  [RD_REPLAY_SOURCE] = { FALSE, TRUE, TRUE, RD_REPLAY_SOURCE },
 };
 
 /* The indications of a policy never set are an empty list. */
@@ -227,6 +228,9 @@ describe (RdReplayKind        kind,
       return g_strdup (_("The extension of the due time"));
     case RD_REPLAY_DECLINED:
       return g_strdup_printf (_("The reason proposed indication %s is not reviewed"), id);
+    case RD_REPLAY_SOURCE:
+      part = head (item ? item->value : NULL, "; ");
+      return g_strdup_printf (_("Source document %s (“%s”)"), number_of (id), part);
     case RD_REPLAY_SEAL:
     case RD_REPLAY_N_KINDS:
     default:
@@ -292,6 +296,7 @@ static const struct {
   { "peer-to-peer", RD_REPLAY_PEER_TO_PEER, OP_ADD },
   { "due-extension", RD_REPLAY_DUE_EXTENSION, OP_ADD },
   { "proposal-declined", RD_REPLAY_DECLINED, OP_SET },
+  { "source-add", RD_REPLAY_SOURCE, OP_ADD },
 };
 
 typedef struct {

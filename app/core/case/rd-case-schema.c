@@ -282,6 +282,24 @@ static const char schema_payer_stand_ins[] =
   "CREATE TEMP VIEW request AS SELECT *, NULL AS payer, NULL AS plan_name, NULL AS line_of_business"
   "  FROM main.request;";
 
+/* Version 8, the source step: a document a case was made from, kept as it
+ * came (a PAS request bundle), with its SHA-256. Append-only, like the
+ * records. */
+static const char schema_source[] =
+  "CREATE TABLE source_document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('pas-request')),"
+  "  media_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  added_by TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL,"
+  "  data BLOB NOT NULL);"
+  "CREATE TRIGGER source_document_no_update BEFORE UPDATE ON source_document"
+  "  BEGIN SELECT RAISE(ABORT, 'source documents are append-only'); END;"
+  "CREATE TRIGGER source_document_no_delete BEFORE DELETE ON source_document"
+  "  BEGIN SELECT RAISE(ABORT, 'source documents are append-only'); END;";
+
 /* Each version's new tables (which a read-only connection to an older case
  * shadows with empty temporary ones), its changes to existing tables (which
  * only a migration makes) and what stands in for those changes on a
@@ -298,6 +316,7 @@ static const struct {
   { schema_v5, schema_v5_changes, NULL },
   { schema_v6, NULL, NULL },
   { schema_payer, schema_payer_changes, schema_payer_stand_ins },
+  { schema_source, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);
