@@ -675,6 +675,11 @@ static const RdToolCommand case_commands[] = {
   { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
+  /* rd-tool-pas.c */
+  { "export", "--pas FILE OUT.json [--policy-dir DIR]",
+    N_("write the determination as a Da Vinci PAS response Bundle (FHIR R4): the review action per item, the"
+       " reasons with the policy and criteria cited, the reviewer, the audit trail and the seal line; 0600"),
+    rd_tool_case_export },
   /* rd-tool-audit.c */
   { "audit", "FILE [--json] [--action ACTION] [--who NAME]",
     N_("print a case’s audit log: every change with who, role, when (in your time zone), action, target and"

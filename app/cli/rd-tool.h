@@ -56,6 +56,7 @@ int  rd_tool_case_new_from_pas     (const char *bundle_path,
                                     const char *who,
                                     RdRole      role);
 int  rd_tool_case_score            (int argc, char **argv);
+int  rd_tool_case_export           (int argc, char **argv);
 int  rd_tool_case_verify           (int argc, char **argv);
 int  rd_tool_case_score_file       (const char *case_path,
                                     const char *answers_path,

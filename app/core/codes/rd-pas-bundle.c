@@ -486,6 +486,7 @@ read_items (Reader      *reader,
       g_autofree char *path = g_strdup_printf ("%s.item", claim_path);
       return fail (error, RD_PAS_ERROR_MISSING, path, _("the claim has no items: add the service requested."));
     }
+  reader->pas->n_items = json_array_get_length (items);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s.item[%u].productOrService", claim_path, i);

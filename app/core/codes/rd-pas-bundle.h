@@ -43,6 +43,7 @@ typedef struct {
   RdRequest *request;
   GPtrArray *attachments;  /* of RdPasAttachment */
   char      *claim_id;     /* nullable: Claim.identifier[0].value, else Claim.id */
+  guint      n_items;      /* Claim.item's length */
 } RdPasRequest;
 
 void          rd_pas_request_free    (RdPasRequest      *pas);
