@@ -170,6 +170,8 @@ add_parties (const Response *r)
   member (b, "text", r->request->member_name);
   json_builder_end_object (b);
   json_builder_end_array (b);
+  /* Required by US Core; the case does not record it. */
+  member (b, "gender", "unknown");
   member (b, "birthDate", r->request->member_birth_date);
   close_entry (r);
 
