@@ -432,6 +432,17 @@ take_drug (Reader     *reader,
     reader->pas->request->drug = g_strdup (display);
 }
 
+static const struct {
+  const char *system;
+  guint       list;
+  const char *field;
+} procedure_systems[] = {
+  { SYSTEM_CPT, CODES_CPT, "cpt" },
+  { SYSTEM_HCPCS, CODES_HCPCS, "hcpcs" },
+  { SYSTEM_HCPCS_OID, CODES_HCPCS, "hcpcs" },
+  { SYSTEM_PCS, CODES_PCS, "icd10-pcs" },
+};
+
 /* Reads each coding of a CodeableConcept; TRUE in *procedure when one is a
  * procedure (CPT, HCPCS, ICD-10-PCS), in *medication when one is a drug. */
 static gboolean
@@ -455,15 +466,13 @@ read_concept (Reader      *reader,
         return FALSE;
       if (system == NULL || code == NULL)
         continue;
-      if (g_str_equal (system, SYSTEM_CPT) && (*procedure = TRUE) &&
-          !add_code (reader, CODES_CPT, "cpt", code, coding_path, error))
-        return FALSE;
-      if ((g_str_equal (system, SYSTEM_HCPCS) || g_str_equal (system, SYSTEM_HCPCS_OID)) && (*procedure = TRUE) &&
-          !add_code (reader, CODES_HCPCS, "hcpcs", code, coding_path, error))
-        return FALSE;
-      if (g_str_equal (system, SYSTEM_PCS) && (*procedure = TRUE) &&
-          !add_code (reader, CODES_PCS, "icd10-pcs", code, coding_path, error))
-        return FALSE;
+      for (guint p = 0; p < G_N_ELEMENTS (procedure_systems); p++)
+        if (g_str_equal (system, procedure_systems[p].system))
+          {
+            *procedure = TRUE;
+            if (!add_code (reader, procedure_systems[p].list, procedure_systems[p].field, code, coding_path, error))
+              return FALSE;
+          }
       if (g_str_equal (system, SYSTEM_RXNORM) || g_str_equal (system, SYSTEM_NDC))
         {
           *medication = TRUE;
