@@ -405,6 +405,15 @@ add_code (Reader      *reader,
   g_autofree char *normal = rd_code_normalize (code);
   g_autoptr(GError) local = NULL;
 
+  /* X12 278 writes ICD-10-CM without its dot, and bundles mapped from it
+   * often keep that spelling. */
+  if (list == CODES_CM && strlen (normal) > 3 && strchr (normal, '.') == NULL)
+    {
+      char *dotted = g_strdup_printf ("%.3s.%s", normal, normal + 3);
+      g_free (normal);
+      normal = dotted;
+    }
+
   if (!rd_request_validate_field (field, normal, &local))
     return fail (error, RD_PAS_ERROR_VALUE, path, local->message);
   g_strv_builder_add (reader->codes[list], normal);
