@@ -3,7 +3,9 @@
  *   rd-test-make-case CASE [--sealed]   a case with some of everything
  *   rd-test-make-case --pdf OUT N       a synthetic N-page PDF record
  *   rd-test-make-case --scan-pdf OUT    a synthetic faxed record (rd-test-scan.h)
- *   rd-test-make-case --review CASE     evidence and decisions added to CASE */
+ *   rd-test-make-case --review CASE     evidence and decisions added to CASE
+ *   rd-test-make-case --decide CASE approve|deny|pend [--sealed]
+ *                                       the director's determination on CASE */
 #include "config.h"
 
 #include <stdlib.h>
@@ -121,6 +123,32 @@ review_case (const char *path)
                                        "The trial did not reduce the pain by half", &error) > 0, error);
 }
 
+/* A signed determination by the organisation's director (see use_trust_file()),
+ * and the seal when asked. */
+static void
+decide_case (const char *path,
+             const char *kind,
+             gboolean    sealed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RdCaseFile) cf = rd_case_file_open (path, RD_CASE_FILE_OPEN_NONE, &error);
+  gint64 id;
+
+  check (cf != NULL, error);
+  rd_test_sign_as (cf, "Script Director", "MD", RD_ROLE_MEDICAL_DIRECTOR);
+  if (g_str_equal (kind, "approve"))
+    id = rd_case_file_record_decision (cf, RD_DECISION_FINAL, "medically-necessary", FALSE,
+                                       "The intrathecal trial halved the pain", &error);
+  else if (g_str_equal (kind, "deny"))
+    id = rd_case_file_record_decision (cf, RD_DECISION_FINAL, "not-medically-necessary", TRUE,
+                                       "The trial did not reduce the pain by half", &error);
+  else
+    id = rd_case_file_record_decision (cf, RD_DECISION_PEND, NULL, FALSE, "Send the trial notes", &error);
+  check (id > 0, error);
+  if (sealed)
+    check (rd_case_file_seal (cf, &error), error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,12 +168,19 @@ main (int   argc,
       review_case (argv[2]);
       return 0;
     }
+  if ((argc == 4 || (argc == 5 && g_str_equal (argv[4], "--sealed"))) && g_str_equal (argv[1], "--decide"))
+    {
+      use_trust_file ();
+      decide_case (argv[2], argv[3], argc == 5);
+      return 0;
+    }
   if (argc == 2 || (argc == 3 && g_str_equal (argv[2], "--sealed")))
     {
       use_trust_file ();
       make_case (argv[1], argc == 3);
       return 0;
     }
-  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N | --scan-pdf OUT | --review CASE\n");
+  g_printerr ("usage: rd-test-make-case CASE [--sealed] | --pdf OUT N | --scan-pdf OUT | --review CASE"
+              " | --decide CASE approve|deny|pend [--sealed]\n");
   return 2;
 }

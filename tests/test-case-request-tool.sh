@@ -50,7 +50,7 @@ refused "nested deeper than 8" "$dir/deep.json"
 refused "larger than" "$dir/large.json"
 { printf '{"device": "'; head -c 5000 /dev/zero | tr '\0' 'x'; printf '"}'; } > "$dir/long.json"
 refused '\$\.device' "$dir/long.json"
-expect 2 "needs --from" "$tool" case new "$dir/x.rdcase"
+expect 2 "needs one of --from" "$tool" case new "$dir/x.rdcase"
 
 # a valid request: the case, 0600, with the applicable policies under review
 case="$dir/a.rdcase"

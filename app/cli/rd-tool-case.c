@@ -698,6 +698,11 @@ static const RdToolCommand case_commands[] = {
   { "letter", "FILE [OUT.md|OUT.pdf] [--draft] [--policy-dir DIR]",
     N_("print the determination letter, or write it to OUT (PDF when OUT ends in .pdf);"
        " --draft: before a determination, the letter the recommendation would give"), cmd_letter },
+  /* rd-tool-pas.c */
+  { "export", "--pas FILE OUT.json [--policy-dir DIR]",
+    N_("write the determination as a Da Vinci PAS response Bundle (FHIR R4): the review action per item, the"
+       " reasons with the policy and criteria cited, the reviewer, the audit trail and the seal line; 0600"),
+    rd_tool_case_export },
   /* rd-tool-audit.c */
   { "search", "FILE WORDS… [--json]",
     N_("print the record pages that hold every word (recognised scans with their mean confidence)"),
@@ -708,10 +713,11 @@ static const RdToolCommand case_commands[] = {
     rd_tool_case_audit },
   /* rd-tool-example.c */
   { "examples", "", N_("print the path of each bundled example case, one per line"), rd_tool_case_examples },
-  { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase [--by NAME] [--role ROLE]"
-    " [--policy-dir DIR]",
-    N_("create a case from an example (its request and records, without the reference key), or from a request"
-       " in JSON with every policy that applies to it under review; nothing is written when the request is"
+  { "new", "--from EXAMPLE.xml OUT.rdcase | --request REQUEST.json OUT.rdcase | --pas BUNDLE.json OUT.rdcase"
+    " [--by NAME] [--role ROLE] [--policy-dir DIR]",
+    N_("create a case from an example (its request and records, without the reference key), from a request"
+       " in JSON, or from a Da Vinci PAS request Bundle (its PDFs become records, the bundle is kept in the"
+       " case), with every policy that applies to it under review; nothing is written when the request is"
        " refused"), rd_tool_case_new },
   /* rd-tool-score.c */
   { "score", "FILE ANSWERS.json [--by NAME] [--role ROLE] [--policy-dir DIR]",

@@ -79,6 +79,7 @@ rd_tool_case_new (int    argc,
   RdToolOptions options = { NULL, RD_ROLE_NURSE_REVIEWER, NULL };
   const char *from = NULL;
   const char *request = NULL;
+  const char *pas = NULL;
   const char *out = NULL;
 
   for (int i = 1; i < argc; i++)
@@ -93,15 +94,20 @@ rd_tool_case_new (int    argc,
         from = argv[++i];
       else if (g_str_equal (argv[i], "--request") && i + 1 < argc)
         request = argv[++i];
+      else if (g_str_equal (argv[i], "--pas") && i + 1 < argc)
+        pas = argv[++i];
       else if (g_str_has_prefix (argv[i], "--") || out != NULL)
         return rd_tool_usage_error ("case", "new", _("Unexpected argument “%s”."), argv[i]);
       else
         out = argv[i];
     }
-  if ((from == NULL) == (request == NULL) || out == NULL)
+  if ((from != NULL) + (request != NULL) + (pas != NULL) != 1 || out == NULL)
     return rd_tool_usage_error ("case", "new", "%s",
-                                _("“case new” needs --from EXAMPLE.xml or --request REQUEST.json, and the case"
-                                  " file to create."));
+                                _("“case new” needs one of --from EXAMPLE.xml, --request REQUEST.json or"
+                                  " --pas BUNDLE.json, and the case file to create."));
+  if (pas != NULL)
+    return rd_tool_case_new_from_pas (pas, out, options.policy_dir,
+                                      options.who ? options.who : rd_tool_default_actor (), options.role);
   if (request != NULL)
     return rd_tool_case_new_from_request (request, out, options.policy_dir,
                                           options.who ? options.who : rd_tool_default_actor (), options.role);

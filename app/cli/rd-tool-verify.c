@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "rd-case-file.h"
+#include "rd-pas-bundle.h"
+#include "rd-pas-response.h"
 #include "rd-tool.h"
 
 /* ---- case verify ------------------------------------------------------ */
@@ -63,7 +65,8 @@ rd_tool_print_audit_checks (const RdCaseVerifyResult *result)
                    _("every audited value is what the audit log last set it to"));
 }
 
-/* The seal line of a letter: the PDF's keywords, or a line of a text letter. */
+/* The seal line of a letter: the PDF's keywords, the identifier of a PAS
+ * response's ClaimResponse, or a line of a text letter. */
 static char *
 read_seal_token (const char  *letter_path,
                  GError     **error)
@@ -84,6 +87,15 @@ read_seal_token (const char  *letter_path,
         return keywords;
       g_free (keywords);
     }
+  else if (length > 0 && contents[0] == '{')
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      g_autoptr(JsonNode) root = rd_pas_bundle_load (bytes, NULL);
+      char *token = root ? rd_pas_response_get_seal_token (root) : NULL;
+
+      if (token != NULL)
+        return token;
+    }
   else if (contents != NULL && g_utf8_validate (contents, length, NULL))
     {
       g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
@@ -94,7 +106,7 @@ read_seal_token (const char  *letter_path,
     }
   if (error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("“%s” carries no ReviewDesk seal: only a letter written from a sealed case can be checked."),
+                 _("“%s” carries no ReviewDesk seal: only a letter or a PAS response written from a sealed case can be checked."),
                  letter_path);
   return NULL;
 }

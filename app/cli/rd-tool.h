@@ -50,7 +50,13 @@ int  rd_tool_case_new_from_request (const char *request_path,
                                     const char *policy_dir,
                                     const char *who,
                                     RdRole      role);
+int  rd_tool_case_new_from_pas     (const char *bundle_path,
+                                    const char *out,
+                                    const char *policy_dir,
+                                    const char *who,
+                                    RdRole      role);
 int  rd_tool_case_score            (int argc, char **argv);
+int  rd_tool_case_export           (int argc, char **argv);
 int  rd_tool_case_verify           (int argc, char **argv);
 int  rd_tool_case_score_file       (const char *case_path,
                                     const char *answers_path,

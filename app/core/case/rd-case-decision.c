@@ -507,6 +507,9 @@ static const struct {
   /* The recognition step's words, only when there are some. */
   { "page_word", "SELECT record_id, page_number, n, word, x, y, width, height, confidence FROM page_word"
                  " ORDER BY record_id, page_number, n", TRUE },
+  /* The source step (version 9), only when it has rows. */
+  { "source_document", "SELECT id, kind, media_type, size, sha256, added_by, added_at, data FROM source_document"
+                       " ORDER BY id", TRUE },
   { "audit", "SELECT seq, hash FROM audit WHERE seq = ?1" },
 };
 

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 #define RD_CASE_FILE_APPLICATION_ID 0x52446331  /* "RDc1" */
 /* The application id of a case still being created (see rd_case_file_create_filled()). */
 #define RD_CASE_FILE_BUILDING_ID    0x52446330  /* "RDc0" */
-#define RD_CASE_FILE_VERSION        8           /* the user_version this build writes */
+#define RD_CASE_FILE_VERSION        9           /* the user_version this build writes */
 
 #define RD_CASE_FILE_ERROR (rd_case_file_error_quark ())
 GQuark rd_case_file_error_quark (void);
@@ -424,6 +424,18 @@ gboolean      rd_case_file_seal                 (RdCaseFile                 *sel
                                                  GError                    **error);
 RdCaseSeal   *rd_case_file_get_seal             (RdCaseFile                 *self,
                                                  GError                    **error);
+
+/* ---- source documents (rd-case-source.c) ---------------------------------- */
+
+gint64        rd_case_file_add_source_document  (RdCaseFile           *self,
+                                                 const char           *kind,
+                                                 const char           *media_type,
+                                                 GBytes               *data,
+                                                 GError              **error);
+GBytes       *rd_case_file_get_source_document  (RdCaseFile           *self,
+                                                 const char           *kind,
+                                                 char                **sha256,
+                                                 GError              **error);
 
 /* ---- audit, verification and repair (rd-case-verify.c) ------------------- */
 

@@ -45,6 +45,8 @@ static const struct {
                             " || ifnull(' with ' || participant, '') || ifnull(': ' || notes, ''), who, role"
                             " FROM peer_to_peer" },
   { RD_REPLAY_DUE_EXTENSION, "SELECT 'request/due', hours || ' hours: ' || reason, who FROM due_extension" },
+  { RD_REPLAY_SOURCE, "SELECT 'source/' || id, kind || '; ' || media_type || '; ' || size || ' bytes; sha256 '"
+                      " || sha256, added_by FROM source_document" },
   { RD_REPLAY_DECLINED, "SELECT policy_id || '/' || indication_id, reason, who FROM declined_proposal" },
   { RD_REPLAY_RECOGNISED, "SELECT 'record/' || p.record_id || '/page/' || p.page_number,"
                           " CASE p.has_text_layer WHEN 4 THEN 'not recognisable' ELSE"

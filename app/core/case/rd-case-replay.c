@@ -106,6 +106,7 @@ static const struct {
   [RD_REPLAY_DUE_EXTENSION] = { FALSE, TRUE, FALSE, RD_REPLAY_DUE_EXTENSION },
   [RD_REPLAY_DECLINED] = { FALSE, TRUE, FALSE, RD_REPLAY_DECLINED },
   [RD_REPLAY_RECOGNISED] = { FALSE, FALSE, TRUE, RD_REPLAY_RECOGNISED },
+  [RD_REPLAY_SOURCE] = { FALSE, TRUE, TRUE, RD_REPLAY_SOURCE },
 };
 
 /* The indications of a policy never set are an empty list. */
@@ -231,6 +232,9 @@ describe (RdReplayKind        kind,
     case RD_REPLAY_RECOGNISED:
       /* TRANSLATORS: %s is "record/3/page/2" */
       return g_strdup_printf (_("The text recognised on %s"), id);
+    case RD_REPLAY_SOURCE:
+      part = head (item ? item->value : NULL, "; ");
+      return g_strdup_printf (_("Source document %s (“%s”)"), number_of (id), part);
     case RD_REPLAY_SEAL:
     case RD_REPLAY_N_KINDS:
     default:
@@ -297,6 +301,7 @@ static const struct {
   { "due-extension", RD_REPLAY_DUE_EXTENSION, OP_ADD },
   { "proposal-declined", RD_REPLAY_DECLINED, OP_SET },
   { "page-recognised", RD_REPLAY_RECOGNISED, OP_ADD },
+  { "source-add", RD_REPLAY_SOURCE, OP_ADD },
 };
 
 typedef struct {

@@ -296,6 +296,24 @@ static const char schema_recognition[] =
   "  confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 100),"
   "  PRIMARY KEY (record_id, page_number, n));";
 
+/* Version 9, the source step: a document a case was made from, kept as it
+ * came (a PAS request bundle), with its SHA-256. Append-only, like the
+ * records. */
+static const char schema_source[] =
+  "CREATE TABLE source_document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('pas-request')),"
+  "  media_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  added_by TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL,"
+  "  data BLOB NOT NULL);"
+  "CREATE TRIGGER source_document_no_update BEFORE UPDATE ON source_document"
+  "  BEGIN SELECT RAISE(ABORT, 'source documents are append-only'); END;"
+  "CREATE TRIGGER source_document_no_delete BEFORE DELETE ON source_document"
+  "  BEGIN SELECT RAISE(ABORT, 'source documents are append-only'); END;";
+
 /* Each version's new tables (which a read-only connection to an older case
  * shadows with empty temporary ones), its changes to existing tables (which
  * only a migration makes) and what stands in for those changes on a
@@ -313,6 +331,7 @@ static const struct {
   { schema_v6, NULL, NULL },
   { schema_payer, schema_payer_changes, schema_payer_stand_ins },
   { schema_recognition, NULL, NULL },
+  { schema_source, NULL, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == RD_CASE_FILE_VERSION);

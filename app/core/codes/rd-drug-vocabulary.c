@@ -441,6 +441,29 @@ rd_drug_vocabulary_find_ingredient (RdDrugVocabulary *self,
 }
 
 /**
+ * rd_drug_vocabulary_find_rxnorm:
+ * @rxcui: (nullable): an RxNorm concept id, e.g. "7052"
+ *
+ * Returns: (nullable): the ingredient whose RxNorm ingredient concept is
+ *   @rxcui, or %NULL when the vocabulary knows none
+ */
+const RdIngredient *
+rd_drug_vocabulary_find_rxnorm (RdDrugVocabulary *self,
+                                const char       *rxcui)
+{
+  g_return_val_if_fail (RD_IS_DRUG_VOCABULARY (self), NULL);
+
+  for (guint i = 0; rxcui != NULL && i < self->ingredients->len; i++)
+    {
+      const RdIngredient *ingredient = g_ptr_array_index (self->ingredients, i);
+
+      if (g_strcmp0 (ingredient->rxnorm, rxcui) == 0)
+        return ingredient;
+    }
+  return NULL;
+}
+
+/**
  * rd_drug_vocabulary_find_class:
  * @id: (nullable): a class id, e.g. "opioid"
  *

@@ -76,6 +76,8 @@ GPtrArray          *rd_drug_vocabulary_identify        (RdDrugVocabulary  *self,
                                                         const char        *text);
 const RdIngredient *rd_drug_vocabulary_find_ingredient (RdDrugVocabulary  *self,
                                                         const char        *id);
+const RdIngredient *rd_drug_vocabulary_find_rxnorm     (RdDrugVocabulary  *self,
+                                                        const char        *rxcui);
 const RdDrugClass  *rd_drug_vocabulary_find_class      (RdDrugVocabulary  *self,
                                                         const char        *id);
 gboolean            rd_drug_vocabulary_knows_purpose   (RdDrugVocabulary  *self,
