@@ -252,7 +252,11 @@ test_worklist_page_keyboard (Fixture       *fixture,
    * opens it in the window. */
   g_assert_true (rd_test_gui_press (window, GDK_KEY_Down, 0));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), list));
+  /* Each key is handled before the next, as a person types them, also on a
+   * slow machine where the rows are still being made. */
+  rd_test_gui_wait_painted (list);
   g_assert_true (rd_test_gui_press (window, GDK_KEY_Down, 0));
+  rd_test_gui_wait_painted (list);
   g_assert_true (rd_test_gui_press (window, GDK_KEY_Return, 0));
   g_assert_true (rd_test_gui_wait_for (case_shown, window, 30000));
   page = rd_window_get_case_page (fixture->window);
