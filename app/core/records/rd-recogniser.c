@@ -269,8 +269,10 @@ rd_recogniser_dispose (GObject *object)
   RdRecogniser *self = RD_RECOGNISER (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* Every queued job still runs, at once since the work is cancelled, so
+   * that each is handed back and freed the one way jobs are. */
   if (self->pool != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
+    g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->readers, g_async_queue_unref);
   G_OBJECT_CLASS (rd_recogniser_parent_class)->dispose (object);
