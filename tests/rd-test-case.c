@@ -108,6 +108,21 @@ rd_test_case_new (const char *path)
 }
 
 void
+rd_test_case_recommend (RdCaseFile *case_file,
+                        gboolean    met)
+{
+  g_autoptr(GError) error = NULL;
+  RdCaseRecommendation r = {
+    .policy_id = (char *) "bsc-7.01.41",
+    .outcome_id = (char *) (met ? "medically-necessary" : "not-medically-necessary"),
+    .adverse = !met, .criteria_met = met, .summary = (char *) "decided by c3",
+  };
+
+  g_assert_true (rd_case_file_set_recommendation (case_file, &r, &error));
+  g_assert_no_error (error);
+}
+
+void
 rd_test_case_decide (RdCaseFile     *case_file,
                      RdDecisionKind  kind,
                      const char     *outcome_id,

@@ -21,6 +21,10 @@ void        rd_test_assert_owner_only  (const char *dir);
 RdCaseFile *rd_test_case_new           (const char *path);
 void        rd_test_case_reopen        (RdCaseFile **case_file,
                                         const char  *path);
+/* Stores the engine's recommendation for bsc-7.01.41: criteria met
+ * (medically necessary) or not (not medically necessary, adverse). */
+void        rd_test_case_recommend     (RdCaseFile     *case_file,
+                                        gboolean        met);
 /* Records a decision the case's actor may make. */
 void        rd_test_case_decide        (RdCaseFile     *case_file,
                                         RdDecisionKind  kind,

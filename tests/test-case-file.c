@@ -629,21 +629,6 @@ act_as_director (RdCaseFile *cf)
 }
 
 static void
-recommend (RdCaseFile *cf,
-           gboolean    met)
-{
-  g_autoptr(GError) error = NULL;
-  RdCaseRecommendation r = {
-    .policy_id = (char *) "bsc-7.01.41",
-    .outcome_id = (char *) (met ? "medically-necessary" : "not-medically-necessary"),
-    .adverse = !met, .criteria_met = met, .summary = (char *) "decided by c3",
-  };
-
-  g_assert_true (rd_case_file_set_recommendation (cf, &r, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_nurse_approves_only_met (RdTestCaseFixture *fixture,
                               gconstpointer      data)
 {
@@ -654,11 +639,11 @@ test_nurse_approves_only_met (RdTestCaseFixture *fixture,
 
   assert_decision_refused (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
                            RD_CASE_FILE_ERROR_NOT_PERMITTED);
-  recommend (fixture->case_file, FALSE);
+  rd_test_case_recommend (fixture->case_file, FALSE);
   assert_decision_refused (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, NULL,
                            RD_CASE_FILE_ERROR_NOT_PERMITTED);
 
-  recommend (fixture->case_file, TRUE);
+  rd_test_case_recommend (fixture->case_file, TRUE);
   rd_test_case_decide (fixture->case_file, RD_DECISION_APPROVE, "medically-necessary", FALSE, "All criteria met");
   g_assert_cmpint (rd_case_file_get_status (fixture->case_file), ==, RD_CASE_STATUS_DECIDED);
 
@@ -687,7 +672,7 @@ test_nurse_cannot_deny (RdTestCaseFixture *fixture,
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  recommend (fixture->case_file, FALSE);
+  rd_test_case_recommend (fixture->case_file, FALSE);
   assert_decision_refused (fixture->case_file, RD_DECISION_FINAL, "not-medically-necessary", TRUE, NULL,
                            RD_CASE_FILE_ERROR_NOT_PERMITTED);
   assert_decision_refused (fixture->case_file, RD_DECISION_FINAL, "medically-necessary", FALSE, NULL,

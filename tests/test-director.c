@@ -10,28 +10,13 @@
 #include "rd-test-case.h"
 #include "rd-test-identity.h"
 
-static void
-recommend (RdCaseFile *cf,
-           gboolean    met)
-{
-  g_autoptr(GError) error = NULL;
-  RdCaseRecommendation r = {
-    .policy_id = (char *) "bsc-7.01.41",
-    .outcome_id = (char *) (met ? "medically-necessary" : "not-medically-necessary"),
-    .adverse = !met, .criteria_met = met,
-  };
-
-  g_assert_true (rd_case_file_set_recommendation (cf, &r, &error));
-  g_assert_no_error (error);
-}
-
 /* The nurse's recommendation, the case sent on, and the director signing. */
 static void
 send_to (RdCaseFile *cf,
          const char *director,
          gboolean    met)
 {
-  recommend (cf, met);
+  rd_test_case_recommend (cf, met);
   rd_test_case_decide (cf, RD_DECISION_SEND_TO_DIRECTOR, NULL, FALSE, NULL);
   rd_test_sign_as (cf, director, "MD", RD_ROLE_MEDICAL_DIRECTOR);
 }
